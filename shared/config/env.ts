@@ -1,0 +1,119 @@
+import { ConfigError } from '../errors.ts';
+
+/** Settings every service reads from the environment, parsed once and frozen. */
+export interface FlowsentryConfig {
+  readonly kafkaBrokers: readonly string[];
+  readonly redisUrl: string;
+  readonly topics: {
+    readonly payroll: string;
+    readonly transfers: string;
+    readonly intel: string;
+    readonly dlq: string;
+  };
+  readonly groupId: string;
+  readonly alertQueue: string;
+  readonly apiPort: number;
+  readonly apiTokens: readonly { readonly token: string; readonly role: ApiRole }[];
+  readonly confirmations: number;
+  readonly rpc: Readonly<Record<string, readonly string[]>>;
+  readonly tokens: Readonly<Record<string, readonly string[]>>;
+  readonly lists: readonly string[];
+  readonly logLevel: string;
+}
+
+export type ApiRole = 'platform' | 'analyst' | 'supervisor' | 'admin';
+const ROLES: readonly ApiRole[] = ['platform', 'analyst', 'supervisor', 'admin'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} must be an integer from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function brokers(env: Env): string[] {
+  const out = list(env.KAFKA_BROKERS ?? '127.0.0.1:9092');
+  for (const b of out) {
+    if (!/^[A-Za-z0-9.\-[\]:]+:[0-9]{1,5}$/.test(b)) {
+      throw new ConfigError(`KAFKA_BROKERS: ${JSON.stringify(b)} is not host:port`);
+    }
+  }
+  if (out.length === 0) throw new ConfigError('KAFKA_BROKERS is empty');
+  return out;
+}
+
+function url(env: Env, name: string, fallback: string, protocols: readonly string[]): string {
+  const raw = env[name] ?? fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name}: expected ${protocols.join(' or ')} URL, got ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+function apiTokens(env: Env): { token: string; role: ApiRole }[] {
+  return list(env.FLOWSENTRY_API_TOKENS).map((pair) => {
+    const at = pair.lastIndexOf(':');
+    const token = pair.slice(0, at);
+    const role = pair.slice(at + 1) as ApiRole;
+    if (at <= 0 || !ROLES.includes(role)) {
+      // Never echo the token itself: only its position.
+      throw new ConfigError(`FLOWSENTRY_API_TOKENS: each entry must be token:role with role one of ${ROLES.join('|')}`);
+    }
+    if (token.length < 16) throw new ConfigError('FLOWSENTRY_API_TOKENS: tokens must be at least 16 characters');
+    return { token, role };
+  });
+}
+
+/** Per-chain settings named `<PREFIX><CHAIN>`, e.g. FLOWSENTRY_RPC_ETHEREUM -> { ethereum: [...] }. */
+function perChain(env: Env, prefix: string, protocols?: readonly string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.startsWith(prefix) || value === undefined) continue;
+    const chain = name.slice(prefix.length).toLowerCase().replaceAll('_', '-');
+    const values = list(value);
+    if (protocols) for (const v of values) url({ [name]: v }, name, v, protocols);
+    out[chain] = values;
+  }
+  return out;
+}
+
+/** Reads and validates the environment; throws ConfigError naming the variable that is wrong. */
+export function loadConfig(env: Env = process.env): FlowsentryConfig {
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of ${LOG_LEVELS.join('|')}`);
+  return Object.freeze({
+    kafkaBrokers: brokers(env),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    topics: Object.freeze({
+      payroll: env.FLOWSENTRY_TOPIC_PAYROLL ?? 'payroll.events',
+      transfers: env.FLOWSENTRY_TOPIC_TRANSFERS ?? 'chain.transfers',
+      intel: env.FLOWSENTRY_TOPIC_INTEL ?? 'intel.reports',
+      dlq: env.FLOWSENTRY_TOPIC_DLQ ?? 'flowsentry.dlq',
+    }),
+    groupId: env.FLOWSENTRY_GROUP_ID ?? 'flowsentry-screener',
+    alertQueue: env.FLOWSENTRY_ALERT_QUEUE ?? 'alerts',
+    apiPort: integer(env, 'FLOWSENTRY_API_PORT', 8080, 0, 65535),
+    apiTokens: apiTokens(env),
+    confirmations: integer(env, 'FLOWSENTRY_CONFIRMATIONS', 12, 0, 10_000),
+    rpc: perChain(env, 'FLOWSENTRY_RPC_', ['http:', 'https:', 'ws:', 'wss:']),
+    tokens: perChain(env, 'FLOWSENTRY_TOKENS_'),
+    lists: list(env.FLOWSENTRY_LISTS_FILES),
+    logLevel,
+  });
+}

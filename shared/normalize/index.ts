@@ -1,0 +1,1 @@
+export { type NormalizedEvent, normalizeEvent, type WalletParty, type WalletRole } from './normalize-event.ts';

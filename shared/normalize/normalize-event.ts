@@ -1,0 +1,63 @@
+import { InvalidAddressError, normalizeAddress } from '../address/index.ts';
+import type { Envelope } from '../contract/index.ts';
+import { InvalidEventError } from '../errors.ts';
+
+/** The role a wallet plays in an event. */
+export type WalletRole = 'to' | 'from' | 'payout-wallet' | 'reported';
+
+/** A wallet named by an event, normalized to its match key. */
+export interface WalletParty {
+  readonly role: WalletRole;
+  readonly chain: string;
+  readonly key: string;
+  /** Canonical display form. */
+  readonly address: string;
+}
+
+/** A validated event with its wallets normalized: what the engine consumes. */
+export interface NormalizedEvent {
+  readonly envelope: Envelope;
+  /** occurredAt as UTC ISO, so event times compare as strings. */
+  readonly at: string;
+  readonly wallets: readonly WalletParty[];
+}
+
+function party(role: WalletRole, chain: string, address: string, field: string): WalletParty {
+  try {
+    const n = normalizeAddress(chain, address);
+    return { role, chain, key: n.key, address: n.canonical };
+  } catch (error) {
+    if (error instanceof InvalidAddressError) throw new InvalidEventError(`${field}: ${error.message}`);
+    throw error;
+  }
+}
+
+function walletsOf(e: Envelope): WalletParty[] {
+  switch (e.type) {
+    case 'payout.requested':
+    case 'payout.executed': {
+      const out = [party('to', e.data.chain, e.data.toAddress, 'data.toAddress')];
+      if (e.data.fromAddress) out.push(party('from', e.data.chain, e.data.fromAddress, 'data.fromAddress'));
+      return out;
+    }
+    case 'transfer.observed':
+    case 'transfer.retracted':
+      return [
+        party('from', e.data.chain, e.data.from, 'data.from'),
+        party('to', e.data.chain, e.data.to, 'data.to'),
+      ];
+    case 'worker.upserted':
+      return (e.data.payoutWallets ?? []).map((w, i) =>
+        party('payout-wallet', w.chain, w.address, `data.payoutWallets.${i}.address`),
+      );
+    case 'extortion.reported':
+      return e.data.addresses.map((w, i) => party('reported', w.chain, w.address, `data.addresses.${i}.address`));
+  }
+}
+
+/** Normalizes the wallets and time of a validated event; a malformed address is an InvalidEventError. */
+export function normalizeEvent(envelope: Envelope): NormalizedEvent {
+  const time = Date.parse(envelope.occurredAt);
+  if (Number.isNaN(time)) throw new InvalidEventError(`occurredAt: not a real date ${envelope.occurredAt}`);
+  return { envelope, at: new Date(time).toISOString(), wallets: walletsOf(envelope) };
+}

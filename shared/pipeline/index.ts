@@ -1,0 +1,2 @@
+export { DLQ_HEADERS, deadLetter } from './dead-letter.ts';
+export { type BatchDeps, type BatchOutcome, decodeRecords, screenBatch } from './screen-batch.ts';

@@ -1,0 +1,52 @@
+import { decodeEvent } from '../contract/index.ts';
+import type { Engine } from '../engine/engine.ts';
+import { FlowsentryError } from '../errors.ts';
+import { type NormalizedEvent, normalizeEvent } from '../normalize/index.ts';
+import type { AlertSink, DeliveryResult } from '../ports/alert-sink/index.ts';
+import type { EventPublisher, IncomingRecord, OutgoingRecord } from '../ports/event-log/index.ts';
+import { deadLetter } from './dead-letter.ts';
+
+/** What one batch did. */
+export interface BatchOutcome {
+  readonly events: number;
+  readonly deadLettered: number;
+  readonly alerts: DeliveryResult;
+}
+
+export interface BatchDeps {
+  readonly engine: Engine;
+  readonly sink: AlertSink;
+  readonly dlq: EventPublisher;
+  readonly dlqTopic: string;
+}
+
+/** Decodes, validates and normalizes; a poison record becomes a dead letter instead of an event. */
+export function decodeRecords(records: readonly IncomingRecord[]): { events: NormalizedEvent[]; dead: OutgoingRecord[] } {
+  const events: NormalizedEvent[] = [];
+  const dead: OutgoingRecord[] = [];
+  for (const record of records) {
+    if (!record.value) {
+      dead.push(deadLetter(record, 'INVALID_EVENT', 'empty message value'));
+      continue;
+    }
+    try {
+      events.push(normalizeEvent(decodeEvent(record.value)));
+    } catch (error) {
+      if (!(error instanceof FlowsentryError && error.poison)) throw error;
+      dead.push(deadLetter(record, error.code, error.message));
+    }
+  }
+  return { events, dead };
+}
+
+/**
+ * One batch through the pipeline: source -> normalize -> engine -> sink. Dead letters and
+ * alerts are written before the caller commits, so a crash anywhere means redelivery,
+ * and redelivery is harmless: alert ids and event ids make every step idempotent.
+ */
+export async function screenBatch(records: readonly IncomingRecord[], deps: BatchDeps): Promise<BatchOutcome> {
+  const { events, dead } = decodeRecords(records);
+  if (dead.length > 0) await deps.dlq.publish(deps.dlqTopic, dead);
+  const alerts = await deps.sink.deliver(deps.engine.process(events));
+  return { events: events.length, deadLettered: dead.length, alerts };
+}

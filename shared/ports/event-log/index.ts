@@ -1,0 +1,3 @@
+export * from './event-log.ts';
+export { KafkaEventLog, type KafkaEventLogOptions } from './kafka-event-log.ts';
+export { MemoryEventLog } from './memory-event-log.ts';

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { decodeEvent, parseEvent } from '../../shared/contract/index.ts';
+import { isError } from '../../shared/errors.ts';
+import { payoutExecuted } from '../helpers/fixtures.ts';
+
+function reasonOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(isError(error, 'INVALID_EVENT')).toBe(true);
+    return (error as Error).message;
+  }
+  throw new Error('expected the event to be refused');
+}
+
+describe('contract v1 parsing', () => {
+  it('accepts a valid payout and keeps its fields', () => {
+    const e = payoutExecuted({ amount: '10.5' });
+    const parsed = decodeEvent(JSON.stringify(e));
+    expect(parsed.type).toBe('payout.executed');
+    expect(parsed.type === 'payout.executed' && parsed.data.amount).toBe('10.5');
+  });
+
+  it('names the field that is wrong', () => {
+    const e = payoutExecuted();
+    expect(reasonOf(() => parseEvent({ ...e, data: { ...e.data, amount: '-3' } }))).toMatch(/^data\.amount/);
+    expect(reasonOf(() => parseEvent({ ...e, data: { ...e.data, workerId: undefined } }))).toMatch(/workerId/);
+    expect(reasonOf(() => parseEvent({ ...e, schemaVersion: 2 }))).toMatch(/schemaVersion/);
+    expect(reasonOf(() => parseEvent({ ...e, occurredAt: 'yesterday' }))).toMatch(/occurredAt/);
+  });
+
+  it('refuses unknown types and non-JSON with a reason', () => {
+    expect(reasonOf(() => parseEvent({ ...payoutExecuted(), type: 'payout.sent' }))).toMatch(/unknown event type "payout.sent"/);
+    expect(reasonOf(() => decodeEvent('{"type":'))).toMatch(/^not JSON/);
+  });
+
+  it('accepts a native transfer with a null log index and contract', () => {
+    const transfer = {
+      type: 'transfer.observed',
+      schemaVersion: 1,
+      id: 'transfer.observed:1',
+      occurredAt: '2026-11-02T10:00:00.000Z',
+      source: 'chain-watcher',
+      data: {
+        chain: 'ethereum',
+        txHash: `0x${'ab'.repeat(32)}`,
+        logIndex: null,
+        blockNumber: 12,
+        blockHash: `0x${'cd'.repeat(32)}`,
+        timestamp: '2026-11-02T10:00:00Z',
+        asset: { symbol: 'ETH', contract: null, decimals: 18 },
+        from: '0x1111111111111111111111111111111111111111',
+        to: '0x2222222222222222222222222222222222222222',
+        amount: '1.25',
+      },
+    };
+    expect(parseEvent(transfer).id).toBe('transfer.observed:1');
+  });
+});
