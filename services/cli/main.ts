@@ -10,7 +10,9 @@ import { UsageError } from './usage-error.ts';
 /** Builds the `flowsentry` command tree; each command module registers itself. */
 export function buildProgram(): Command {
   const program = new Command('flowsentry')
-    .description('Follow payroll money on-chain and flag flows to sanctioned networks or extortion.')
+    .description(
+      'Follow payroll money on-chain and flag flows to sanctioned networks or extortion.',
+    )
     .version('0.1.0')
     .showSuggestionAfterError()
     .exitOverride()

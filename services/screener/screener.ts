@@ -3,7 +3,11 @@ import type { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
 import { type BatchOutcome, screenBatch } from '../../shared/pipeline/index.ts';
 import type { AlertSink } from '../../shared/ports/alert-sink/index.ts';
-import type { EventLog, EventPublisher, EventSubscription } from '../../shared/ports/event-log/index.ts';
+import type {
+  EventLog,
+  EventPublisher,
+  EventSubscription,
+} from '../../shared/ports/event-log/index.ts';
 
 /** Where the active tag set comes from; `refresh` returns a new index only when the lists changed. */
 export interface TagProvider {
@@ -34,7 +38,13 @@ export interface ScreenerStats {
 
 /** The screener service: one consumer-group member screening payroll, chain and intel topics. */
 export class Screener {
-  readonly stats: ScreenerStats = { batches: 0, events: 0, deadLettered: 0, alertsCreated: 0, alertsMerged: 0 };
+  readonly stats: ScreenerStats = {
+    batches: 0,
+    events: 0,
+    deadLettered: 0,
+    alertsCreated: 0,
+    alertsMerged: 0,
+  };
   private subscription?: EventSubscription;
   private dlq?: EventPublisher;
   private lastTagCheck = 0;
@@ -64,7 +74,8 @@ export class Screener {
     this.stats.deadLettered += o.deadLettered;
     this.stats.alertsCreated += o.alerts.created;
     this.stats.alertsMerged += o.alerts.merged;
-    if (o.deadLettered > 0) this.options.logger.warn({ deadLettered: o.deadLettered }, 'records dead-lettered');
+    if (o.deadLettered > 0)
+      this.options.logger.warn({ deadLettered: o.deadLettered }, 'records dead-lettered');
   }
 
   private async refreshTags(force: boolean): Promise<void> {
@@ -74,7 +85,10 @@ export class Screener {
     const next = await tags.refresh();
     if (!next) return;
     engine.setTags(next);
-    logger.info({ versions: next.versions.map((v) => v.id), addresses: next.size }, 'tag set activated');
+    logger.info(
+      { versions: next.versions.map((v) => v.id), addresses: next.size },
+      'tag set activated',
+    );
   }
 
   async stop(): Promise<void> {

@@ -3,18 +3,46 @@ export type ChainFamily = 'evm' | 'tron' | 'bitcoin' | 'other';
 
 /** Chains that use Ethereum-style 0x addresses: one address is one key on all of them. */
 const EVM_CHAINS = new Set([
-  'ethereum', 'polygon', 'arbitrum', 'optimism', 'bsc', 'base', 'avalanche', 'fantom',
-  'gnosis', 'linea', 'scroll', 'zksync', 'blast', 'mantle', 'celo', 'sepolia', 'holesky',
-  'ethereum-classic', 'local', 'anvil',
+  'ethereum',
+  'polygon',
+  'arbitrum',
+  'optimism',
+  'bsc',
+  'base',
+  'avalanche',
+  'fantom',
+  'gnosis',
+  'linea',
+  'scroll',
+  'zksync',
+  'blast',
+  'mantle',
+  'celo',
+  'sepolia',
+  'holesky',
+  'ethereum-classic',
+  'local',
+  'anvil',
 ]);
 
 const OTHER_FAMILIES: Record<string, ChainFamily> = { tron: 'tron', bitcoin: 'bitcoin' };
 
 /** Chain ids of the well-known EVM chains, checked against what an RPC node reports. */
 export const EVM_CHAIN_IDS: Readonly<Record<string, bigint>> = Object.freeze({
-  ethereum: 1n, optimism: 10n, bsc: 56n, gnosis: 100n, polygon: 137n, fantom: 250n,
-  base: 8453n, arbitrum: 42161n, avalanche: 43114n, linea: 59144n, scroll: 534352n,
-  sepolia: 11155111n, holesky: 17000n, anvil: 31337n,
+  ethereum: 1n,
+  optimism: 10n,
+  bsc: 56n,
+  gnosis: 100n,
+  polygon: 137n,
+  fantom: 250n,
+  base: 8453n,
+  arbitrum: 42161n,
+  avalanche: 43114n,
+  linea: 59144n,
+  scroll: 534352n,
+  sepolia: 11155111n,
+  holesky: 17000n,
+  anvil: 31337n,
 });
 
 /** The family of a chain name; an unknown chain is EVM only if its address says so. */

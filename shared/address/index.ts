@@ -1,8 +1,8 @@
-export { EVM_CHAIN_IDS, familyOf, type ChainFamily } from './chains.ts';
+export { type ChainFamily, EVM_CHAIN_IDS, familyOf } from './chains.ts';
 export {
   addressKeyOrUndefined,
   guessChain,
   InvalidAddressError,
-  normalizeAddress,
   type NormalizedAddress,
+  normalizeAddress,
 } from './normalize.ts';

@@ -31,7 +31,8 @@ const TRON_HEX_RE = /^41[0-9a-fA-F]{40}$/;
 
 /** EVM: any letter case; a mixed-case address must carry a valid EIP-55 checksum. */
 function normalizeEvm(chain: string, text: string): NormalizedAddress {
-  if (!EVM_RE.test(text)) throw new InvalidAddressError(chain, text, 'expected 0x and 40 hex digits');
+  if (!EVM_RE.test(text))
+    throw new InvalidAddressError(chain, text, 'expected 0x and 40 hex digits');
   const lower = text.toLowerCase();
   const body = text.slice(2);
   const mixed = body !== body.toLowerCase() && body !== body.toUpperCase();
@@ -70,7 +71,8 @@ function normalizeBitcoin(chain: string, text: string): NormalizedAddress {
     if (text !== lower && text !== text.toUpperCase()) {
       throw new InvalidAddressError(chain, text, 'mixed-case bech32');
     }
-    const ok = tryDecode(() => bech32.decode(lower as `${string}1${string}`, 90)) ||
+    const ok =
+      tryDecode(() => bech32.decode(lower as `${string}1${string}`, 90)) ||
       tryDecode(() => bech32m.decode(lower as `${string}1${string}`, 90));
     if (!ok) throw new InvalidAddressError(chain, text, 'bad bech32 checksum');
     return { key: `bitcoin:${lower}`, family: 'bitcoin', canonical: lower };
@@ -136,4 +138,3 @@ export function guessChain(address: string): string {
   if (/^(bc1|BC1|[13])/.test(text)) return 'bitcoin';
   return 'unknown';
 }
-

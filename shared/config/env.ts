@@ -28,7 +28,10 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 type Env = Readonly<Record<string, string | undefined>>;
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -36,7 +39,9 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(`${name}=${JSON.stringify(raw)} must be an integer from ${min} to ${max}`);
+    throw new ConfigError(
+      `${name}=${JSON.stringify(raw)} must be an integer from ${min} to ${max}`,
+    );
   }
   return n;
 }
@@ -61,7 +66,9 @@ function url(env: Env, name: string, fallback: string, protocols: readonly strin
     throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a URL`);
   }
   if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(`${name}: expected ${protocols.join(' or ')} URL, got ${parsed.protocol}`);
+    throw new ConfigError(
+      `${name}: expected ${protocols.join(' or ')} URL, got ${parsed.protocol}`,
+    );
   }
   return raw;
 }
@@ -73,15 +80,22 @@ function apiTokens(env: Env): { token: string; role: ApiRole }[] {
     const role = pair.slice(at + 1) as ApiRole;
     if (at <= 0 || !ROLES.includes(role)) {
       // Never echo the token itself: only its position.
-      throw new ConfigError(`FLOWSENTRY_API_TOKENS: each entry must be token:role with role one of ${ROLES.join('|')}`);
+      throw new ConfigError(
+        `FLOWSENTRY_API_TOKENS: each entry must be token:role with role one of ${ROLES.join('|')}`,
+      );
     }
-    if (token.length < 16) throw new ConfigError('FLOWSENTRY_API_TOKENS: tokens must be at least 16 characters');
+    if (token.length < 16)
+      throw new ConfigError('FLOWSENTRY_API_TOKENS: tokens must be at least 16 characters');
     return { token, role };
   });
 }
 
 /** Per-chain settings named `<PREFIX><CHAIN>`, e.g. FLOWSENTRY_RPC_ETHEREUM -> { ethereum: [...] }. */
-function perChain(env: Env, prefix: string, protocols?: readonly string[]): Record<string, string[]> {
+function perChain(
+  env: Env,
+  prefix: string,
+  protocols?: readonly string[],
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(env)) {
     if (!name.startsWith(prefix) || value === undefined) continue;
@@ -96,7 +110,10 @@ function perChain(env: Env, prefix: string, protocols?: readonly string[]): Reco
 /** Reads and validates the environment; throws ConfigError naming the variable that is wrong. */
 export function loadConfig(env: Env = process.env): FlowsentryConfig {
   const logLevel = env.LOG_LEVEL ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of ${LOG_LEVELS.join('|')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError(
+      `LOG_LEVEL=${JSON.stringify(logLevel)} must be one of ${LOG_LEVELS.join('|')}`,
+    );
   return Object.freeze({
     kafkaBrokers: brokers(env),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),

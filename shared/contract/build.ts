@@ -13,5 +13,12 @@ export function envelope<T extends EventType>(
   data: EventData<T>,
   meta: { id: string; occurredAt: string; source: string },
 ): Envelope<T> {
-  return { type, schemaVersion: 1, id: meta.id, occurredAt: meta.occurredAt, source: meta.source, data } as Envelope<T>;
+  return {
+    type,
+    schemaVersion: 1,
+    id: meta.id,
+    occurredAt: meta.occurredAt,
+    source: meta.source,
+    data,
+  } as Envelope<T>;
 }

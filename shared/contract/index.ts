@@ -1,3 +1,4 @@
+export { envelope, eventId } from './build.ts';
 export { type Envelope, EnvelopeHeader, envelopeSchemaFor, SCHEMA_VERSION } from './envelope.ts';
 export {
   EVENT_DATA,
@@ -8,5 +9,4 @@ export {
   type TransferData,
   type WorkerProfile,
 } from './events.ts';
-export { envelope, eventId } from './build.ts';
 export { decodeEvent, isEventType, parseEvent } from './parse.ts';

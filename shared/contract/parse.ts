@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { InvalidEventError } from '../errors.ts';
 import { type Envelope, EnvelopeHeader } from './envelope.ts';
 import { EVENT_DATA, type EventType } from './events.ts';
@@ -28,7 +28,8 @@ export function parseEvent(value: unknown): Envelope {
     throw new InvalidEventError(firstProblem(headerCheck, value, ''));
   }
   const check = dataChecks.get(value.type)!;
-  if (!check.Check(value.data)) throw new InvalidEventError(firstProblem(check, value.data, 'data.'));
+  if (!check.Check(value.data))
+    throw new InvalidEventError(firstProblem(check, value.data, 'data.'));
   return value as Envelope;
 }
 

@@ -1,7 +1,10 @@
 import { Type } from '@sinclair/typebox';
 
 /** Lowercase chain name: `ethereum`, `polygon`, `tron`, `bitcoin`, ... */
-export const Chain = Type.String({ pattern: '^[a-z][a-z0-9-]{1,31}$', description: 'lowercase chain name' });
+export const Chain = Type.String({
+  pattern: '^[a-z][a-z0-9-]{1,31}$',
+  description: 'lowercase chain name',
+});
 
 /** A non-negative decimal amount carried as a string so no precision is lost. */
 export const Amount = Type.String({
@@ -11,7 +14,8 @@ export const Amount = Type.String({
 
 /** RFC 3339 timestamp with a zone (Z or an offset). */
 export const Timestamp = Type.String({
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$',
+  pattern:
+    '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$',
   description: 'RFC 3339 timestamp',
 });
 

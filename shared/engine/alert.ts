@@ -16,7 +16,12 @@ export const RULE_IDS = [
 export type RuleId = (typeof RULE_IDS)[number];
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { low: 1, medium: 2, high: 3, critical: 4 };
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
+  low: 1,
+  medium: 2,
+  high: 3,
+  critical: 4,
+};
 
 export type AlertStatus = 'open' | 'in_review' | 'escalated' | 'closed';
 
@@ -88,7 +93,11 @@ export interface Alert {
   readonly title: string;
   readonly subject: AlertSubject;
   readonly evidence: readonly Evidence[];
-  readonly related: { readonly workers: readonly string[]; readonly wallets: readonly string[]; readonly payouts: readonly string[] };
+  readonly related: {
+    readonly workers: readonly string[];
+    readonly wallets: readonly string[];
+    readonly payouts: readonly string[];
+  };
   /** Event ids the alert rests on: the idempotency record, so a redelivery adds nothing. */
   readonly eventIds: readonly string[];
   /** Times of the first and last events (event time, not wall time: replays give equal alerts). */
@@ -97,7 +106,12 @@ export interface Alert {
   readonly count: number;
   readonly status: AlertStatus;
   readonly assignee: string | null;
-  readonly disposition: null | { readonly outcome: string; readonly reason: string; readonly by: string; readonly at: string };
+  readonly disposition: null | {
+    readonly outcome: string;
+    readonly reason: string;
+    readonly by: string;
+    readonly at: string;
+  };
   /** Set when the finding came from re-screening past events after a list change. */
   readonly lookback?: boolean;
 }
@@ -107,7 +121,9 @@ export interface Alert {
  * ids, so the key is hashed; the rule stays readable in front.
  */
 export function alertId(rule: RuleId, subjectKey: string, window: string): string {
-  const digest = createHash('sha256').update(`${rule}\u0000${subjectKey}\u0000${window}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${rule}\u0000${subjectKey}\u0000${window}`)
+    .digest('hex');
   return `${rule}.${digest.slice(0, 24)}`;
 }
 

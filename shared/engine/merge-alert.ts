@@ -30,7 +30,10 @@ export function adds(existing: Alert, incoming: Alert): boolean {
  */
 export function mergeAlert(existing: Alert, incoming: Alert): Alert {
   const seen = new Set(existing.evidence.map(evidenceKey));
-  const evidence = [...existing.evidence, ...incoming.evidence.filter((e) => !seen.has(evidenceKey(e)))];
+  const evidence = [
+    ...existing.evidence,
+    ...incoming.evidence.filter((e) => !seen.has(evidenceKey(e))),
+  ];
   const eventIds = union(existing.eventIds, incoming.eventIds);
   const higher = SEVERITY_RANK[incoming.severity] > SEVERITY_RANK[existing.severity];
   return {
@@ -47,6 +50,7 @@ export function mergeAlert(existing: Alert, incoming: Alert): Alert {
       payouts: union(existing.related.payouts, incoming.related.payouts),
     },
     createdAt: existing.createdAt < incoming.createdAt ? existing.createdAt : incoming.createdAt,
-    lastSeenAt: existing.lastSeenAt > incoming.lastSeenAt ? existing.lastSeenAt : incoming.lastSeenAt,
+    lastSeenAt:
+      existing.lastSeenAt > incoming.lastSeenAt ? existing.lastSeenAt : incoming.lastSeenAt,
   };
 }

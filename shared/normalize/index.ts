@@ -1,1 +1,6 @@
-export { type NormalizedEvent, normalizeEvent, type WalletParty, type WalletRole } from './normalize-event.ts';
+export {
+  type NormalizedEvent,
+  normalizeEvent,
+  type WalletParty,
+  type WalletRole,
+} from './normalize-event.ts';

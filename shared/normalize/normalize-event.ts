@@ -27,7 +27,8 @@ function party(role: WalletRole, chain: string, address: string, field: string):
     const n = normalizeAddress(chain, address);
     return { role, chain, key: n.key, address: n.canonical };
   } catch (error) {
-    if (error instanceof InvalidAddressError) throw new InvalidEventError(`${field}: ${error.message}`);
+    if (error instanceof InvalidAddressError)
+      throw new InvalidEventError(`${field}: ${error.message}`);
     throw error;
   }
 }
@@ -37,7 +38,8 @@ function walletsOf(e: Envelope): WalletParty[] {
     case 'payout.requested':
     case 'payout.executed': {
       const out = [party('to', e.data.chain, e.data.toAddress, 'data.toAddress')];
-      if (e.data.fromAddress) out.push(party('from', e.data.chain, e.data.fromAddress, 'data.fromAddress'));
+      if (e.data.fromAddress)
+        out.push(party('from', e.data.chain, e.data.fromAddress, 'data.fromAddress'));
       return out;
     }
     case 'transfer.observed':
@@ -51,13 +53,16 @@ function walletsOf(e: Envelope): WalletParty[] {
         party('payout-wallet', w.chain, w.address, `data.payoutWallets.${i}.address`),
       );
     case 'extortion.reported':
-      return e.data.addresses.map((w, i) => party('reported', w.chain, w.address, `data.addresses.${i}.address`));
+      return e.data.addresses.map((w, i) =>
+        party('reported', w.chain, w.address, `data.addresses.${i}.address`),
+      );
   }
 }
 
 /** Normalizes the wallets and time of a validated event; a malformed address is an InvalidEventError. */
 export function normalizeEvent(envelope: Envelope): NormalizedEvent {
   const time = Date.parse(envelope.occurredAt);
-  if (Number.isNaN(time)) throw new InvalidEventError(`occurredAt: not a real date ${envelope.occurredAt}`);
+  if (Number.isNaN(time))
+    throw new InvalidEventError(`occurredAt: not a real date ${envelope.occurredAt}`);
   return { envelope, at: new Date(time).toISOString(), wallets: walletsOf(envelope) };
 }

@@ -21,7 +21,10 @@ export interface BatchDeps {
 }
 
 /** Decodes, validates and normalizes; a poison record becomes a dead letter instead of an event. */
-export function decodeRecords(records: readonly IncomingRecord[]): { events: NormalizedEvent[]; dead: OutgoingRecord[] } {
+export function decodeRecords(records: readonly IncomingRecord[]): {
+  events: NormalizedEvent[];
+  dead: OutgoingRecord[];
+} {
   const events: NormalizedEvent[] = [];
   const dead: OutgoingRecord[] = [];
   for (const record of records) {
@@ -44,7 +47,10 @@ export function decodeRecords(records: readonly IncomingRecord[]): { events: Nor
  * alerts are written before the caller commits, so a crash anywhere means redelivery,
  * and redelivery is harmless: alert ids and event ids make every step idempotent.
  */
-export async function screenBatch(records: readonly IncomingRecord[], deps: BatchDeps): Promise<BatchOutcome> {
+export async function screenBatch(
+  records: readonly IncomingRecord[],
+  deps: BatchDeps,
+): Promise<BatchOutcome> {
   const { events, dead } = decodeRecords(records);
   if (dead.length > 0) await deps.dlq.publish(deps.dlqTopic, dead);
   const alerts = await deps.sink.deliver(deps.engine.process(events));

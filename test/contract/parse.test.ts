@@ -23,14 +23,20 @@ describe('contract v1 parsing', () => {
 
   it('names the field that is wrong', () => {
     const e = payoutExecuted();
-    expect(reasonOf(() => parseEvent({ ...e, data: { ...e.data, amount: '-3' } }))).toMatch(/^data\.amount/);
-    expect(reasonOf(() => parseEvent({ ...e, data: { ...e.data, workerId: undefined } }))).toMatch(/workerId/);
+    expect(reasonOf(() => parseEvent({ ...e, data: { ...e.data, amount: '-3' } }))).toMatch(
+      /^data\.amount/,
+    );
+    expect(reasonOf(() => parseEvent({ ...e, data: { ...e.data, workerId: undefined } }))).toMatch(
+      /workerId/,
+    );
     expect(reasonOf(() => parseEvent({ ...e, schemaVersion: 2 }))).toMatch(/schemaVersion/);
     expect(reasonOf(() => parseEvent({ ...e, occurredAt: 'yesterday' }))).toMatch(/occurredAt/);
   });
 
   it('refuses unknown types and non-JSON with a reason', () => {
-    expect(reasonOf(() => parseEvent({ ...payoutExecuted(), type: 'payout.sent' }))).toMatch(/unknown event type "payout.sent"/);
+    expect(reasonOf(() => parseEvent({ ...payoutExecuted(), type: 'payout.sent' }))).toMatch(
+      /unknown event type "payout.sent"/,
+    );
     expect(reasonOf(() => decodeEvent('{"type":'))).toMatch(/^not JSON/);
   });
 

@@ -51,7 +51,11 @@ export function payoutExecuted(
       toAddress: CLEAN_WALLET,
       ...data,
     },
-    { id: id ?? `evt-${randomUUID()}`, occurredAt: occurredAt ?? '2026-11-02T10:00:00Z', source: 'test-payroll' },
+    {
+      id: id ?? `evt-${randomUUID()}`,
+      occurredAt: occurredAt ?? '2026-11-02T10:00:00Z',
+      source: 'test-payroll',
+    },
   );
 }
 

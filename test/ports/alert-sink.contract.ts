@@ -6,7 +6,8 @@ import type { AlertSink } from '../../shared/ports/alert-sink/index.ts';
 import { LAZARUS_WALLET, lazarusList, payoutExecuted } from '../helpers/fixtures.ts';
 
 const engine = new Engine({ tags: new TagIndex([lazarusList()]) });
-const alertsFor = (...events: ReturnType<typeof payoutExecuted>[]) => engine.process(events.map(normalizeEvent));
+const alertsFor = (...events: ReturnType<typeof payoutExecuted>[]) =>
+  engine.process(events.map(normalizeEvent));
 
 /** The behaviour every AlertSink adapter must show; run against BullMQ and the in-memory one. */
 export function alertSinkContract(name: string, make: () => AlertSink): void {
@@ -15,15 +16,25 @@ export function alertSinkContract(name: string, make: () => AlertSink): void {
     afterAll(() => sink.close());
 
     it('creates an alert once, however often the same events are delivered', async () => {
-      const [alert] = alertsFor(payoutExecuted({ toAddress: LAZARUS_WALLET, workerId: `w-${name}-1` }));
+      const [alert] = alertsFor(
+        payoutExecuted({ toAddress: LAZARUS_WALLET, workerId: `w-${name}-1` }),
+      );
       expect(await sink.deliver([alert!])).toEqual({ created: 1, merged: 0, unchanged: 0 });
       expect(await sink.deliver([alert!])).toEqual({ created: 0, merged: 0, unchanged: 1 });
       expect(await sink.get(alert!.id)).toEqual(alert);
     });
 
     it('merges a repeat of the finding into the open alert', async () => {
-      const first = payoutExecuted({ toAddress: LAZARUS_WALLET, payoutId: 'p1', occurredAt: '2026-10-03T08:00:00Z' });
-      const second = payoutExecuted({ toAddress: LAZARUS_WALLET, payoutId: 'p2', occurredAt: '2026-10-09T08:00:00Z' });
+      const first = payoutExecuted({
+        toAddress: LAZARUS_WALLET,
+        payoutId: 'p1',
+        occurredAt: '2026-10-03T08:00:00Z',
+      });
+      const second = payoutExecuted({
+        toAddress: LAZARUS_WALLET,
+        payoutId: 'p2',
+        occurredAt: '2026-10-09T08:00:00Z',
+      });
       const [a] = alertsFor(first);
       const [b] = alertsFor(second);
       expect(a!.id).toBe(b!.id);
@@ -40,7 +51,11 @@ export function alertSinkContract(name: string, make: () => AlertSink): void {
 
     it('loses nothing when two deliveries of new events race', async () => {
       const events = Array.from({ length: 6 }, (_, i) =>
-        payoutExecuted({ toAddress: LAZARUS_WALLET, payoutId: `race-${i}`, occurredAt: '2026-08-05T08:00:00Z' }),
+        payoutExecuted({
+          toAddress: LAZARUS_WALLET,
+          payoutId: `race-${i}`,
+          occurredAt: '2026-08-05T08:00:00Z',
+        }),
       );
       const alerts = events.map((e) => alertsFor(e)[0]!);
       await Promise.all(alerts.map((a) => sink.deliver([a])));

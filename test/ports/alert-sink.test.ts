@@ -6,4 +6,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 alertSinkContract('in-memory', () => new MemoryAlertSink());
 // Real Redis through BullMQ; each run gets its own queue name.
-alertSinkContract('bullmq', () => new BullmqAlertSink({ redisUrl: REDIS_URL, queueName: unique('alerts') }));
+alertSinkContract(
+  'bullmq',
+  () => new BullmqAlertSink({ redisUrl: REDIS_URL, queueName: unique('alerts') }),
+);

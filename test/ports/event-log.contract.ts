@@ -3,7 +3,11 @@ import type { EventLog, IncomingRecord } from '../../shared/ports/event-log/inde
 import { unique } from '../helpers/fixtures.ts';
 
 /** Waits until `check` holds, polling; fails with `what` after the timeout. */
-export async function eventually(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+export async function eventually(
+  check: () => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
@@ -37,7 +41,9 @@ export function eventLogContract(name: string, make: () => EventLog): void {
       await pub.close();
       expect(got).toHaveLength(60);
       for (const k of ['k0', 'k1', 'k2', 'k3']) {
-        const seq = got.filter((r) => r.key?.toString() === k).map((r) => JSON.parse(r.value!.toString()).i);
+        const seq = got
+          .filter((r) => r.key?.toString() === k)
+          .map((r) => JSON.parse(r.value!.toString()).i);
         expect(seq).toEqual([...seq].sort((a, b) => a - b));
         expect(seq).toHaveLength(15);
       }

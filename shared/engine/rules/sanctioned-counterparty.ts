@@ -74,7 +74,12 @@ export const sanctionedCounterparty: Rule = {
             severity: e.type === 'payout.requested' ? 'high' : 'critical',
             score: e.type === 'payout.requested' ? 90 : 100,
             title: `${what} ${direction} sanctioned wallet ${party.address} (${names})`,
-            subject: { kind: 'wallet', chain: party.chain, address: party.address, ...(workerId ? { workerId } : {}) },
+            subject: {
+              kind: 'wallet',
+              chain: party.chain,
+              address: party.address,
+              ...(workerId ? { workerId } : {}),
+            },
             subjectKey: party.key,
             evidence: [describeEvent(event), ...hits.map(listEvidence)],
             related: {

@@ -32,5 +32,9 @@ export const SEVERITY_PRIORITY: Readonly<Record<Alert['severity'], number>> = {
 
 /** Newest first, then by id, so listings are stable. */
 export function byLastSeen(a: Alert, b: Alert): number {
-  return a.lastSeenAt === b.lastSeenAt ? a.id.localeCompare(b.id) : a.lastSeenAt < b.lastSeenAt ? 1 : -1;
+  return a.lastSeenAt === b.lastSeenAt
+    ? a.id.localeCompare(b.id)
+    : a.lastSeenAt < b.lastSeenAt
+      ? 1
+      : -1;
 }

@@ -2,7 +2,12 @@ import { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Alert } from '../../engine/alert.ts';
 import { adds, mergeAlert } from '../../engine/merge-alert.ts';
-import { type AlertSink, byLastSeen, type DeliveryResult, SEVERITY_PRIORITY } from './alert-sink.ts';
+import {
+  type AlertSink,
+  byLastSeen,
+  type DeliveryResult,
+  SEVERITY_PRIORITY,
+} from './alert-sink.ts';
 
 export interface BullmqAlertSinkOptions {
   readonly redisUrl: string;
@@ -12,7 +17,15 @@ export interface BullmqAlertSinkOptions {
   readonly prefix?: string;
 }
 
-const ALL_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed', 'paused'] as const;
+const ALL_STATES = [
+  'waiting',
+  'prioritized',
+  'active',
+  'delayed',
+  'completed',
+  'failed',
+  'paused',
+] as const;
 const MAX_MERGE_TRIES = 10;
 
 /**
@@ -27,7 +40,10 @@ export class BullmqAlertSink implements AlertSink {
 
   constructor(options: BullmqAlertSinkOptions) {
     const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-    this.queue = new Queue(options.queueName ?? 'alerts', { connection, prefix: options.prefix ?? 'bull' });
+    this.queue = new Queue(options.queueName ?? 'alerts', {
+      connection,
+      prefix: options.prefix ?? 'bull',
+    });
     // WATCH needs a connection of its own that nothing else uses in between.
     this.merger = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
   }
@@ -87,7 +103,10 @@ export class BullmqAlertSink implements AlertSink {
 
   async list(): Promise<Alert[]> {
     const jobs = await this.queue.getJobs([...ALL_STATES]);
-    return jobs.filter((j): j is Job<Alert> => Boolean(j)).map((j) => j.data).sort(byLastSeen);
+    return jobs
+      .filter((j): j is Job<Alert> => Boolean(j))
+      .map((j) => j.data)
+      .sort(byLastSeen);
   }
 
   async close(): Promise<void> {

@@ -56,7 +56,11 @@ export class KafkaEventLog implements EventLog {
       if (missing.length > 0) {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: partitions,
+            replicationFactor: 1,
+          })),
         });
       }
     } finally {
@@ -74,7 +78,11 @@ export class KafkaEventLog implements EventLog {
         await producer.send({
           topic,
           acks: -1,
-          messages: records.map((r) => ({ key: r.key, value: r.value, headers: r.headers ? { ...r.headers } : undefined })),
+          messages: records.map((r) => ({
+            key: r.key,
+            value: r.value,
+            headers: r.headers ? { ...r.headers } : undefined,
+          })),
         });
       },
       close: async () => {
@@ -95,8 +103,15 @@ export class KafkaEventLog implements EventLog {
     return {
       start: async (handler) => {
         await consumer.connect();
-        await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
-        await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: batchRunner(consumer, handler) });
+        await consumer.subscribe({
+          topics: [...options.topics],
+          fromBeginning: options.fromBeginning ?? true,
+        });
+        await consumer.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          eachBatch: batchRunner(consumer, handler),
+        });
       },
       stop: async () => {
         await consumer.disconnect();
@@ -128,7 +143,9 @@ function batchRunner(consumer: Consumer, handler: BatchHandler) {
     const last = batch.messages[batch.messages.length - 1]!.offset;
     // resolveOffset moves kafkajs's fetch position; commitOffsets makes it durable for the group.
     resolveOffset(last);
-    await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+    await consumer.commitOffsets([
+      { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+    ]);
     await heartbeat();
   };
 }

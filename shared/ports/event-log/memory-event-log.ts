@@ -94,7 +94,11 @@ export class MemoryEventLog implements EventLog {
     }
   }
 
-  private async poll(options: SubscribeOptions, handler: BatchHandler, running: () => boolean): Promise<void> {
+  private async poll(
+    options: SubscribeOptions,
+    handler: BatchHandler,
+    running: () => boolean,
+  ): Promise<void> {
     while (running()) {
       const delivered = await this.deliverOnce(options, handler);
       if (!delivered) await new Promise((r) => setTimeout(r, 5));

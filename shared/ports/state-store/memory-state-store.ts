@@ -68,7 +68,10 @@ export class MemoryStateStore implements StateStore {
     // No await before the write: concurrent increments must not read the same value.
     const slot = this.live(key);
     const next = Number(typeof slot?.value === 'string' ? slot.value : '0') + by;
-    this.slots.set(key, { value: String(next), expiresAt: slot?.expiresAt ?? Number.POSITIVE_INFINITY });
+    this.slots.set(key, {
+      value: String(next),
+      expiresAt: slot?.expiresAt ?? Number.POSITIVE_INFINITY,
+    });
     return next;
   }
 

@@ -1,0 +1,40 @@
+import type { FlowsentryConfig } from '../../shared/config/env.ts';
+import { Engine } from '../../shared/engine/index.ts';
+import type { Logger } from '../../shared/log/logger.ts';
+import { BullmqAlertSink } from '../../shared/ports/alert-sink/index.ts';
+import { KafkaEventLog } from '../../shared/ports/event-log/index.ts';
+import { Screener, type TagProvider } from './screener.ts';
+
+/** A started service: what `flowsentry up` and `flowsentry service` hold on to. */
+export interface RunningService {
+  stop(): Promise<void>;
+}
+
+/** Starts the screener over Kafka and the BullMQ `alerts` queue. */
+export async function runScreener(
+  config: FlowsentryConfig,
+  logger: Logger,
+  tags?: TagProvider,
+): Promise<RunningService & { screener: Screener }> {
+  const log = new KafkaEventLog({ brokers: config.kafkaBrokers, clientId: 'flowsentry-screener' });
+  const sink = new BullmqAlertSink({ redisUrl: config.redisUrl, queueName: config.alertQueue });
+  const screener = new Screener({
+    log,
+    sink,
+    engine: new Engine(),
+    groupId: config.groupId,
+    topics: [config.topics.payroll, config.topics.transfers, config.topics.intel],
+    dlqTopic: config.topics.dlq,
+    logger,
+    ...(tags ? { tags } : {}),
+  });
+  await screener.start();
+  return {
+    screener,
+    stop: async () => {
+      await screener.stop();
+      await log.close();
+      await sink.close();
+    },
+  };
+}
