@@ -1,0 +1,53 @@
+import { addressKeyOrUndefined, guessChain } from '../address/index.ts';
+import type { Alert } from '../engine/alert.ts';
+import { isActive } from './review-store.ts';
+import type { Suppression } from './types.ts';
+
+const MEMO_LIMIT = 200_000;
+const memo = new Map<string, string>();
+
+/**
+ * Key of an address for matching across chains: the shared/address key, or the raw text.
+ * Memoized: the alert cache re-keys every wallet on each reload, and EIP-55 checks cost
+ * tens of microseconds each, which would stall screening for the length of a reload.
+ */
+export function walletKey(address: string, chain?: string): string {
+  const id = `${chain ?? ''}|${address}`;
+  let key = memo.get(id);
+  if (key === undefined) {
+    key = addressKeyOrUndefined(chain ?? guessChain(address), address) ?? `raw:${address}`;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(id, key);
+  }
+  return key;
+}
+
+/** What a suppression is about: the alert's wallet (by address key) or worker. */
+export function subjectKeyOf(alert: Pick<Alert, 'subject'>): string {
+  const s = alert.subject;
+  if (s.kind === 'wallet' && s.address) return `wallet:${walletKey(s.address, s.chain)}`;
+  if (s.kind === 'worker' && s.workerId) return `worker:${s.workerId}`;
+  if (s.kind === 'employer' && s.employerId) return `employer:${s.employerId}`;
+  return `other:${JSON.stringify(s)}`;
+}
+
+/**
+ * Direct sanctions matches are never suppressed: a wrong match is fixed in the list, not by
+ * hiding alerts, and screening blocks such a wallet whatever the queue says.
+ */
+export const UNSUPPRESSIBLE_RULES: ReadonlySet<string> = new Set(['sanctioned-counterparty']);
+
+/** Active suppressions by `rule|subjectKey`, for matching many alerts at once. */
+export class SuppressionMatcher {
+  private readonly byKey = new Map<string, Suppression>();
+
+  constructor(suppressions: readonly Suppression[], now: Date) {
+    for (const s of suppressions)
+      if (isActive(s, now)) this.byKey.set(`${s.rule}|${s.subjectKey}`, s);
+  }
+
+  /** The suppression that applies to this alert, if any. */
+  match(alert: Pick<Alert, 'rule' | 'subject'>): Suppression | null {
+    return this.byKey.get(`${alert.rule}|${subjectKeyOf(alert)}`) ?? null;
+  }
+}
