@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import { accessSync, constants, createReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import unbzip2 from 'unbzip2-stream';
+import { bunzipChunks } from './bunzip.ts';
 import { ListFormatError } from './errors.ts';
 import { zipMembers } from './zip.ts';
 
@@ -34,7 +31,12 @@ export async function sniffCompression(path: string): Promise<Compression> {
     const { buffer, bytesRead } = await fh.read(Buffer.alloc(4), 0, 4, 0);
     const b = buffer.subarray(0, bytesRead);
     if (b[0] === 0x1f && b[1] === 0x8b) return 'gzip';
-    if (b.toString('latin1', 0, 3) === 'BZh' && b[3] !== undefined && b[3] >= 0x31 && b[3] <= 0x39) {
+    if (
+      b.toString('latin1', 0, 3) === 'BZh' &&
+      b[3] !== undefined &&
+      b[3] >= 0x31 &&
+      b[3] <= 0x39
+    ) {
       return 'bzip2';
     }
     if (b.toString('latin1', 0, 2) === 'PK' && (b[2] === 3 || b[2] === 5)) return 'zip';
@@ -45,7 +47,10 @@ export async function sniffCompression(path: string): Promise<Compression> {
 }
 
 /** Opens a file as the inputs it holds: one for a plain, gzip or bzip2 file, one per member of a zip. */
-export async function openInputParts(path: string, options: OpenOptions = {}): Promise<InputPart[]> {
+export async function openInputParts(
+  path: string,
+  options: OpenOptions = {},
+): Promise<InputPart[]> {
   const compression = await sniffCompression(path);
   switch (compression) {
     case 'zip':
@@ -53,7 +58,9 @@ export async function openInputParts(path: string, options: OpenOptions = {}): P
     case 'gzip':
       return [{ name: path, compression, chunks: () => gunzipChunks(path) }];
     case 'bzip2':
-      return [{ name: path, compression, chunks: () => bunzipChunks(path, options.bzip2 ?? 'auto') }];
+      return [
+        { name: path, compression, chunks: () => bunzipChunks(path, options.bzip2 ?? 'auto') },
+      ];
     default:
       return [{ name: path, compression, chunks: () => plainChunks(path) }];
   }
@@ -71,67 +78,6 @@ async function* gunzipChunks(path: string): AsyncIterable<Buffer> {
     yield* source.pipe(gunzip) as AsyncIterable<Buffer>;
   } catch (e) {
     throw new ListFormatError(path, 'gzip', `cannot decompress: ${(e as Error).message}`);
-  } finally {
-    source.destroy();
-  }
-}
-
-function bunzipChunks(path: string, mode: 'auto' | 'native' | 'js'): AsyncIterable<Buffer> {
-  // The pure-JS decoder needs about 7 s for the 121 MB OFAC file; bzip2 itself needs 1 s.
-  const native = mode === 'native' || (mode === 'auto' && hasBzip2());
-  return native ? nativeBunzip(path) : jsBunzip(path);
-}
-
-let bzip2Found: boolean | undefined;
-
-function hasBzip2(): boolean {
-  bzip2Found ??= (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, 'bzip2'), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  return bzip2Found;
-}
-
-async function* nativeBunzip(path: string): AsyncIterable<Buffer> {
-  const child = spawn('bzip2', ['-dc', path], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    stderr += d;
-  });
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code));
-  });
-  try {
-    yield* child.stdout as AsyncIterable<Buffer>;
-    const code = await exited;
-    if (code !== 0) throw new ListFormatError(path, 'bzip2', bzip2Reason(stderr, code));
-  } finally {
-    if (child.exitCode === null) child.kill();
-  }
-}
-
-function bzip2Reason(stderr: string, code: number | null): string {
-  const line = stderr.split('\n').find((l) => /ends unexpectedly|corrupt|CRC|not a bzip2/i.test(l));
-  return `cannot decompress: ${(line ?? stderr.split('\n')[0] ?? `exit ${code}`).replace(/^bzip2:\s*/, '').trim()}`;
-}
-
-async function* jsBunzip(path: string): AsyncIterable<Buffer> {
-  const out = new PassThrough();
-  const source = createReadStream(path);
-  const decoder = unbzip2() as unknown as Readable;
-  const fail = (e: Error) => out.destroy(e);
-  source.on('error', fail);
-  decoder.on('error', fail);
-  source.pipe(decoder).pipe(out);
-  try {
-    yield* out as AsyncIterable<Buffer>;
-  } catch (e) {
-    throw new ListFormatError(path, 'bzip2', `cannot decompress: ${(e as Error).message}`);
   } finally {
     source.destroy();
   }

@@ -37,6 +37,8 @@ export interface ListEntry {
   readonly nationalities?: readonly string[];
   /** Earliest designation or listing date the publisher gives (ISO date). */
   readonly listedOn?: string;
+  /** Where the publisher's attribution comes from (press releases, reports, URLs). */
+  readonly references?: readonly string[];
 }
 
 /** One load of one list: every load is a version, named in the alerts that matched it. */

@@ -46,7 +46,11 @@ async function* memberChunks(path: string, member: string): AsyncIterable<Buffer
     }
   } catch (e) {
     if (e instanceof ListFormatError) throw e;
-    throw new ListFormatError(`${path}!${member}`, 'zip', `cannot read the member: ${(e as Error).message}`);
+    throw new ListFormatError(
+      `${path}!${member}`,
+      'zip',
+      `cannot read the member: ${(e as Error).message}`,
+    );
   } finally {
     zip.close();
   }

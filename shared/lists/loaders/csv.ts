@@ -1,0 +1,51 @@
+import { pipeline, Readable } from 'node:stream';
+import { type Info, parse } from 'csv-parse';
+import { ListFormatError } from '../errors.ts';
+import type { PeekedInput } from '../peek.ts';
+
+/** One CSV record and the line it starts on (for messages that say where a file broke). */
+export interface CsvRow {
+  readonly fields: readonly string[];
+  readonly line: number;
+}
+
+/**
+ * Streams the records of a CSV input. Quotes are relaxed because OFAC's files carry stray
+ * quotes inside fields; an unclosed quote at the end (a truncated file) is still an error.
+ */
+export async function* csvRows(input: PeekedInput): AsyncIterable<CsvRow> {
+  const parser = parse({
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+  });
+  pipeline(Readable.from(input.text()), parser, () => {
+    // Errors reach the loop below through the parser, which pipeline destroys with them.
+  });
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+      yield { fields: item.record, line: item.info.lines };
+    }
+  } catch (e) {
+    if (e instanceof ListFormatError) throw e;
+    const lines = (e as { lines?: number }).lines;
+    throw new ListFormatError(
+      input.name,
+      lines ? `line ${lines}` : undefined,
+      `malformed CSV: ${csvReason(e)}`,
+    );
+  }
+}
+
+function csvReason(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/Quote Not Closed/i.test(message)) return 'a quoted field is never closed (truncated file?)';
+  return message.replace(/^Invalid (Record|Opening|Closing) /, (m) => m.toLowerCase());
+}
+
+/** A field with OFAC's null marker (`-0-`) and surrounding space removed. */
+export function cell(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  return !text || text === '-0-' ? undefined : text;
+}

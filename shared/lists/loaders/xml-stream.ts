@@ -1,0 +1,63 @@
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { ListFormatError } from '../errors.ts';
+import type { PeekedInput } from '../peek.ts';
+
+/** An element as the streaming parser hands it over: name and attributes, no children. */
+export type XmlTag = SaxesTagPlain;
+
+/** Callbacks of one streaming pass; text arrives only while `wantText()` says so. */
+export interface XmlHandlers {
+  open(tag: XmlTag): void;
+  close(name: string): void;
+  text(text: string): void;
+  wantText(): boolean;
+}
+
+/** A problem the handlers found in well-formed XML; reported with the parser's position. */
+export class XmlContentError extends Error {}
+
+/**
+ * Streams an XML input through saxes, chunk by chunk, so a 121 MB file never sits in memory.
+ * Any break (truncation, bad syntax, wrong root) becomes one ListFormatError with line and column.
+ */
+export async function streamXml(
+  input: PeekedInput,
+  root: string,
+  handlers: XmlHandlers,
+): Promise<void> {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  let sawRoot = false;
+  parser.on('opentag', (tag) => {
+    if (!sawRoot) {
+      sawRoot = true;
+      if (tag.name !== root)
+        throw new XmlContentError(`expected the root element <${root}>, found <${tag.name}>`);
+    }
+    handlers.open(tag);
+  });
+  parser.on('closetag', (tag) => handlers.close(tag.name));
+  parser.on('text', (text) => {
+    if (handlers.wantText()) handlers.text(text);
+  });
+  try {
+    for await (const chunk of input.text()) parser.write(chunk);
+    if (!sawRoot) throw new XmlContentError('no XML element in the file (empty or truncated)');
+    parser.close();
+  } catch (e) {
+    if (e instanceof ListFormatError) throw e;
+    throw new ListFormatError(
+      input.name,
+      `line ${parser.line}, column ${parser.column + 1}`,
+      xmlReason(e),
+    );
+  }
+}
+
+function xmlReason(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  // saxes prefixes its messages with "line:column: "; the location is reported separately.
+  const text = message.replace(/^\d+:\d+:\s*/, '');
+  if (/unclosed tag|document must contain a root/.test(text))
+    return `the file ends early (truncated?): ${text}`;
+  return e instanceof XmlContentError ? text : `malformed XML: ${text}`;
+}
