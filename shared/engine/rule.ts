@@ -1,18 +1,42 @@
+import type { Static, TObject } from '@sinclair/typebox';
+import type { EventType } from '../contract/index.ts';
 import type { TagIndex } from '../lists/tag-index.ts';
 import type { NormalizedEvent } from '../normalize/index.ts';
 import type { Alert, AlertSubject, Evidence, RuleId, Severity } from './alert.ts';
 import { alertId, monthWindow } from './alert.ts';
+import type { Facts } from './model/facts.ts';
 
 /** What a rule may read while it evaluates one event. */
 export interface RuleContext {
   /** The active tag set (all active list versions). */
   readonly tags: TagIndex;
+  /** What the engine's model derived from the event (absent when a rule runs on its own). */
+  readonly facts?: Facts;
+  /** Set while past events are screened again after the tag set changed. */
+  readonly lookback?: boolean;
+  /** Event time before which retained events are past retention. */
+  readonly cutoff?: string;
 }
+
+/** The empty result rules return when they find nothing (shared: the hot path allocates nothing). */
+export const NO_ALERTS: readonly Alert[] = Object.freeze([]);
 
 /** One typology: reads an event, returns the alerts it finds (usually none). */
 export interface Rule {
   readonly id: RuleId;
+  /** True when a list change can change the rule's findings: it runs again in lookback. */
+  readonly listDriven?: boolean;
+  /** Event types the rule reads; the engine calls it for no others (absent: all). */
+  readonly types?: readonly EventType[];
   evaluate(event: NormalizedEvent, ctx: RuleContext): readonly Alert[];
+}
+
+/** A rule as configured by data: its id, the schema of its thresholds and a factory. */
+export interface RuleDefinition<S extends TObject = TObject> {
+  readonly id: RuleId;
+  /** TypeBox schema of the rule's section in the rules file, defaults included. */
+  readonly schema: S;
+  create(config: Static<S>): Rule;
 }
 
 /** The parts of a finding a rule decides; the rest is filled the same way for every rule. */
@@ -28,8 +52,16 @@ export interface Finding {
   readonly related: Alert['related'];
 }
 
-/** Turns a finding about one event into an open alert with its deterministic id. */
-export function alertFrom(finding: Finding, event: NormalizedEvent): Alert {
+/**
+ * Turns a finding about one event into an open alert with its deterministic id. The
+ * window is the event's month, also in lookback, so a late finding merges into the alert
+ * a live one would have opened.
+ */
+export function alertFrom(
+  finding: Finding,
+  event: NormalizedEvent,
+  options: { lookback?: boolean } = {},
+): Alert {
   return {
     id: alertId(finding.rule, finding.subjectKey, monthWindow(event.at)),
     rule: finding.rule,
@@ -46,5 +78,6 @@ export function alertFrom(finding: Finding, event: NormalizedEvent): Alert {
     status: 'open',
     assignee: null,
     disposition: null,
+    ...(options.lookback ? { lookback: true } : {}),
   };
 }

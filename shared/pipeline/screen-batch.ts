@@ -53,6 +53,16 @@ export async function screenBatch(
 ): Promise<BatchOutcome> {
   const { events, dead } = decodeRecords(records);
   if (dead.length > 0) await deps.dlq.publish(deps.dlqTopic, dead);
-  const alerts = await deps.sink.deliver(deps.engine.process(events));
-  return { events: events.length, deadLettered: dead.length, alerts };
+  // Engine state kept remotely (Redis) is loaded before the synchronous screening and
+  // written after delivery; when delivery fails, the batch's changes are dropped so the
+  // redelivered batch starts from the same state. In memory all three are no-ops.
+  await deps.engine.prepare(events);
+  try {
+    const alerts = await deps.sink.deliver(deps.engine.process(events));
+    await deps.engine.commit();
+    return { events: events.length, deadLettered: dead.length, alerts };
+  } catch (error) {
+    deps.engine.rollback();
+    throw error;
+  }
 }

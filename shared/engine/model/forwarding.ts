@@ -1,0 +1,147 @@
+import type { Feeder, OpenPayout, TransferRecord, WalletRecord } from '../state/records.ts';
+import type { ModelContext } from './context.ts';
+import type { Feeding } from './facts.ts';
+import type { Movement } from './taint.ts';
+import { addTag } from './wallets.ts';
+
+/** Feeders one collector keeps as evidence. */
+const MAX_FEEDERS = 100;
+
+/** Starts watching where a payout goes next. */
+export function openPayout(ctx: ModelContext, wallet: WalletRecord, payout: OpenPayout): void {
+  const since = payout.atMs - ctx.options.forwardWindowMs;
+  const open = wallet.open;
+  let kept = 0;
+  for (const p of open) if (p.atMs >= since && p.payoutId !== payout.payoutId) open[kept++] = p;
+  open.length = kept;
+  open.push(payout);
+}
+
+/** True when the transfer is the on-chain leg of a payout to `wallet` (same tx hash). */
+export function isPayoutLeg(wallet: WalletRecord, txHash: string): boolean {
+  if (wallet.open.length === 0) return false;
+  const hash = txHash.toLowerCase();
+  return wallet.open.some((p) => p.txHash === hash);
+}
+
+/**
+ * The payout a forward from `wallet` at `at` belongs to: the latest one in its window not
+ * yet forwarded, else the latest. A wallet shared by several workers forwards each payout
+ * in turn, and each must count for its own worker.
+ */
+function openAt(
+  ctx: ModelContext,
+  wallet: WalletRecord,
+  cls: string,
+  at: string,
+): OpenPayout | undefined {
+  if (wallet.open.length === 0) return undefined;
+  const t = Date.parse(at);
+  let latest: OpenPayout | undefined;
+  for (let i = wallet.open.length - 1; i >= 0; i--) {
+    const p = wallet.open[i]!;
+    if (p.cls !== cls || p.atMs > t || t - p.atMs > ctx.options.forwardWindowMs) continue;
+    if (p.fedTo === undefined) return p;
+    latest ??= p;
+  }
+  return latest;
+}
+
+/** Distinct workers feeding a collector. */
+export function feederWorkers(collector: WalletRecord): number {
+  return new Set(collector.feeders.map((f) => f.workerId)).size;
+}
+
+/** True when a list names the wallet as something that is never a collector (an exchange). */
+function excluded(ctx: ModelContext, key: string): boolean {
+  return ctx.tags.lookup(key).some((h) => ctx.options.notCollectors.includes(h.entry.category));
+}
+
+/**
+ * Counts a transfer towards forwarding the payout its sender received last. Once the
+ * forwarded share passes the threshold, the sender is a feeder of the receiver; with
+ * enough distinct workers feeding it, the receiver is tagged a collector.
+ */
+export function countForward(
+  ctx: ModelContext,
+  from: WalletRecord,
+  to: WalletRecord,
+  rec: TransferRecord,
+  m: Movement,
+): void {
+  const payout = openAt(ctx, from, m.cls, m.at);
+  if (!payout || from.key === to.key) return;
+  payout.forwarded[to.key] = (payout.forwarded[to.key] ?? 0) + m.amount;
+  rec.forwarded = { payoutId: payout.payoutId, collector: to.key };
+  const share = payout.forwarded[to.key]! / payout.amount;
+  const known = to.feeders.find((f) => f.payoutId === payout.payoutId);
+  if (known) known.share = share;
+  if (payout.fedTo !== undefined || share < ctx.options.forwardMinShare) return;
+  payout.fedTo = to.key;
+  addFeeder(ctx, to, {
+    workerId: payout.workerId,
+    wallet: from.address,
+    walletKey: from.key,
+    payoutId: payout.payoutId,
+    share,
+    txHash: m.txHash,
+    eventId: m.eventId,
+    at: m.at,
+  });
+}
+
+/** Records a feeder; with enough distinct workers the receiver is tagged a collector. */
+function addFeeder(ctx: ModelContext, to: WalletRecord, feeder: Feeder): void {
+  if (to.feeders.length >= MAX_FEEDERS) to.feeders.shift();
+  to.feeders.push(feeder);
+  if (feederWorkers(to) >= ctx.options.minFeeders && !excluded(ctx, to.key)) {
+    const { eventId, at } = feeder;
+    addTag(to, {
+      category: 'collector',
+      id: 'consolidation',
+      eventId,
+      at,
+      name: 'collector of payroll forwards',
+    });
+  }
+}
+
+/** Undoes `countForward` for a retracted transfer; a collector that falls below the bar loses its tag. */
+export function uncountForward(
+  ctx: ModelContext,
+  from: WalletRecord,
+  to: WalletRecord,
+  rec: TransferRecord,
+  m: Movement,
+): void {
+  const counted = rec.forwarded;
+  if (!counted) return;
+  const payout = from.open.find((p) => p.payoutId === counted.payoutId);
+  if (payout) {
+    payout.forwarded[to.key] = Math.max(0, (payout.forwarded[to.key] ?? 0) - m.amount);
+    if (
+      payout.fedTo === to.key &&
+      payout.forwarded[to.key]! / payout.amount < ctx.options.forwardMinShare
+    ) {
+      payout.fedTo = undefined;
+    }
+  }
+  if (payout?.fedTo !== to.key)
+    to.feeders = to.feeders.filter((f) => f.payoutId !== counted.payoutId);
+  if (feederWorkers(to) < ctx.options.minFeeders)
+    to.tags = to.tags.filter((t) => t.category !== 'collector');
+}
+
+/** The feeding this transfer took part in, rebuilt from state (so a redelivery finds it again). */
+export function feedingOf(
+  from: WalletRecord,
+  to: WalletRecord,
+  rec: TransferRecord,
+): Feeding | undefined {
+  const counted = rec.forwarded;
+  if (!counted) return undefined;
+  const feeder = to.feeders.find(
+    (f) => f.payoutId === counted.payoutId && f.walletKey === from.key,
+  );
+  return feeder ? { collector: to, feeder } : undefined;
+}

@@ -1,0 +1,107 @@
+import type { Envelope } from '../../contract/index.ts';
+import type { NormalizedEvent } from '../../normalize/index.ts';
+import { keys } from '../state/keys.ts';
+import type { PayoutRecord, WalletRecord, WorkerRecord } from '../state/records.ts';
+import type { ModelContext } from './context.ts';
+import type { PayoutFacts } from './facts.ts';
+import { openPayout } from './forwarding.ts';
+import { assetClass, creditPayout } from './taint.ts';
+import { remember, saveWallet, walletOf } from './wallets.ts';
+
+type PayoutEnvelope = Envelope<'payout.requested'> | Envelope<'payout.executed'>;
+
+/** Workers one wallet keeps as "paid here" evidence. */
+const MAX_PAID = 64;
+
+/** The worker's record; a worker seen only through payouts gets one without a profile. */
+function workerOf(ctx: ModelContext, workerId: string): WorkerRecord | undefined {
+  return ctx.state.get<WorkerRecord>(keys.worker(workerId));
+}
+
+/** Records that money left for the wallet: taint starts here, forwarding is watched from here. */
+function credit(
+  ctx: ModelContext,
+  e: Envelope<'payout.executed'>,
+  at: string,
+  wallet: WalletRecord,
+): void {
+  const d = e.data;
+  const amount = Number(d.amount);
+  const cls = assetClass(d.asset);
+  if (amount > 0) {
+    wallet.balances[cls] = (wallet.balances[cls] ?? 0) + amount;
+    creditPayout({
+      payoutId: d.payoutId,
+      workerId: d.workerId,
+      wallet,
+      cls,
+      amount,
+      eventId: e.id,
+      at,
+    });
+    const txHash = d.txHash?.toLowerCase();
+    openPayout(ctx, wallet, {
+      payoutId: d.payoutId,
+      workerId: d.workerId,
+      amount,
+      cls,
+      at,
+      atMs: Date.parse(at),
+      eventId: e.id,
+      txHash,
+      forwarded: {},
+    });
+  }
+  if (!wallet.paid.some((p) => p.workerId === d.workerId) && wallet.paid.length < MAX_PAID) {
+    wallet.paid.push({ workerId: d.workerId, payoutId: d.payoutId, eventId: e.id, at });
+  }
+}
+
+/** Adds the wallet to the worker's paid history (the first payout there is kept). */
+function notePaid(
+  ctx: ModelContext,
+  known: WorkerRecord | undefined,
+  workerId: string,
+  wallet: WalletRecord,
+  payoutId: string,
+  at: string,
+): WorkerRecord {
+  const worker = known ?? { workerId, at, wallets: [], paidWallets: [], attrs: [], names: [] };
+  if (!worker.paidWallets.some((p) => p.key === wallet.key)) {
+    worker.paidWallets.push({ key: wallet.key, address: wallet.address, payoutId, at });
+    ctx.state.put(keys.worker(workerId), worker);
+  }
+  return worker;
+}
+
+/**
+ * `payout.requested` / `payout.executed`: each applied once per payout id and type. An
+ * executed payout credits the wallet, starts a taint slice and opens a forwarding watch.
+ */
+export function observePayout(ctx: ModelContext, event: NormalizedEvent): PayoutFacts {
+  const e = event.envelope as PayoutEnvelope;
+  const d = e.data;
+  const wallet = walletOf(ctx, event.wallets.find((w) => w.role === 'to')!);
+  const key = keys.payout(d.payoutId);
+  const payout = ctx.state.get<PayoutRecord>(key) ?? {
+    payoutId: d.payoutId,
+    workerId: d.workerId,
+    walletKey: wallet.key,
+  };
+  const executed = e.type === 'payout.executed';
+  const first = executed
+    ? payout.executedEventId === undefined
+    : payout.requestedEventId === undefined;
+  let worker = workerOf(ctx, d.workerId);
+  if (first) {
+    if (executed) {
+      payout.executedEventId = e.id;
+      credit(ctx, e, event.at, wallet);
+      worker = notePaid(ctx, worker, d.workerId, wallet, d.payoutId, event.at);
+    } else payout.requestedEventId = e.id;
+    remember(ctx, wallet, event);
+    ctx.state.put(key, payout);
+    saveWallet(ctx, wallet);
+  }
+  return { kind: 'payout', payout, wallet, worker };
+}

@@ -1,0 +1,202 @@
+import type { Origin, OriginHop, WalletRecord } from '../state/records.ts';
+import type { ModelOptions } from './context.ts';
+
+const STABLECOINS = new Set([
+  'USDC',
+  'USDT',
+  'DAI',
+  'BUSD',
+  'USDP',
+  'TUSD',
+  'PYUSD',
+  'FDUSD',
+  'USDE',
+  'USD',
+]);
+
+const classes = new Map<string, string>();
+
+/** Asset class of a symbol: stablecoins are one class (payroll pays in any of them). */
+export function assetClass(symbol: string): string {
+  let cls = classes.get(symbol);
+  if (cls === undefined) {
+    const s = symbol.toUpperCase();
+    cls = STABLECOINS.has(s) ? 'USD' : s;
+    if (classes.size < 10_000) classes.set(symbol, cls);
+  }
+  return cls;
+}
+
+/** Shared by every transfer that carries nothing; never mutated. */
+export const NOTHING: Origin[] = [];
+
+/** Drops slices below the tracking share, in place (no new array per transfer). */
+function compact(wallet: WalletRecord, minShare: number): void {
+  const list = wallet.origins;
+  let kept = 0;
+  for (const o of list) if (o.held / o.paid >= minShare) list[kept++] = o;
+  list.length = kept;
+}
+
+/** One transfer as the taint model sees it. */
+export interface Movement {
+  readonly cls: string;
+  readonly amount: number;
+  readonly txHash: string;
+  readonly eventId: string;
+  readonly at: string;
+}
+
+/**
+ * Takes the payout slices a transfer moves out of `from`, in proportion ("haircut"): a
+ * transfer of a tenth of the balance carries a tenth of every slice. A balance the engine
+ * never saw funded counts as the amount sent, so unknown funds never inflate exposure past
+ * the whole slice. Cost is bounded by `maxOrigins`, whatever the size of the graph.
+ */
+export function carry(
+  from: WalletRecord,
+  to: WalletRecord,
+  m: Movement,
+  o: ModelOptions,
+): Origin[] {
+  const balance = from.balances[m.cls] ?? 0;
+  const fraction = balance > m.amount ? m.amount / balance : 1;
+  from.balances[m.cls] = Math.max(0, balance - m.amount);
+  if (from.origins.length === 0) return NOTHING;
+  let out = NOTHING;
+  for (const origin of from.origins) {
+    if (origin.cls !== m.cls || origin.held <= 0) continue;
+    const part = origin.held * fraction;
+    origin.held -= part;
+    const share = part / origin.paid;
+    if (origin.hops.length >= o.maxHops || share < o.minTrackShare) continue;
+    const hop: OriginHop = {
+      from: from.address,
+      to: to.address,
+      txHash: m.txHash,
+      amount: part,
+      share,
+    };
+    if (out === NOTHING) out = [];
+    out.push({
+      ...origin,
+      held: part,
+      inbound: part,
+      hops: [...origin.hops, hop],
+      eventId: m.eventId,
+      at: m.at,
+    });
+  }
+  compact(from, o.minTrackShare);
+  return out;
+}
+
+/** Credits carried slices to `to`, merging slices of the same payout; keeps the largest few. */
+export function receive(
+  to: WalletRecord,
+  carried: readonly Origin[],
+  m: Movement,
+  o: ModelOptions,
+): void {
+  to.balances[m.cls] = (to.balances[m.cls] ?? 0) + m.amount;
+  for (const slice of carried) {
+    const same = to.origins.find((x) => x.key === slice.key);
+    if (!same) {
+      to.origins.push({ ...slice, hops: [...slice.hops] });
+      continue;
+    }
+    same.held += slice.held;
+    same.inbound += slice.inbound;
+    if (slice.paid > same.paid) {
+      same.paid = slice.paid;
+      same.payoutIds = slice.payoutIds;
+    }
+    // `at` stays the first arrival, so eviction goes by how long a payout has been here.
+    same.eventId = slice.eventId;
+  }
+  while (to.origins.length > o.maxOrigins) dropStalest(to.origins);
+}
+
+/**
+ * Removes the slice whose payout first arrived longest ago (the smaller one on a tie). A
+ * wallet that only receives (a listed wallet, a collector between sweeps) keeps its
+ * latest payouts, the ones a new transfer can still alert about. One scan, no sort.
+ */
+function dropStalest(list: Origin[]): void {
+  let at = 0;
+  for (let i = 1; i < list.length; i++) {
+    const a = list[i]!;
+    const b = list[at]!;
+    if (a.at < b.at || (a.at === b.at && a.held < b.held)) at = i;
+  }
+  list.splice(at, 1);
+}
+
+/** Undoes `receive` and `carry` of a retracted transfer: slices go back where they came from. */
+export function unwind(
+  from: WalletRecord,
+  to: WalletRecord,
+  carried: readonly Origin[],
+  m: Movement,
+): void {
+  to.balances[m.cls] = Math.max(0, (to.balances[m.cls] ?? 0) - m.amount);
+  from.balances[m.cls] = (from.balances[m.cls] ?? 0) + m.amount;
+  for (const slice of carried) {
+    const there = to.origins.find((x) => x.key === slice.key);
+    if (there) {
+      there.held = Math.max(0, there.held - slice.held);
+      there.inbound = Math.max(0, there.inbound - slice.inbound);
+    }
+    const back = from.origins.find((x) => x.key === slice.key);
+    if (back) back.held += slice.held;
+    else from.origins.push({ ...slice, hops: slice.hops.slice(0, -1), inbound: slice.held });
+  }
+  to.origins = to.origins.filter((x) => x.inbound > 0);
+}
+
+/** The slices at `to` that a transfer carrying `carried` added to. */
+export function arrivedAt(to: WalletRecord, carried: readonly Origin[]): Origin[] {
+  if (carried.length === 0) return NOTHING;
+  return to.origins.filter((x) => carried.some((c) => c.key === x.key));
+}
+
+/** A payout landing in its payout wallet (hop 0): adds to the worker's slice there, or starts one. */
+export function creditPayout(p: {
+  payoutId: string;
+  workerId: string;
+  wallet: WalletRecord;
+  cls: string;
+  amount: number;
+  eventId: string;
+  at: string;
+}): void {
+  const { wallet, amount } = p;
+  const key = `${p.workerId}|${wallet.key}|${p.cls}`;
+  const own = wallet.origins.find((o) => o.key === key);
+  if (own) {
+    own.paid += amount;
+    own.held += amount;
+    own.inbound += amount;
+    // A new array, never a push: slices already carried downstream share the old one.
+    own.payoutIds = [...own.payoutIds.slice(-(MAX_PAYOUT_IDS - 1)), p.payoutId];
+    return;
+  }
+  wallet.origins.push({
+    key,
+    workerId: p.workerId,
+    payoutIds: [p.payoutId],
+    wallet: wallet.address,
+    walletKey: wallet.key,
+    chain: wallet.chain,
+    cls: p.cls,
+    paid: amount,
+    held: amount,
+    inbound: amount,
+    hops: [],
+    eventId: p.eventId,
+    at: p.at,
+  });
+}
+
+/** Payout ids a slice keeps for evidence. */
+const MAX_PAYOUT_IDS = 5;

@@ -1,0 +1,66 @@
+import type { WalletParty } from '../../normalize/index.ts';
+import { keys } from '../state/keys.ts';
+import type { Activity, DerivedTag, WalletRecord } from '../state/records.ts';
+import type { ModelContext } from './context.ts';
+
+/** The wallet's record, or a new empty one (not stored until put). */
+export function walletOf(
+  ctx: ModelContext,
+  party: Pick<WalletParty, 'key' | 'chain' | 'address'>,
+): WalletRecord {
+  const found = ctx.state.get<WalletRecord>(keys.wallet(party.key));
+  if (found) return found;
+  return {
+    key: party.key,
+    chain: party.chain,
+    address: party.address,
+    balances: {},
+    origins: [],
+    paid: [],
+    claimedBy: [],
+    open: [],
+    feeders: [],
+    tags: [],
+    activity: [],
+  };
+}
+
+/** Stores a wallet record after a change. */
+export function saveWallet(ctx: ModelContext, wallet: WalletRecord): void {
+  ctx.state.put(keys.wallet(wallet.key), wallet);
+}
+
+/** Adds a derived tag once (by category and id). */
+export function addTag(wallet: WalletRecord, tag: DerivedTag): boolean {
+  if (wallet.tags.some((t) => t.category === tag.category && t.id === tag.id)) return false;
+  wallet.tags.push(tag);
+  return true;
+}
+
+/** Notes the first on-chain sighting of a wallet (the earliest event time wins). */
+export function sighted(wallet: WalletRecord, at: string): void {
+  if (wallet.firstSeen === undefined || at < wallet.firstSeen) wallet.firstSeen = at;
+}
+
+/**
+ * Keeps an event for lookback. Old events are dropped by retention (event time) and by
+ * count, checked every 16 appends so the hot path stays a push.
+ */
+export function remember(ctx: ModelContext, wallet: WalletRecord, event: Activity): void {
+  const log = wallet.activity;
+  log.push(event);
+  if (log.length <= ctx.options.maxActivity && log.length % 16 !== 0) return;
+  let drop = Math.max(0, log.length - ctx.options.maxActivity);
+  while (drop < log.length && log[drop]!.at < ctx.clock.cutoff) drop++;
+  if (drop > 0) log.splice(0, drop);
+}
+
+/** The retained events of a wallet still inside retention. */
+export function retained(ctx: ModelContext, wallet: WalletRecord): WalletRecord['activity'] {
+  return wallet.activity.filter((a) => a.at >= ctx.clock.cutoff);
+}
+
+/** Removes an event from a wallet's lookback log (a retracted transfer). */
+export function forget(wallet: WalletRecord, eventId: string): void {
+  wallet.activity = wallet.activity.filter((a) => a.envelope.id !== eventId);
+}

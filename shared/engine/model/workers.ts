@@ -1,0 +1,112 @@
+import type { Envelope } from '../../contract/index.ts';
+import { blockingKeys } from '../../identity/index.ts';
+import type { NormalizedEvent } from '../../normalize/index.ts';
+import { keys } from '../state/keys.ts';
+import type { AttrRecord, NameRecord, WalletClaim, WorkerRecord } from '../state/records.ts';
+import { CONTACT_KINDS, PLACE_KINDS, profileAttrs } from './attributes.ts';
+import type { ModelContext } from './context.ts';
+import type { ContactHit, SharedAttr, WorkerFacts } from './facts.ts';
+import { saveWallet, walletOf } from './wallets.ts';
+
+/** Name-index keys of a profile: legal name and aliases as a person, the employer as an entity. */
+export function nameKeysOf(p: Envelope<'worker.upserted'>['data']): string[] {
+  const person = [p.legalName, ...(p.aliases ?? [])].flatMap((n) => blockingKeys(n, 'person'));
+  const entity = p.employer ? blockingKeys(p.employer.name, 'entity') : [];
+  return [...new Set([...person, ...entity])].map(keys.name);
+}
+
+/** Adds or removes a worker in a list-valued index entry; deletes an entry left empty. */
+function relist(ctx: ModelContext, key: string, workerId: string, present: boolean): AttrRecord {
+  const rec = ctx.state.get<AttrRecord>(key) ?? { workers: [], reports: [] };
+  const at = rec.workers.indexOf(workerId);
+  if (present && at < 0) rec.workers.push(workerId);
+  if (!present && at >= 0) rec.workers.splice(at, 1);
+  if (rec.workers.length === 0 && (rec.reports?.length ?? 0) === 0) ctx.state.delete(key);
+  else ctx.state.put(key, rec);
+  return rec;
+}
+
+function reindex(
+  ctx: ModelContext,
+  workerId: string,
+  before: readonly string[],
+  after: readonly string[],
+): void {
+  const keep = new Set(after);
+  for (const key of before) if (!keep.has(key)) relist(ctx, key, workerId, false);
+}
+
+/** Payout wallets of the profile; a wallet keeps the time it first appeared there. */
+function claims(
+  ctx: ModelContext,
+  event: NormalizedEvent,
+  prev: WorkerRecord | undefined,
+  workerId: string,
+): WalletClaim[] {
+  const known = new Map((prev?.wallets ?? []).map((c) => [c.key, c]));
+  const next = event.wallets
+    .filter((w) => w.role === 'payout-wallet')
+    .map(
+      (w) =>
+        known.get(w.key) ?? { key: w.key, chain: w.chain, address: w.address, addedAt: event.at },
+    );
+  const nextKeys = new Set(next.map((c) => c.key));
+  for (const c of [...known.values(), ...next]) {
+    const wallet = walletOf(ctx, c);
+    const listed = wallet.claimedBy.includes(workerId);
+    if (nextKeys.has(c.key) === listed) continue;
+    wallet.claimedBy = listed
+      ? wallet.claimedBy.filter((w) => w !== workerId)
+      : [...wallet.claimedBy, workerId];
+    saveWallet(ctx, wallet);
+  }
+  return next;
+}
+
+/**
+ * `worker.upserted`: the profile replaces the previous one; attribute, name and wallet
+ * indexes follow. Facts name the attributes shared with other workers and the contacts
+ * extortion reports named. A profile older than the one applied is ignored.
+ */
+export function observeWorker(ctx: ModelContext, event: NormalizedEvent): WorkerFacts {
+  const e = event.envelope as Envelope<'worker.upserted'>;
+  const id = e.data.workerId;
+  const prev = ctx.state.get<WorkerRecord>(keys.worker(id));
+  if (prev?.envelope && prev.at > event.at)
+    return { kind: 'worker', record: prev, shared: [], contactHits: [], stale: true };
+  const shared: SharedAttr[] = [];
+  const contactHits: ContactHit[] = [];
+  const attrs = profileAttrs(e.data);
+  const attrKeys = attrs.map((a) => keys.attr(a.kind, a.key));
+  reindex(ctx, id, prev?.attrs ?? [], attrKeys);
+  attrs.forEach((a, i) => {
+    const rec = relist(ctx, attrKeys[i]!, id, true);
+    const others = rec.workers.filter((w) => w !== id);
+    if (PLACE_KINDS.has(a.kind) && others.length > 0)
+      shared.push({ kind: a.kind, value: a.value, workers: others });
+    if (CONTACT_KINDS.has(a.kind))
+      for (const report of rec.reports) contactHits.push({ kind: a.kind, value: a.value, report });
+  });
+  const names = nameKeysOf(e.data);
+  reindex(ctx, id, prev?.names ?? [], names);
+  for (const key of names) relist(ctx, key, id, true);
+  const record: WorkerRecord = {
+    workerId: id,
+    envelope: e,
+    at: event.at,
+    wallets: claims(ctx, event, prev, id),
+    paidWallets: prev?.paidWallets ?? [],
+    attrs: attrKeys,
+    names,
+  };
+  ctx.state.put(keys.worker(id), record);
+  return { kind: 'worker', record, shared, contactHits, stale: false };
+}
+
+/** Workers listed under name-index keys (for identity lookback). */
+export function workersNamed(ctx: ModelContext, nameKeys: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const key of nameKeys)
+    for (const w of ctx.state.get<NameRecord>(key)?.workers ?? []) out.add(w);
+  return [...out];
+}

@@ -1,0 +1,137 @@
+import { Type } from '@sinclair/typebox';
+import { type NormalizedEvent, normalizeEvent } from '../../normalize/index.ts';
+import type { Alert, Evidence } from '../alert.ts';
+import { describeEvent, fact, listEvidence, payoutOf } from '../evidence.ts';
+import type { Facts } from '../model/facts.ts';
+import { alertFrom, NO_ALERTS, type RuleContext, type RuleDefinition } from '../rule.ts';
+import { Enabled, Score, severityOf } from '../scoring.ts';
+import type { WalletRecord } from '../state/records.ts';
+
+/** Thresholds of `extortion-wallet`. */
+export const schema = Type.Object(
+  {
+    enabled: Enabled,
+    categories: Type.Array(Type.String(), {
+      default: ['extortion', 'ransomware'],
+      description: 'list categories that count as extortion wallets (besides extortion reports)',
+    }),
+    payoutScore: Score(95, 'a payout to a wallet an extortion report named'),
+    transferScore: Score(85, 'a transfer to or from such a wallet'),
+  },
+  { default: {}, additionalProperties: false },
+);
+
+type Config = typeof schema.static;
+const NONE: Evidence[] = [];
+
+const quiet = (w: WalletRecord, ctx: RuleContext) =>
+  w.tags.length === 0 && ctx.tags.lookup(w.key).length === 0;
+
+/** Wallet records of the event that carry any tag (most carry none: no list is built then). */
+function walletsOf(facts: Facts | undefined, ctx: RuleContext): readonly WalletRecord[] {
+  if (facts?.kind === 'payout') return quiet(facts.wallet, ctx) ? NONE_WALLETS : [facts.wallet];
+  if (facts?.kind !== 'transfer') return NONE_WALLETS;
+  const { from, to } = facts;
+  if (quiet(from, ctx) && quiet(to, ctx)) return NONE_WALLETS;
+  return from.key === to.key ? [from] : [from, to];
+}
+const NONE_WALLETS: readonly WalletRecord[] = [];
+
+/** Why a wallet counts: the reports that named it and the list entries that did. */
+function reasons(
+  wallet: WalletRecord,
+  ctx: RuleContext,
+  categories: ReadonlySet<string>,
+): Evidence[] {
+  const listed = ctx.tags.lookup(wallet.key);
+  if (wallet.tags.length === 0 && listed.length === 0) return NONE;
+  const out: Evidence[] = wallet.tags
+    .filter((t) => t.category === 'extortion')
+    .map((t) => fact('extortion report', `${t.id} (event ${t.eventId}, ${t.at})`));
+  for (const hit of listed) if (categories.has(hit.entry.category)) out.push(listEvidence(hit));
+  return out;
+}
+
+function alertFor(
+  c: Config,
+  wallet: WalletRecord,
+  why: Evidence[],
+  event: NormalizedEvent,
+  lookback: boolean,
+): Alert {
+  const payout = payoutOf(event);
+  const score = payout ? c.payoutScore : c.transferScore;
+  const what = payout ? `Payout to` : 'Transfer touching';
+  return alertFrom(
+    {
+      rule: 'extortion-wallet',
+      severity: severityOf(score),
+      score,
+      title: `${what} extortion wallet ${wallet.address}`,
+      subject: {
+        kind: 'wallet',
+        chain: wallet.chain,
+        address: wallet.address,
+        ...(payout ? { workerId: payout.workerId } : {}),
+      },
+      subjectKey: wallet.key,
+      evidence: [describeEvent(event), ...why],
+      related: {
+        workers: payout ? [payout.workerId] : [],
+        wallets: event.wallets.map((w) => w.address),
+        payouts: payout ? [payout.payoutId] : [],
+      },
+    },
+    event,
+    { lookback },
+  );
+}
+
+/**
+ * `extortion-wallet`: a payout or transfer touches a wallet an extortion report named (or
+ * a list files under extortion or ransomware). When a report arrives, the retained past
+ * payouts and transfers of its wallets are screened at once (alerts marked lookback).
+ */
+export const definition: RuleDefinition<typeof schema> = {
+  id: 'extortion-wallet',
+  schema,
+  create(config) {
+    const categories = new Set(config.categories);
+    return {
+      id: 'extortion-wallet',
+      types: ['payout.requested', 'payout.executed', 'transfer.observed', 'extortion.reported'],
+      listDriven: true,
+      evaluate(event, ctx) {
+        if (!config.enabled) return NO_ALERTS;
+        if (ctx.facts?.kind === 'report')
+          return pastActivity(config, ctx.facts.wallets, ctx, categories);
+        const wallets = walletsOf(ctx.facts, ctx);
+        if (wallets.length === 0) return NO_ALERTS;
+        const alerts: Alert[] = [];
+        for (const wallet of wallets) {
+          const why = reasons(wallet, ctx, categories);
+          if (why.length > 0)
+            alerts.push(alertFor(config, wallet, why, event, ctx.lookback === true));
+        }
+        return alerts;
+      },
+    };
+  },
+};
+
+function pastActivity(
+  c: Config,
+  wallets: readonly WalletRecord[],
+  ctx: RuleContext,
+  categories: ReadonlySet<string>,
+): Alert[] {
+  const alerts: Alert[] = [];
+  for (const wallet of wallets) {
+    const why = reasons(wallet, ctx, categories);
+    for (const a of wallet.activity) {
+      if (ctx.cutoff !== undefined && a.at < ctx.cutoff) continue;
+      alerts.push(alertFor(c, wallet, why, normalizeEvent(a.envelope), true));
+    }
+  }
+  return alerts;
+}

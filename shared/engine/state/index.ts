@@ -1,0 +1,9 @@
+export {
+  CachedEngineState,
+  type CachedStateOptions,
+  StateNotLoadedError,
+} from './cached-engine-state.ts';
+export type { EngineState } from './engine-state.ts';
+export { keys } from './keys.ts';
+export { MemoryEngineState } from './memory-engine-state.ts';
+export type * from './records.ts';

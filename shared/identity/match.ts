@@ -1,0 +1,111 @@
+import type { NameCandidate, NameIndex } from './name-index.ts';
+
+/** What a worker profile offers for identity screening. */
+export interface IdentityQuery {
+  /** Legal name first, then aliases. */
+  readonly names: readonly string[];
+  readonly dateOfBirth?: string;
+  readonly nationality?: string;
+}
+
+/** How date of birth and nationality bear on a name match. */
+export type Corroboration = 'match' | 'partial' | 'mismatch' | 'unknown';
+
+/** A listed person whose name matched, scored with corroboration. */
+export interface PersonMatch extends NameCandidate {
+  readonly score: number;
+  readonly dateOfBirth: Corroboration;
+  readonly nationality: Corroboration;
+}
+
+/** Thresholds and weights of identity matching (the identity-match rule's config). */
+export interface MatchWeights {
+  readonly minNameSimilarity: number;
+  readonly minScore: number;
+  readonly dobMatch: number;
+  readonly dobYearMatch: number;
+  readonly dobMismatch: number;
+  readonly nationalityMatch: number;
+  readonly nationalityMismatch: number;
+}
+
+const COUNTRY_NAMES: Readonly<Record<string, string>> = Object.freeze({
+  'north korea': 'KP',
+  'korea north': 'KP',
+  dprk: 'KP',
+  "democratic people's republic of korea": 'KP',
+  'korea, north': 'KP',
+  'south korea': 'KR',
+  'korea, south': 'KR',
+  china: 'CN',
+  russia: 'RU',
+});
+
+/** An ISO 3166 alpha-2 code from a code or a common country name; undefined when unknown. */
+export function countryCode(text: string): string | undefined {
+  const t = text.trim();
+  if (/^[A-Za-z]{2}$/.test(t)) return t.toUpperCase();
+  return COUNTRY_NAMES[t.toLowerCase()];
+}
+
+/** Compares a claimed date of birth with the listed ones (YYYY, YYYY-MM or YYYY-MM-DD). */
+export function compareBirthDates(
+  claimed: string | undefined,
+  listed: readonly string[] | undefined,
+): Corroboration {
+  const dates = (listed ?? [])
+    .map((d) => d.match(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?/)?.[0])
+    .filter((d) => d !== undefined);
+  if (!claimed || dates.length === 0) return 'unknown';
+  if (dates.some((d) => d === claimed && d.length === 10)) return 'match';
+  if (dates.some((d) => d.slice(0, 4) === claimed.slice(0, 4))) {
+    const bothFull = claimed.length === 10 && dates.every((d) => d.length === 10);
+    return bothFull ? 'mismatch' : 'partial';
+  }
+  return 'mismatch';
+}
+
+/** Compares a claimed nationality with the listed ones. */
+export function compareNationality(
+  claimed: string | undefined,
+  listed: readonly string[] | undefined,
+): Corroboration {
+  const codes = (listed ?? []).map(countryCode).filter((c) => c !== undefined);
+  if (!claimed || codes.length === 0) return 'unknown';
+  return codes.includes(claimed.toUpperCase()) ? 'match' : 'mismatch';
+}
+
+/**
+ * Listed persons matching a profile. The name decides candidacy; date of birth and
+ * nationality then move the score. Nationality weighs little: the workers this hunts
+ * claim false nationalities. A date of birth that differs weighs a lot: it is what tells
+ * a common name from the listed person.
+ */
+export function matchPerson(
+  index: NameIndex,
+  query: IdentityQuery,
+  w: MatchWeights,
+): PersonMatch[] {
+  const out: PersonMatch[] = [];
+  for (const c of index.matchPersons(query.names, w.minNameSimilarity)) {
+    const dateOfBirth = compareBirthDates(query.dateOfBirth, c.entry.datesOfBirth);
+    const nationality = compareNationality(query.nationality, c.entry.nationalities);
+    const dob = { match: w.dobMatch, partial: w.dobYearMatch, mismatch: w.dobMismatch, unknown: 0 }[
+      dateOfBirth
+    ];
+    const nat = {
+      match: w.nationalityMatch,
+      partial: 0,
+      mismatch: w.nationalityMismatch,
+      unknown: 0,
+    }[nationality];
+    const score = Math.max(0, Math.min(1, c.similarity + dob + nat));
+    if (score >= w.minScore) out.push({ ...c, score, dateOfBirth, nationality });
+  }
+  return out;
+}
+
+/** Listed entities whose name is close to a company name. */
+export function matchEntity(index: NameIndex, name: string, minScore: number): NameCandidate[] {
+  return index.matchEntities([name], minScore);
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type HopPathEvidence,
+  MemoryEngineState,
+  parseEngineConfig,
+} from '../../../shared/engine/index.ts';
+import type { WalletRecord } from '../../../shared/engine/state/index.ts';
+import { engineWith, entry, LAZARUS, list, only, payout, run, T, transfer, W } from '../events.ts';
+
+const lazarus = list([entry('LAZARUS GROUP', { wallets: [LAZARUS] })]);
+
+/** Payout to W(1), then a chain of transfers forwarding `share` of what arrived at each hop. */
+function chain(hops: string[], share: number, amount = 1000) {
+  const events = [payout('w-1', W(1), amount, T(2))];
+  let sent = amount;
+  [W(1), ...hops].forEach((from, i) => {
+    const to = [...hops, LAZARUS][i]!;
+    sent *= share;
+    events.push(transfer(from, to, sent, T(2, i + 1)));
+  });
+  return events;
+}
+
+describe('sanctioned-exposure', () => {
+  it('follows a payout through a collector to a listed wallet, with the hop path', () => {
+    const alerts = only(run(engineWith([lazarus]), chain([W(2)], 0.9)), 'sanctioned-exposure');
+    expect(alerts).toHaveLength(1);
+    const a = alerts[0]!;
+    expect(a.subject).toMatchObject({
+      kind: 'wallet',
+      workerId: 'w-1',
+      address: '0x0000000000000000000000000000000000000001',
+    });
+    const path = a.evidence.find((e): e is HopPathEvidence => e.kind === 'hop-path')!;
+    expect(path.hops.map((h) => h.to.toLowerCase())).toEqual([W(2), LAZARUS.toLowerCase()]);
+    expect(path.exposure).toBeCloseTo(0.81, 2);
+    expect(path.hops[0]!.amount).toBe('900.00');
+  });
+
+  it('ignores a tiny share', () => {
+    expect(only(run(engineWith([lazarus]), chain([W(2)], 0.05)), 'sanctioned-exposure')).toEqual(
+      [],
+    );
+  });
+
+  it('stops following after maxHops (4 by default), and follows further when configured', () => {
+    const five = chain([W(2), W(3), W(4), W(5)], 0.99);
+    expect(only(run(engineWith([lazarus]), five), 'sanctioned-exposure')).toEqual([]);
+    const config = parseEngineConfig({ rules: { 'sanctioned-exposure': { maxHops: 5 } } });
+    expect(only(run(engineWith([lazarus], { config }), five), 'sanctioned-exposure')).toHaveLength(
+      1,
+    );
+  });
+
+  it('spreads taint in proportion: unrelated funds in the wallet dilute it', () => {
+    const events = [
+      payout('w-1', W(1), 1000, T(2)),
+      transfer(W(7), W(1), 3000, T(2, 1)),
+      transfer(W(1), LAZARUS, 2000, T(2, 2)),
+    ];
+    const [a] = only(run(engineWith([lazarus]), events), 'sanctioned-exposure');
+    expect(
+      (a!.evidence.find((e) => e.kind === 'hop-path') as HopPathEvidence).exposure,
+    ).toBeCloseTo(0.5, 5);
+  });
+
+  it('moves taint only with its asset', () => {
+    const events = [
+      payout('w-1', W(1), 1000, T(2)),
+      transfer(W(1), LAZARUS, 900, T(2, 1), { symbol: 'ETH' }),
+    ];
+    expect(only(run(engineWith([lazarus]), events), 'sanctioned-exposure')).toEqual([]);
+  });
+
+  it('keeps the work per transfer flat: a wallet tracks at most maxOrigins payout slices', () => {
+    const state = new MemoryEngineState();
+    const engine = engineWith([lazarus], { state });
+    const events = Array.from({ length: 200 }, (_, i) => [
+      payout(`w-${i}`, W(100 + i), 1000, T(2)),
+      transfer(W(100 + i), W(2), 900, T(2, 1)),
+    ]).flat();
+    run(engine, events);
+    expect(state.get<WalletRecord>(`evm:${W(2)}`)!.origins.length).toBe(16);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseEngineConfig } from '../../../shared/engine/index.ts';
+import { engineWith, only, payout, run, T, W } from '../events.ts';
+
+describe('shared-payout-wallet', () => {
+  it('alerts from the third distinct worker paid to one wallet', () => {
+    const engine = engineWith();
+    expect(
+      only(
+        run(engine, [
+          payout('w-1', W(5), 1, T(2)),
+          payout('w-2', W(5), 1, T(2)),
+          payout('w-1', W(5), 1, T(3)),
+        ]),
+        'shared-payout-wallet',
+      ),
+    ).toEqual([]);
+    const [a] = only(run(engine, [payout('w-3', W(5), 1, T(4))]), 'shared-payout-wallet');
+    expect(a).toMatchObject({ severity: 'high', score: 70, subject: { kind: 'wallet' } });
+    expect(a!.related.workers).toEqual(['w-1', 'w-2', 'w-3']);
+  });
+
+  it('takes its threshold from the rules file', () => {
+    const config = parseEngineConfig({ rules: { 'shared-payout-wallet': { minWorkers: 2 } } });
+    const alerts = run(engineWith([], { config }), [
+      payout('w-1', W(5), 1, T(2)),
+      payout('w-2', W(5), 1, T(2)),
+    ]);
+    expect(only(alerts, 'shared-payout-wallet')).toHaveLength(1);
+  });
+});
