@@ -48,6 +48,7 @@ export class Screener {
   private subscription?: EventSubscription;
   private dlq?: EventPublisher;
   private lastTagCheck = 0;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ScreenerOptions) {}
 
@@ -61,7 +62,17 @@ export class Screener {
     this.options.logger.info({ groupId, topics }, 'screener started');
   }
 
-  private async handle(batch: Parameters<typeof screenBatch>[0]): Promise<void> {
+  /**
+   * Batches of different partitions arrive concurrently; the engine's state is one, so
+   * they are screened one at a time while Kafka fetches and commits overlap with it.
+   */
+  private handle(batch: Parameters<typeof screenBatch>[0]): Promise<void> {
+    const run = this.queue.then(() => this.screen(batch));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async screen(batch: Parameters<typeof screenBatch>[0]): Promise<void> {
     await this.refreshTags(false);
     const { engine, sink, dlqTopic } = this.options;
     const outcome = await screenBatch(batch, { engine, sink, dlq: this.dlq!, dlqTopic });

@@ -18,6 +18,10 @@ export interface FlowsentryConfig {
   readonly rpc: Readonly<Record<string, readonly string[]>>;
   readonly tokens: Readonly<Record<string, readonly string[]>>;
   readonly lists: readonly string[];
+  /** FLOWSENTRY_RULES: the rules configuration file (thresholds); built-in defaults when unset. */
+  readonly rulesFile?: string;
+  /** FLOWSENTRY_REDIS_PREFIX: prefix of Flowsentry's own Redis keys (lists, engine state). */
+  readonly redisPrefix: string;
   readonly logLevel: string;
 }
 
@@ -131,6 +135,8 @@ export function loadConfig(env: Env = process.env): FlowsentryConfig {
     rpc: perChain(env, 'FLOWSENTRY_RPC_', ['http:', 'https:', 'ws:', 'wss:']),
     tokens: perChain(env, 'FLOWSENTRY_TOKENS_'),
     lists: list(env.FLOWSENTRY_LISTS_FILES),
+    ...(env.FLOWSENTRY_RULES ? { rulesFile: env.FLOWSENTRY_RULES } : {}),
+    redisPrefix: env.FLOWSENTRY_REDIS_PREFIX?.trim() || 'flowsentry',
     logLevel,
   });
 }

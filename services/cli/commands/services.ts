@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../../shared/config/env.ts';
+import { type FlowsentryConfig, loadConfig } from '../../../shared/config/env.ts';
 import { createLogger } from '../../../shared/log/logger.ts';
-import { SERVICE_NAMES, type ServiceName, startService } from '../../registry.ts';
+import { SERVICE_NAMES, type ServiceName, servicesForUp, startService } from '../../registry.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Runs services until SIGINT or SIGTERM, then stops them in reverse order. */
-async function runUntilSignal(names: readonly ServiceName[]): Promise<void> {
+async function runUntilSignal(
+  pick: (config: FlowsentryConfig) => readonly ServiceName[],
+): Promise<void> {
   const config = loadConfig();
+  const names = pick(config);
   const logger = createLogger('flowsentry', config.logLevel);
   const running = [];
   for (const name of names)
@@ -16,7 +19,20 @@ async function runUntilSignal(names: readonly ServiceName[]): Promise<void> {
     process.once('SIGTERM', resolve);
   });
   logger.info('stopping');
-  for (const service of running.reverse()) await service.stop();
+  // A service that cannot stop in time must not keep the process (and its port) forever.
+  const deadline = setTimeout(() => {
+    logger.error('services did not stop within 20 s; exiting');
+    process.exit(1);
+  }, 20_000);
+  deadline.unref();
+  for (const [i, service] of running.entries()) {
+    await service.stop();
+    logger.info({ service: names[i] }, 'stopped');
+  }
+  clearTimeout(deadline);
+  // Everything is stopped and committed; a client's idle keep-alive socket must not keep
+  // the process around, so leave now.
+  process.exit(0);
 }
 
 /** Registers `flowsentry up` and `flowsentry service NAME`. */
@@ -26,7 +42,7 @@ export function registerServices(program: Command): void {
     .description(
       'run every service in one process (screener, api, and chain-watcher when an RPC URL is set)',
     )
-    .action(() => runUntilSignal(SERVICE_NAMES));
+    .action(() => runUntilSignal(servicesForUp));
   program
     .command('service')
     .description(`run one service: ${SERVICE_NAMES.join(', ')}`)
@@ -37,6 +53,6 @@ export function registerServices(program: Command): void {
           `unknown service "${name}"; expected one of ${SERVICE_NAMES.join(', ')}`,
         );
       }
-      return runUntilSignal([name as ServiceName]);
+      return runUntilSignal(() => [name as ServiceName]);
     });
 }
