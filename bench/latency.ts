@@ -1,0 +1,120 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { Screener } from '../services/screener/screener.ts';
+import type { Alert } from '../shared/engine/alert.ts';
+import { Engine } from '../shared/engine/index.ts';
+import { CachedEngineState } from '../shared/engine/state/index.ts';
+import { TagIndex } from '../shared/lists/tag-index.ts';
+import { createLogger } from '../shared/log/logger.ts';
+import { type AlertSink, BullmqAlertSink } from '../shared/ports/alert-sink/index.ts';
+import { KafkaEventLog } from '../shared/ports/event-log/index.ts';
+import { RedisStateStore } from '../shared/ports/state-store/index.ts';
+import { benchList, payoutEvent } from './workload.ts';
+
+const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const RATE = 1_000;
+const SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
+const HIT_EVERY = 10;
+const run = `lat-${Date.now().toString(36)}`;
+
+/** Notes when each event's alert was first delivered. */
+class ArrivalSink implements AlertSink {
+  readonly arrived = new Map<string, number>();
+  constructor(readonly inner: BullmqAlertSink) {}
+  async deliver(alerts: readonly Alert[]) {
+    const r = await this.inner.deliver(alerts);
+    const now = performance.now();
+    for (const a of alerts)
+      for (const id of a.eventIds) if (!this.arrived.has(id)) this.arrived.set(id, now);
+    return r;
+  }
+  get = (id: string) => this.inner.get(id);
+  list = () => this.inner.list();
+  close = () => this.inner.close();
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Produces at a steady rate in 10 ms ticks; returns when each alerting event was sent. */
+async function produceSteadily(kafka: Kafka, topic: string): Promise<Map<string, number>> {
+  const producer = kafka.producer();
+  await producer.connect();
+  const sent = new Map<string, number>();
+  const perTick = RATE / 100;
+  const start = performance.now();
+  for (let tick = 0; tick < SECONDS * 100; tick++) {
+    const wait = start + tick * 10 - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const events = Array.from({ length: perTick }, (_, j) =>
+      payoutEvent(tick * perTick + j, HIT_EVERY, 1_000),
+    );
+    const at = performance.now();
+    await producer.send({
+      topic,
+      acks: 1,
+      messages: events.map((e) => ({ key: e.data.workerId, value: JSON.stringify(e) })),
+    });
+    for (const e of events)
+      if (e.data.payoutId && Number(e.data.payoutId.split('-')[2]) % HIT_EVERY === 0)
+        sent.set(e.id, at);
+  }
+  await producer.disconnect();
+  return sent;
+}
+
+/** Event-to-alert latency through Kafka -> screener -> BullMQ at a steady 1,000 events/s. */
+export async function benchLatency(): Promise<Record<string, number | string>> {
+  const kafka = new Kafka({
+    brokers: BROKERS,
+    logLevel: logLevel.NOTHING,
+    clientId: 'bench-latency',
+  });
+  const topic = `bench-latency-${run}`;
+  const log = new KafkaEventLog({ brokers: BROKERS });
+  await log.ensureTopics([topic], 3);
+  const store = new RedisStateStore(REDIS_URL, `${run}:engine:`);
+  const sink = new ArrivalSink(
+    new BullmqAlertSink({ redisUrl: REDIS_URL, queueName: `${run}-alerts` }),
+  );
+  const screener = new Screener({
+    log,
+    sink,
+    engine: new Engine({
+      tags: new TagIndex([benchList(1_000)]),
+      state: new CachedEngineState(store),
+    }),
+    groupId: `${run}-screener`,
+    topics: [topic],
+    dlqTopic: `${run}-dlq`,
+    logger: createLogger('bench', 'silent'),
+  });
+  await screener.start();
+  // Let the group settle before the clock starts: joining is not event latency.
+  await new Promise((r) => setTimeout(r, 3_000));
+  const sent = await produceSteadily(kafka, topic);
+  const until = Date.now() + 10_000;
+  while ([...sent.keys()].some((id) => !sink.arrived.has(id)) && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 50));
+  await screener.stop();
+  const latencies = [...sent]
+    .map(([id, at]) => (sink.arrived.get(id) ?? Number.POSITIVE_INFINITY) - at)
+    .sort((a, b) => a - b);
+  await sink.inner.queue.obliterate({ force: true });
+  await sink.close();
+  await store.clear();
+  await store.close();
+  await log.close();
+  return {
+    'latency: rate (events/s)': RATE,
+    'latency: alerting events measured': latencies.length,
+    'latency p50 (ms)': Number(percentile(latencies, 50).toFixed(1)),
+    'latency p99 (ms)': Number(percentile(latencies, 99).toFixed(1)),
+    'latency max (ms)': Number(latencies[latencies.length - 1]!.toFixed(1)),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.table(await benchLatency());
+}

@@ -1,0 +1,133 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { Screener } from '../services/screener/screener.ts';
+import type { Alert } from '../shared/engine/alert.ts';
+import { Engine } from '../shared/engine/index.ts';
+import { CachedEngineState } from '../shared/engine/state/index.ts';
+import { TagIndex } from '../shared/lists/tag-index.ts';
+import { createLogger } from '../shared/log/logger.ts';
+import { type AlertSink, BullmqAlertSink } from '../shared/ports/alert-sink/index.ts';
+import { KafkaEventLog } from '../shared/ports/event-log/index.ts';
+import { RedisStateStore } from '../shared/ports/state-store/index.ts';
+import { benchList, payoutEvent } from './workload.ts';
+
+const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const EVENTS = Number(process.env.BENCH_STREAM_EVENTS ?? 200_000);
+const LISTED = 1_000;
+const kafka = new Kafka({ brokers: BROKERS, logLevel: logLevel.NOTHING, clientId: 'bench' });
+const run = Date.now().toString(36);
+
+async function fill(topic: string, count: number, hitEvery: number): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+  await admin.disconnect();
+  const producer = kafka.producer();
+  await producer.connect();
+  for (let i = 0; i < count; i += 5_000) {
+    const messages = [];
+    for (let j = i; j < Math.min(count, i + 5_000); j++) {
+      const e = payoutEvent(j, hitEvery, LISTED);
+      messages.push({ key: e.data.workerId, value: JSON.stringify(e) });
+    }
+    await producer.send({ topic, acks: 1, messages });
+  }
+  await producer.disconnect();
+}
+
+/** The baseline: a bare kafkajs consumer that only counts, timed from its first message to its last. */
+async function bareConsumer(topic: string, count: number): Promise<number> {
+  const consumer = kafka.consumer({
+    groupId: `bench-bare-${run}`,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let seen = 0;
+  let first = 0;
+  const done = new Promise<number>((resolve) => {
+    consumer.run({
+      eachBatch: async ({ batch }) => {
+        if (first === 0) first = performance.now();
+        seen += batch.messages.length;
+        if (seen >= count) resolve(performance.now() - first);
+      },
+    });
+  });
+  const ms = await done;
+  await consumer.disconnect();
+  return (count / ms) * 1000;
+}
+
+/** Counts events through a sink wrapper, so the screener is timed from first to last delivery. */
+class TimedSink implements AlertSink {
+  first = 0;
+  last = 0;
+  constructor(readonly inner: BullmqAlertSink) {}
+  async deliver(alerts: readonly Alert[]) {
+    if (this.first === 0) this.first = performance.now();
+    const r = await this.inner.deliver(alerts);
+    this.last = performance.now();
+    return r;
+  }
+  get = (id: string) => this.inner.get(id);
+  list = () => this.inner.list();
+  close = () => this.inner.close();
+}
+
+/** The screener as `flowsentry service screener` builds it: engine state in Redis behind a cache. */
+function productionEngine(store: RedisStateStore): Engine {
+  return new Engine({
+    tags: new TagIndex([benchList(LISTED)]),
+    state: new CachedEngineState(store),
+  });
+}
+
+async function screenerRate(
+  topic: string,
+  count: number,
+): Promise<{ rate: number; alerts: number }> {
+  const log = new KafkaEventLog({ brokers: BROKERS });
+  const store = new RedisStateStore(REDIS_URL, `bench-${run}:engine:`);
+  const sink = new TimedSink(
+    new BullmqAlertSink({ redisUrl: REDIS_URL, queueName: `bench-alerts-${run}` }),
+  );
+  const screener = new Screener({
+    log,
+    sink,
+    engine: productionEngine(store),
+    groupId: `bench-screener-${run}`,
+    topics: [topic],
+    dlqTopic: `bench-dlq-${run}`,
+    logger: createLogger('bench', 'silent'),
+  });
+  await screener.start();
+  while (screener.stats.events < count) await new Promise((r) => setTimeout(r, 20));
+  await screener.stop();
+  const alerts = (await sink.list()).length;
+  await sink.inner.queue.obliterate({ force: true });
+  await sink.close();
+  await log.close();
+  await store.clear();
+  await store.close();
+  return { rate: (count / (sink.last - sink.first)) * 1000, alerts };
+}
+
+/** Kafka -> screener -> BullMQ against a bare kafkajs consumer on the same topic, same run. */
+export async function benchStreaming(): Promise<Record<string, number | string>> {
+  const topic = `bench-payroll-${run}`;
+  await fill(topic, EVENTS, 1_000);
+  const bare = await bareConsumer(topic, EVENTS);
+  const screened = await screenerRate(topic, EVENTS);
+  return {
+    'stream events': EVENTS,
+    'bare kafkajs consumer (events/s)': Math.round(bare),
+    'screener Kafka->BullMQ (events/s)': Math.round(screened.rate),
+    'screener / bare': `${((screened.rate / bare) * 100).toFixed(0)}%`,
+    'alerts in queue': screened.alerts,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.table(await benchStreaming());
+}
