@@ -17,7 +17,6 @@ export interface FlowsentryConfig {
   readonly confirmations: number;
   readonly rpc: Readonly<Record<string, readonly string[]>>;
   readonly tokens: Readonly<Record<string, readonly string[]>>;
-  readonly lists: readonly string[];
   /** FLOWSENTRY_RULES: the rules configuration file (thresholds); built-in defaults when unset. */
   readonly rulesFile?: string;
   /** FLOWSENTRY_REDIS_PREFIX: prefix of Flowsentry's own Redis keys (lists, engine state). */
@@ -134,7 +133,6 @@ export function loadConfig(env: Env = process.env): FlowsentryConfig {
     confirmations: integer(env, 'FLOWSENTRY_CONFIRMATIONS', 12, 0, 10_000),
     rpc: perChain(env, 'FLOWSENTRY_RPC_', ['http:', 'https:', 'ws:', 'wss:']),
     tokens: perChain(env, 'FLOWSENTRY_TOKENS_'),
-    lists: list(env.FLOWSENTRY_LISTS_FILES),
     ...(env.FLOWSENTRY_RULES ? { rulesFile: env.FLOWSENTRY_RULES } : {}),
     redisPrefix: env.FLOWSENTRY_REDIS_PREFIX?.trim() || 'flowsentry',
     logLevel,
