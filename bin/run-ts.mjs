@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Runs one TypeScript entry point (benchmarks, scripts) through tsx's loader.
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 
@@ -9,5 +10,6 @@ if (!entry) {
   console.error('usage: run-ts.mjs FILE.ts [ARGS...]');
   process.exit(2);
 }
-process.argv = [process.argv[0], entry, ...rest];
-await import(pathToFileURL(entry).href);
+const file = resolve(entry);
+process.argv = [process.argv[0], file, ...rest];
+await import(pathToFileURL(file).href);

@@ -29,19 +29,32 @@ const base58check = createBase58check(sha256);
 const EVM_RE = /^0x[0-9a-fA-F]{40}$/;
 const TRON_HEX_RE = /^41[0-9a-fA-F]{40}$/;
 
+// EIP-55 checksums cost a keccak hash each; payroll pays the same wallets again and again,
+// so a bounded cache keeps normalization off the hot path's profile.
+const CHECKSUM_CACHE_LIMIT = 100_000;
+const checksums = new Map<string, string>();
+
+function checksummed(lower: string): string {
+  let out = checksums.get(lower);
+  if (out === undefined) {
+    if (checksums.size >= CHECKSUM_CACHE_LIMIT) checksums.clear();
+    out = getAddress(lower);
+    checksums.set(lower, out);
+  }
+  return out;
+}
+
 /** EVM: any letter case; a mixed-case address must carry a valid EIP-55 checksum. */
 function normalizeEvm(chain: string, text: string): NormalizedAddress {
-  if (!EVM_RE.test(text))
+  if (!EVM_RE.test(text)) {
     throw new InvalidAddressError(chain, text, 'expected 0x and 40 hex digits');
-  const lower = text.toLowerCase();
+  }
+  const lower = `0x${text.slice(2).toLowerCase()}`;
   const body = text.slice(2);
   const mixed = body !== body.toLowerCase() && body !== body.toUpperCase();
-  let canonical: string;
-  try {
-    canonical = getAddress(mixed ? text : lower);
-  } catch {
+  const canonical = checksummed(lower);
+  if (mixed && canonical !== text)
     throw new InvalidAddressError(chain, text, 'bad EIP-55 checksum');
-  }
   return { key: `evm:${lower}`, family: 'evm', canonical };
 }
 

@@ -57,6 +57,10 @@ describe('flowsentry up: every service in one process, as an operator runs it', 
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    // Read stderr as it comes: an unread pipe fills up and blocks the service's logger.
+    up.stderr?.on('data', (chunk: Buffer) => {
+      logs += chunk.toString();
+    });
     exited = new Promise((resolve) => up.on('exit', resolve));
     let healthy = false;
     const until = Date.now() + 60_000;

@@ -21,6 +21,8 @@ export interface KafkaEventLogOptions {
   readonly clientId?: string;
   /** Bytes a fetch may return per partition; bigger batches amortize the commit. */
   readonly maxBytesPerPartition?: number;
+  /** Batches of different partitions handled at once (order within a partition is kept). */
+  readonly partitionsConsumedConcurrently?: number;
 }
 
 function headersOf(headers: IHeaders | undefined): Record<string, string> {
