@@ -5,7 +5,11 @@ import { Engine } from '../shared/engine/index.ts';
 import { CachedEngineState } from '../shared/engine/state/index.ts';
 import { TagIndex } from '../shared/lists/tag-index.ts';
 import { createLogger } from '../shared/log/logger.ts';
-import { type AlertSink, BullmqAlertSink } from '../shared/ports/alert-sink/index.ts';
+import {
+  type AlertSink,
+  BullmqAlertSink,
+  type Retraction,
+} from '../shared/ports/alert-sink/index.ts';
 import { KafkaEventLog } from '../shared/ports/event-log/index.ts';
 import { RedisStateStore } from '../shared/ports/state-store/index.ts';
 import { benchList, payoutEvent } from './workload.ts';
@@ -29,6 +33,7 @@ class ArrivalSink implements AlertSink {
     return r;
   }
   get = (id: string) => this.inner.get(id);
+  markRetracted = (r: readonly Retraction[]) => this.inner.markRetracted(r);
   list = () => this.inner.list();
   close = () => this.inner.close();
 }

@@ -114,6 +114,10 @@ export interface Alert {
   };
   /** Set when the finding came from re-screening past events after a list change. */
   readonly lookback?: boolean;
+  /** Events of this alert that a chain reorg removed (`transfer.retracted`). */
+  readonly retractedEventIds?: readonly string[];
+  /** True when every event the alert rests on was retracted: the finding no longer stands. */
+  readonly withdrawn?: boolean;
 }
 
 /**

@@ -1,8 +1,9 @@
+import { observedId } from '../chain/events.ts';
 import { decodeEvent } from '../contract/index.ts';
 import type { Engine } from '../engine/engine.ts';
 import { FlowsentryError } from '../errors.ts';
 import { type NormalizedEvent, normalizeEvent } from '../normalize/index.ts';
-import type { AlertSink, DeliveryResult } from '../ports/alert-sink/index.ts';
+import type { AlertSink, DeliveryResult, Retraction } from '../ports/alert-sink/index.ts';
 import type { EventPublisher, IncomingRecord, OutgoingRecord } from '../ports/event-log/index.ts';
 import { deadLetter } from './dead-letter.ts';
 
@@ -43,6 +44,24 @@ export function decodeRecords(records: readonly IncomingRecord[]): {
 }
 
 /**
+ * Alerts already delivered cannot be unsent, so a reorg marks them instead: the observed
+ * event's id is derived from the same transfer identity the retraction carries (plain, or
+ * with the block hash when that observation was itself a re-mined transfer).
+ */
+function retractionsIn(events: readonly NormalizedEvent[]): Retraction[] {
+  const out: Retraction[] = [];
+  for (const { envelope: e } of events) {
+    if (e.type !== 'transfer.retracted') continue;
+    const d = e.data;
+    out.push({
+      observedIds: [observedId(d, false), observedId(d, true)],
+      note: `${d.chain} transaction ${d.txHash}${d.logIndex === null ? '' : ` log ${d.logIndex}`} left the chain with block ${d.blockNumber} (${d.blockHash}); reported by event ${e.id}`,
+    });
+  }
+  return out;
+}
+
+/**
  * One batch through the pipeline: source -> normalize -> engine -> sink. Dead letters and
  * alerts are written before the caller commits, so a crash anywhere means redelivery,
  * and redelivery is harmless: alert ids and event ids make every step idempotent.
@@ -59,6 +78,8 @@ export async function screenBatch(
   await deps.engine.prepare(events);
   try {
     const alerts = await deps.sink.deliver(deps.engine.process(events));
+    const retractions = retractionsIn(events);
+    if (retractions.length > 0) await deps.sink.markRetracted(retractions);
     await deps.engine.commit();
     return { events: events.length, deadLettered: dead.length, alerts };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { normalizeAddress } from '../../shared/address/index.ts';
-import { type Envelope, envelope } from '../../shared/contract/index.ts';
+import { type Envelope, envelope, type TransferData } from '../../shared/contract/index.ts';
 import type { ListEntry, ListSnapshot } from '../../shared/lists/types.ts';
 
 /** Lazarus Group's Ronin bridge exploiter address, on the OFAC SDN list since April 2022. */
@@ -62,4 +62,21 @@ export function payoutExecuted(
 /** A unique name for topics, groups and key prefixes, so test runs never share state. */
 export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
+}
+
+/** A USDC transfer on Ethereum as the chain watcher reports it. */
+export function usdcTransfer(over: Partial<TransferData> = {}): TransferData {
+  return {
+    chain: 'ethereum',
+    txHash: `0x${'a1'.repeat(32)}`,
+    logIndex: 3,
+    blockNumber: 21_000_123,
+    blockHash: `0x${'b2'.repeat(32)}`,
+    timestamp: '2026-11-03T12:00:00Z',
+    asset: { symbol: 'USDC', contract: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48', decimals: 6 },
+    from: CLEAN_WALLET,
+    to: LAZARUS_WALLET,
+    amount: '4100',
+    ...over,
+  };
 }

@@ -1,9 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { observedId, observedRecord } from '../../shared/chain/events.ts';
+import { decodeEvent } from '../../shared/contract/index.ts';
 import { Engine } from '../../shared/engine/index.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { normalizeEvent } from '../../shared/normalize/index.ts';
 import type { AlertSink } from '../../shared/ports/alert-sink/index.ts';
-import { LAZARUS_WALLET, lazarusList, payoutExecuted } from '../helpers/fixtures.ts';
+import { LAZARUS_WALLET, lazarusList, payoutExecuted, usdcTransfer } from '../helpers/fixtures.ts';
 
 const engine = new Engine({ tags: new TagIndex([lazarusList()]) });
 const alertsFor = (...events: ReturnType<typeof payoutExecuted>[]) =>
@@ -61,6 +63,31 @@ export function alertSinkContract(name: string, make: () => AlertSink): void {
       await Promise.all(alerts.map((a) => sink.deliver([a])));
       const stored = await sink.get(alerts[0]!.id);
       expect(new Set(stored?.eventIds)).toEqual(new Set(events.map((e) => e.id)));
+    });
+
+    it('withdraws an alert whose only transfer a reorg retracted, once', async () => {
+      const transfer = usdcTransfer({
+        txHash: `0x${'c3'.repeat(32)}`,
+        timestamp: '2026-07-01T00:00:00Z',
+      });
+      const observed = decodeEvent(String(observedRecord(transfer, false).value));
+      const [alert] = engine.process([normalizeEvent(observed)]);
+      expect(alert?.eventIds).toEqual([observed.id]);
+      await sink.deliver([alert!]);
+      const retraction = {
+        observedIds: [observedId(transfer, false), observedId(transfer, true)],
+        note: 'reorg at 21000123',
+      };
+      expect(await sink.markRetracted([retraction])).toBe(1);
+      expect(await sink.markRetracted([retraction])).toBe(0);
+      const marked = await sink.get(alert!.id);
+      expect(marked?.withdrawn).toBe(true);
+      expect(marked?.retractedEventIds).toEqual([observed.id]);
+      expect(marked?.evidence).toContainEqual({
+        kind: 'fact',
+        label: 'retracted by reorg',
+        value: 'reorg at 21000123',
+      });
     });
   });
 }

@@ -4,8 +4,11 @@ import type { Alert } from '../../engine/alert.ts';
 import { adds, mergeAlert } from '../../engine/merge-alert.ts';
 import {
   type AlertSink,
+  applyRetraction,
   byLastSeen,
   type DeliveryResult,
+  isRetractable,
+  type Retraction,
   SEVERITY_PRIORITY,
 } from './alert-sink.ts';
 
@@ -54,8 +57,19 @@ export class BullmqAlertSink implements AlertSink {
     return counts;
   }
 
+  /** Set of alert ids resting on an observed transfer; kept beside the queue's own keys. */
+  private eventKey(eventId: string): string {
+    return this.queue.toKey(`flowsentry-by-event:${eventId}`);
+  }
+
   private async deliverOne(alert: Alert): Promise<keyof DeliveryResult> {
     const key = this.queue.toKey(alert.id);
+    const retractable = alert.eventIds.filter(isRetractable);
+    if (retractable.length > 0) {
+      const pipeline = this.merger.pipeline();
+      for (const id of retractable) pipeline.sadd(this.eventKey(id), alert.id);
+      await pipeline.exec();
+    }
     const fresh = (await this.merger.exists(key)) === 0;
     if (fresh) {
       await this.queue.add(alert.rule, alert, {
@@ -67,6 +81,40 @@ export class BullmqAlertSink implements AlertSink {
     }
     const outcome = await this.serialized(() => this.mergeInto(key, alert));
     return fresh && outcome === 'unchanged' ? 'created' : outcome;
+  }
+
+  async markRetracted(retractions: readonly Retraction[]): Promise<number> {
+    let changed = 0;
+    for (const r of retractions) {
+      const ids = new Set<string>();
+      for (const id of r.observedIds)
+        for (const a of await this.merger.smembers(this.eventKey(id))) ids.add(a);
+      for (const id of ids) {
+        if (
+          await this.serialized(() =>
+            this.update(this.queue.toKey(id), (a) => applyRetraction(a, r)),
+          )
+        )
+          changed++;
+      }
+    }
+    return changed;
+  }
+
+  /** Rewrites a job's alert under WATCH; `change` returns null when nothing changes. */
+  private async update(key: string, change: (alert: Alert) => Alert | null): Promise<boolean> {
+    for (let attempt = 0; attempt < MAX_MERGE_TRIES; attempt++) {
+      await this.merger.watch(key);
+      const raw = await this.merger.hget(key, 'data');
+      const next = raw === null ? null : change(JSON.parse(raw) as Alert);
+      if (next === null) {
+        await this.merger.unwatch();
+        return false;
+      }
+      const ok = await this.merger.multi().hset(key, 'data', JSON.stringify(next)).exec();
+      if (ok !== null) return true;
+    }
+    throw new Error(`alert at ${key}: too much contention updating`);
   }
 
   /** Merges under WATCH; 'unchanged' when the job already holds every event of the alert. */
