@@ -1,58 +1,77 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { decodeEvent } from '../contract/index.ts';
-import { FlowsentryError } from '../errors.ts';
-import { type NormalizedEvent, normalizeEvent } from '../normalize/index.ts';
+import type { NormalizedEvent } from '../normalize/index.ts';
+import { type InputHead, readHead } from './input-file.ts';
+import {
+  detectFormat,
+  type FileTally,
+  type InputFormat,
+  type RejectedLine,
+  readJsonl,
+  readPayoutCsv,
+} from './readers.ts';
 
-/** A line of an input file that could not be used, and why. */
-export interface RejectedLine {
+export type { RejectedLine } from './readers.ts';
+
+/** One input file and what reading it gave. */
+export interface FileReport extends FileTally {
   readonly file: string;
-  readonly line: number;
-  readonly reason: string;
+  readonly format: InputFormat['kind'];
+  readonly gzip: boolean;
 }
 
-/** Events read from JSONL files, in time order, with the lines that were refused. */
+/** Events read from input files, in time order, with the lines that were refused. */
 export interface ReadResult {
   readonly events: NormalizedEvent[];
   readonly rejected: RejectedLine[];
+  /** Non-blank lines (JSONL) and data rows (CSV) read, over every file. */
   readonly lines: number;
+  /** Payout rows that never left the platform (status failed, cancelled, ...). */
+  readonly skipped: number;
+  readonly files: FileReport[];
 }
 
-/** Reads one JSONL file line by line (streamed: files can be large); blank lines are skipped. */
-async function readFile(
-  file: string,
-  out: ReadResult,
-  onLine?: (bytes: number) => void,
-): Promise<void> {
-  const lines = createInterface({
-    input: createReadStream(file, { encoding: 'utf8' }),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  let n = 0;
-  for await (const text of lines) {
-    n++;
-    onLine?.(text.length + 1);
-    if (text.trim() === '') continue;
-    (out as { lines: number }).lines++;
-    try {
-      out.events.push(normalizeEvent(decodeEvent(text)));
-    } catch (error) {
-      if (!(error instanceof FlowsentryError && error.poison)) throw error;
-      out.rejected.push({ file, line: n, reason: error.message });
-    }
+/** Progress callbacks: the total size first, then bytes as they are read. */
+export interface ReadProgress {
+  readonly onStart?: (totalBytes: number) => void;
+  readonly onBytes?: (bytes: number) => void;
+}
+
+/** Opens every file first, so a missing or unknown file stops the run before any work. */
+async function plan(
+  files: readonly string[],
+): Promise<{ file: string; head: InputHead; format: InputFormat }[]> {
+  const out = [];
+  for (const file of files) {
+    const head = await readHead(file);
+    out.push({ file, head, format: detectFormat(file, head.text) });
   }
+  return out;
 }
 
 /**
- * Reads JSONL event files for embedded mode and orders the events by time (stable, so
- * events with one timestamp keep file order), as a replay of the stream would see them.
+ * Reads event files for embedded mode: JSONL envelopes or payouts CSV exports (told apart
+ * by content, gzip or not), streamed, then ordered by event time. The sort is stable, so
+ * events with one timestamp keep file order, as a replay of one partition would.
  */
 export async function readEventFiles(
   files: readonly string[],
-  onProgress?: (bytes: number) => void,
+  progress: ReadProgress = {},
 ): Promise<ReadResult> {
-  const out: ReadResult = { events: [], rejected: [], lines: 0 };
-  for (const file of files) await readFile(file, out, onProgress);
-  out.events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  return out;
+  const inputs = await plan(files);
+  progress.onStart?.(inputs.reduce((n, i) => n + i.head.size, 0));
+  const sink = { events: [] as NormalizedEvent[], rejected: [] as RejectedLine[] };
+  const reports: FileReport[] = [];
+  for (const { file, head, format } of inputs) {
+    const tally =
+      format.kind === 'jsonl'
+        ? await readJsonl(file, head.gzip, sink, progress.onBytes)
+        : await readPayoutCsv(file, head.gzip, format.columns, sink, progress.onBytes);
+    reports.push({ file, format: format.kind, gzip: head.gzip, ...tally });
+  }
+  sink.events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return {
+    ...sink,
+    lines: reports.reduce((n, r) => n + r.lines, 0),
+    skipped: reports.reduce((n, r) => n + r.skipped, 0),
+    files: reports,
+  };
 }

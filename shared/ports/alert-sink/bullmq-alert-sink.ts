@@ -39,12 +39,14 @@ const MAX_MERGE_TRIES = 10;
 export class BullmqAlertSink implements AlertSink {
   readonly queue: Queue;
   private readonly merger: Redis;
+  /** The queue's connection: ours, so BullMQ leaves closing it to us. */
+  private readonly connection: Redis;
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(options: BullmqAlertSinkOptions) {
-    const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
     this.queue = new Queue(options.queueName ?? 'alerts', {
-      connection,
+      connection: this.connection,
       prefix: options.prefix ?? 'bull',
     });
     // WATCH needs a connection of its own that nothing else uses in between.
@@ -160,5 +162,6 @@ export class BullmqAlertSink implements AlertSink {
   async close(): Promise<void> {
     await this.queue.close();
     await this.merger.quit();
+    await this.connection.quit();
   }
 }
