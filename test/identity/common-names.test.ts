@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultsOf } from '../../shared/engine/config/index.ts';
 import { schema } from '../../shared/engine/rules/identity-match.ts';
@@ -124,37 +124,47 @@ const OTHER_LAST = [
   'Morozov',
 ];
 
-describe('identity matching: common names against the real OFAC parties with addresses', () => {
-  const entries = [...ofacParties(), ...LISTED];
-  const index = new NameIndex(entries);
-  const weights = defaultsOf(schema);
-  const listedKeys = new Set(entries.map((e) => personKeys(e.name).sort().join(' ')));
-  const population = [
-    ...KOREAN_SURNAMES.flatMap((s) => KOREAN_GIVEN.map((g) => `${s} ${g}`)),
-    ...OTHER_FIRST.flatMap((f) => OTHER_LAST.map((l) => `${f} ${l}`)),
-  ];
-  // A population name spelled exactly like a listed one is a real name match (Zhang Wei is on
-  // the list); it alerts by design and only a date of birth can clear it. The rest must not match.
-  const homonyms = population.filter((n) => listedKeys.has(personKeys(n).sort().join(' ')));
-  const others = population.filter((n) => !homonyms.includes(n));
-  const falseAlarms = others.filter((n) => matchPerson(index, { names: [n] }, weights).length > 0);
+// The real OFAC extract lives beside the repository (../shared/data); a clone without it
+// cannot run this measurement, and says so rather than passing quietly.
+const HAVE_DATA = existsSync(CSV);
+if (!HAVE_DATA) console.warn(`common-names test skipped: ${CSV} does not exist on this machine`);
 
-  it('reports the false-positive rate on common names without a date of birth', () => {
-    console.log(
-      `common names: ${others.length} screened against ${entries.length} listed parties, ` +
-        `false positives ${((100 * falseAlarms.length) / others.length).toFixed(2)}% (${falseAlarms.length})` +
-        `${falseAlarms.length ? `: ${falseAlarms.map((n) => `${n} -> ${matchPerson(index, { names: [n] }, weights)[0]!.entry.name}`).join('; ')}` : ''}` +
-        `; exact homonyms of listed names (alert by design): ${homonyms.join(', ') || 'none'}`,
+describe.skipIf(!HAVE_DATA)(
+  'identity matching: common names against the real OFAC parties with addresses',
+  () => {
+    const entries = [...ofacParties(), ...LISTED];
+    const index = new NameIndex(entries);
+    const weights = defaultsOf(schema);
+    const listedKeys = new Set(entries.map((e) => personKeys(e.name).sort().join(' ')));
+    const population = [
+      ...KOREAN_SURNAMES.flatMap((s) => KOREAN_GIVEN.map((g) => `${s} ${g}`)),
+      ...OTHER_FIRST.flatMap((f) => OTHER_LAST.map((l) => `${f} ${l}`)),
+    ];
+    // A population name spelled exactly like a listed one is a real name match (Zhang Wei is on
+    // the list); it alerts by design and only a date of birth can clear it. The rest must not match.
+    const homonyms = population.filter((n) => listedKeys.has(personKeys(n).sort().join(' ')));
+    const others = population.filter((n) => !homonyms.includes(n));
+    const falseAlarms = others.filter(
+      (n) => matchPerson(index, { names: [n] }, weights).length > 0,
     );
-    expect(entries.length).toBeGreaterThan(90);
-    expect(falseAlarms.length / others.length).toBeLessThanOrEqual(0.01);
-  });
 
-  it('lets a different date of birth clear an exact homonym (when the list gives one)', () => {
-    expect(matchPerson(index, { names: ['Zhang Wei'] }, weights)).toHaveLength(1);
-    expect(matchPerson(index, { names: ['Jung In-chul'] }, weights)).toHaveLength(1);
-    expect(
-      matchPerson(index, { names: ['Jung In-chul'], dateOfBirth: '1990-06-11' }, weights),
-    ).toEqual([]);
-  });
-});
+    it('reports the false-positive rate on common names without a date of birth', () => {
+      console.log(
+        `common names: ${others.length} screened against ${entries.length} listed parties, ` +
+          `false positives ${((100 * falseAlarms.length) / others.length).toFixed(2)}% (${falseAlarms.length})` +
+          `${falseAlarms.length ? `: ${falseAlarms.map((n) => `${n} -> ${matchPerson(index, { names: [n] }, weights)[0]!.entry.name}`).join('; ')}` : ''}` +
+          `; exact homonyms of listed names (alert by design): ${homonyms.join(', ') || 'none'}`,
+      );
+      expect(entries.length).toBeGreaterThan(90);
+      expect(falseAlarms.length / others.length).toBeLessThanOrEqual(0.01);
+    });
+
+    it('lets a different date of birth clear an exact homonym (when the list gives one)', () => {
+      expect(matchPerson(index, { names: ['Zhang Wei'] }, weights)).toHaveLength(1);
+      expect(matchPerson(index, { names: ['Jung In-chul'] }, weights)).toHaveLength(1);
+      expect(
+        matchPerson(index, { names: ['Jung In-chul'], dateOfBirth: '1990-06-11' }, weights),
+      ).toEqual([]);
+    });
+  },
+);
