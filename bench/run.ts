@@ -47,7 +47,15 @@ async function main(): Promise<void> {
       });
     }
   }
-  console.table(rows);
+  // One line a measure, grouped by suite with its target: readable in a terminal and a note.
+  let suite = '';
+  for (const row of rows) {
+    if (row.suite !== suite) {
+      suite = row.suite;
+      console.log(`\n${suite} (target: ${row.target})`);
+    }
+    console.log(`  ${row.measure.padEnd(48)} ${row.value}`);
+  }
   process.exit(0);
 }
 

@@ -80,28 +80,32 @@ class TimedSink implements AlertSink {
   close = () => this.inner.close();
 }
 
-/** The screener as `flowsentry service screener` builds it: engine state in Redis behind a cache. */
-function productionEngine(store: RedisStateStore): Engine {
-  return new Engine({
-    tags: new TagIndex([benchList(LISTED)]),
-    state: new CachedEngineState(store),
-  });
+/**
+ * The screener as `flowsentry service screener` builds it (engine state in Redis behind a
+ * cache, `redis`), or with the engine state in process (`memory`, one instance only).
+ */
+function engineFor(state: 'redis' | 'memory', store: RedisStateStore): Engine {
+  const tags = new TagIndex([benchList(LISTED)]);
+  return state === 'redis'
+    ? new Engine({ tags, state: new CachedEngineState(store) })
+    : new Engine({ tags });
 }
 
 async function screenerRate(
   topic: string,
   count: number,
+  state: 'redis' | 'memory',
 ): Promise<{ rate: number; alerts: number }> {
   const log = new KafkaEventLog({ brokers: BROKERS });
-  const store = new RedisStateStore(REDIS_URL, `bench-${run}:engine:`);
+  const store = new RedisStateStore(REDIS_URL, `bench-${run}-${state}:engine:`);
   const sink = new TimedSink(
-    new BullmqAlertSink({ redisUrl: REDIS_URL, queueName: `bench-alerts-${run}` }),
+    new BullmqAlertSink({ redisUrl: REDIS_URL, queueName: `bench-alerts-${run}-${state}` }),
   );
   const screener = new Screener({
     log,
     sink,
-    engine: productionEngine(store),
-    groupId: `bench-screener-${run}`,
+    engine: engineFor(state, store),
+    groupId: `bench-screener-${run}-${state}`,
     topics: [topic],
     dlqTopic: `bench-dlq-${run}`,
     logger: createLogger('bench', 'silent'),
@@ -123,12 +127,15 @@ export async function benchStreaming(): Promise<Record<string, number | string>>
   const topic = `bench-payroll-${run}`;
   await fill(topic, EVENTS, 1_000);
   const bare = await bareConsumer(topic, EVENTS);
-  const screened = await screenerRate(topic, EVENTS);
+  const screened = await screenerRate(topic, EVENTS, 'redis');
+  const inProcess = await screenerRate(topic, EVENTS, 'memory');
   return {
     'stream events': EVENTS,
     'bare kafkajs consumer (events/s)': Math.round(bare),
-    'screener Kafka->BullMQ (events/s)': Math.round(screened.rate),
-    'screener / bare': `${((screened.rate / bare) * 100).toFixed(0)}%`,
+    'screener, engine state in Redis (events/s)': Math.round(screened.rate),
+    'screener, engine state in Redis / bare': `${((screened.rate / bare) * 100).toFixed(0)}%`,
+    'screener, engine state in process (events/s)': Math.round(inProcess.rate),
+    'screener, engine state in process / bare': `${((inProcess.rate / bare) * 100).toFixed(0)}%`,
     'alerts in queue': screened.alerts,
   };
 }
