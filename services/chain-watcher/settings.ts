@@ -1,8 +1,6 @@
 import { EVM_CHAIN_IDS, familyOf } from '../../shared/address/index.ts';
-import type { FlowsentryConfig } from '../../shared/config/env.ts';
+import { type Env, type FlowsentryConfig, integer } from '../../shared/config/env.ts';
 import { ConfigError } from '../../shared/errors.ts';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** How one chain is reached and read. */
 export interface ChainSettings {
@@ -34,18 +32,6 @@ const ADDRESS_RE = /^0x[0-9a-fA-F]{40}$/;
 
 function envName(prefix: string, chain: string): string {
   return `${prefix}${chain.toUpperCase().replaceAll('-', '_')}`;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(
-      `${name}=${JSON.stringify(raw)} must be an integer from ${min} to ${max}`,
-    );
-  }
-  return n;
 }
 
 function flag(env: Env, name: string, fallback: boolean): boolean {

@@ -28,7 +28,8 @@ export type ApiRole = 'platform' | 'analyst' | 'supervisor' | 'admin';
 const ROLES: readonly ApiRole[] = ['platform', 'analyst', 'supervisor', 'admin'];
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The environment as read: variable names to values. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 function list(value: string | undefined): string[] {
   return (value ?? '')
@@ -37,7 +38,14 @@ function list(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+/** An integer variable within [min, max], or the fallback when unset; ConfigError names it otherwise. */
+export function integer(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);

@@ -1,18 +1,18 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runApi } from '../../services/api/main.ts';
 import { loadConfig } from '../../shared/config/env.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { BullmqAlertSink } from '../../shared/ports/alert-sink/index.ts';
 import { RedisReviewStore } from '../../shared/review/index.ts';
+import { launchChromium } from '../helpers/browser.ts';
 import { lazarusList, unique } from '../helpers/fixtures.ts';
 import { EXPOSED_WALLET, seedAlerts } from './helpers.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const CHROMIUM = '/usr/bin/chromium';
 const SUPERVISOR = 'console-supervisor-0123456789';
 const ANALYST = 'console-analyst-0123456789ab';
 
@@ -39,8 +39,6 @@ describe('investigator console in headless Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     sink = new BullmqAlertSink({ redisUrl: REDIS_URL, queueName });
     await sink.deliver(seeded);
     const config = loadConfig({
@@ -55,18 +53,7 @@ describe('investigator console in headless Chromium', () => {
       options: { host: '127.0.0.1', refreshMs: 500, webhook: null },
     });
     base = `http://127.0.0.1:${api.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, deviceScaleFactor: 1 });
   });
 

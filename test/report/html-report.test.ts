@@ -2,15 +2,15 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenEvents, workerNames } from '../../shared/embedded/index.ts';
 import type { Alert } from '../../shared/engine/index.ts';
 import { normalizeEvent } from '../../shared/normalize/index.ts';
 import { renderHtmlReport } from '../../shared/report/html.ts';
 import { generateScenario } from '../../shared/scenario/index.ts';
+import { launchChromium } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = 'docs/report.png';
 
 describe('HTML report in headless Chromium', () => {
@@ -21,8 +21,6 @@ describe('HTML report in headless Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     const s = generateScenario();
     const events = s.events.map(normalizeEvent);
     alerts = await screenEvents(events, s.lists);
@@ -48,18 +46,7 @@ describe('HTML report in headless Chromium', () => {
         story: s.story,
       }),
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
     page.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
