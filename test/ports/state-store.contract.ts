@@ -38,5 +38,20 @@ export function stateStoreContract(name: string, make: () => StateStore): void {
       expect(Math.max(...results)).toBe(20);
       expect(await store.increment(c, 5)).toBe(25);
     });
+
+    it('writes and deletes many keys at once, with an expiry when asked', async () => {
+      const [a, b, c] = [unique('m'), unique('m'), unique('m')];
+      await store.set(c, 'old');
+      await store.setMany([
+        [a, 'A'],
+        [b, 'B'],
+        [c, null],
+      ]);
+      expect(await store.getMany([a, b, c])).toEqual(['A', 'B', null]);
+      await store.setMany([[a, 'short']], 150);
+      expect(await store.get(a)).toBe('short');
+      await new Promise((r) => setTimeout(r, 250));
+      expect(await store.get(a)).toBeNull();
+    });
   });
 }

@@ -43,6 +43,16 @@ export class MemoryStateStore implements StateStore {
     this.slots.delete(key);
   }
 
+  async setMany(
+    entries: readonly (readonly [string, string | null])[],
+    ttlMs?: number,
+  ): Promise<void> {
+    for (const [key, value] of entries) {
+      if (value === null) this.slots.delete(key);
+      else this.slots.set(key, { value, expiresAt: this.expiry(ttlMs) });
+    }
+  }
+
   async getMany(keys: readonly string[]): Promise<(string | null)[]> {
     return Promise.all(keys.map((k) => this.get(k)));
   }

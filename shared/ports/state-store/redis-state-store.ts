@@ -37,6 +37,24 @@ export class RedisStateStore implements StateStore {
     await this.redis.del(this.k(key));
   }
 
+  async setMany(
+    entries: readonly (readonly [string, string | null])[],
+    ttlMs?: number,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const sets = entries.filter((e): e is readonly [string, string] => e[1] !== null);
+    const deletes = entries.filter(([, v]) => v === null).map(([k]) => this.k(k));
+    const pipeline = this.redis.pipeline();
+    // MSET writes every key in one command; keys with an expiry need SET PX each, still in one round trip.
+    if (ttlMs === undefined && sets.length > 0)
+      pipeline.mset(...sets.flatMap(([k, v]) => [this.k(k), v]));
+    else for (const [k, v] of sets) pipeline.set(this.k(k), v, 'PX', ttlMs!);
+    if (deletes.length > 0) pipeline.del(...deletes);
+    const results = await pipeline.exec();
+    const failed = results?.find(([error]) => error);
+    if (failed) throw failed[0];
+  }
+
   async getMany(keys: readonly string[]): Promise<(string | null)[]> {
     if (keys.length === 0) return [];
     return this.redis.mget(keys.map((key) => this.k(key)));

@@ -10,6 +10,11 @@ export interface StateStore {
   /** Sets only when absent; true when this call set it (a claim or a first sighting). */
   setIfAbsent(key: string, value: string, ttlMs?: number): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /**
+   * Writes many keys at once (one round trip in Redis); a null value deletes the key.
+   * `ttlMs` applies to every key written.
+   */
+  setMany(entries: readonly (readonly [string, string | null])[], ttlMs?: number): Promise<void>;
   /** Values of many keys, null where absent, in the order asked. */
   getMany(keys: readonly string[]): Promise<(string | null)[]>;
   /** Adds members to a set; returns how many were new. */
