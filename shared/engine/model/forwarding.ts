@@ -24,10 +24,18 @@ export function isPayoutLeg(wallet: WalletRecord, txHash: string): boolean {
   return wallet.open.some((p) => p.txHash === hash);
 }
 
+/** What is left of a payout to forward: its amount less everything already sent on. */
+function room(p: OpenPayout): number {
+  let sent = 0;
+  for (const key in p.forwarded) sent += p.forwarded[key]!;
+  return p.amount - sent;
+}
+
 /**
  * The payout a forward from `wallet` at `at` belongs to: the latest one in its window not
- * yet forwarded, else the latest. A wallet shared by several workers forwards each payout
- * in turn, and each must count for its own worker.
+ * yet forwarded; else the one with the most left to forward; else the latest. A wallet
+ * shared by several workers forwards each payout in turn, and each must count for its own
+ * worker without one payout being credited more than it carried.
  */
 function openAt(
   ctx: ModelContext,
@@ -38,13 +46,15 @@ function openAt(
   if (wallet.open.length === 0) return undefined;
   const t = Date.parse(at);
   let latest: OpenPayout | undefined;
+  let roomiest: OpenPayout | undefined;
   for (let i = wallet.open.length - 1; i >= 0; i--) {
     const p = wallet.open[i]!;
     if (p.cls !== cls || p.atMs > t || t - p.atMs > ctx.options.forwardWindowMs) continue;
     if (p.fedTo === undefined) return p;
     latest ??= p;
+    if (room(p) > 0 && (!roomiest || room(p) > room(roomiest))) roomiest = p;
   }
-  return latest;
+  return roomiest ?? latest;
 }
 
 /** Distinct workers feeding a collector. */
@@ -73,7 +83,8 @@ export function countForward(
   if (!payout || from.key === to.key) return;
   payout.forwarded[to.key] = (payout.forwarded[to.key] ?? 0) + m.amount;
   rec.forwarded = { payoutId: payout.payoutId, collector: to.key };
-  const share = payout.forwarded[to.key]! / payout.amount;
+  // A payout cannot forward more than it carried; funds beyond it came from elsewhere.
+  const share = Math.min(1, payout.forwarded[to.key]! / payout.amount);
   const known = to.feeders.find((f) => f.payoutId === payout.payoutId);
   if (known) known.share = share;
   if (payout.fedTo !== undefined || share < ctx.options.forwardMinShare) return;
