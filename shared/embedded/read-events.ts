@@ -1,4 +1,4 @@
-import type { NormalizedEvent } from '../normalize/index.ts';
+import { compareEvents, type NormalizedEvent } from '../normalize/index.ts';
 import { type InputHead, readHead } from './input-file.ts';
 import {
   detectFormat,
@@ -49,8 +49,8 @@ async function plan(
 
 /**
  * Reads event files for embedded mode: JSONL envelopes or payouts CSV exports (told apart
- * by content, gzip or not), streamed, then ordered by event time. The sort is stable, so
- * events with one timestamp keep file order, as a replay of one partition would.
+ * by content, gzip or not), streamed, then put in the engine's canonical order (event time,
+ * then id), the order the streaming sequencer releases events in.
  */
 export async function readEventFiles(
   files: readonly string[],
@@ -67,7 +67,7 @@ export async function readEventFiles(
         : await readPayoutCsv(file, head.gzip, format.columns, sink, progress.onBytes);
     reports.push({ file, format: format.kind, gzip: head.gzip, ...tally });
   }
-  sink.events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  sink.events.sort(compareEvents);
   return {
     ...sink,
     lines: reports.reduce((n, r) => n + r.lines, 0),

@@ -4,3 +4,4 @@ export {
   type WalletParty,
   type WalletRole,
 } from './normalize-event.ts';
+export { compareEvents } from './event-order.ts';
