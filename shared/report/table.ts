@@ -1,12 +1,18 @@
 import type { Alert } from '../engine/alert.ts';
+import { forTerminal } from '../log/terminal.ts';
 
 const COLUMNS = ['severity', 'score', 'rule', 'subject', 'count', 'lastSeenAt', 'title'] as const;
 
-function cell(alert: Alert, column: (typeof COLUMNS)[number]): string {
+function rawCell(alert: Alert, column: (typeof COLUMNS)[number]): string {
   if (column === 'subject')
     return alert.subject.address ?? alert.subject.workerId ?? alert.subject.employerId ?? '';
   return String(alert[column]);
 }
+
+// Worker ids, list names and titles come from events and list files: they must not steer the
+// terminal, and a newline would break the table's rows.
+const cell = (alert: Alert, column: (typeof COLUMNS)[number]) =>
+  forTerminal(rawCell(alert, column));
 
 /** Alerts as an aligned plain-text table for a terminal. */
 export function alertTable(alerts: readonly Alert[]): string {

@@ -16,6 +16,7 @@ import {
   syncOfac,
   versionLine,
 } from '../../../shared/lists/index.ts';
+import { forTerminal, jsonForTerminal } from '../../../shared/log/terminal.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface CommonOptions {
@@ -23,8 +24,12 @@ interface CommonOptions {
   readonly redis?: boolean;
 }
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
-const warn = (message: string) => process.stderr.write(`flowsentry: warning: ${message}\n`);
+// List names, sources and warnings come from the files: nothing in them may steer the terminal.
+const say = (line: string) => process.stdout.write(`${forTerminal(line, { newlines: true })}\n`);
+const sayJson = (value: unknown) =>
+  process.stdout.write(`${jsonForTerminal(JSON.stringify(value))}\n`);
+const warn = (message: string) =>
+  process.stderr.write(`flowsentry: warning: ${forTerminal(message)}\n`);
 
 /** Adds the options every `lists` subcommand shares. */
 const sub = (lists: Command, name: string) =>
@@ -130,7 +135,7 @@ async function importFiles(
           removedAddresses: delta.removedAddresses.length,
         }
       : {};
-    if (o.json) say(JSON.stringify({ version: v, state, ...change }));
+    if (o.json) sayJson({ version: v, state, ...change });
     else {
       const vs = delta
         ? `, +${change.addedAddresses}/-${change.removedAddresses} addresses vs ${previous}`
@@ -147,7 +152,10 @@ async function stats(repo: ListRepository, refs: string[], o: CommonOptions) {
     ? await Promise.all(refs.map((r) => resolve(repo, r)))
     : await repo.active();
   if (snapshots.length === 0) say('no list is loaded; run `flowsentry lists import FILE`');
-  for (const s of snapshots) say(o.json ? JSON.stringify(listStats(s)) : statsText(listStats(s)));
+  for (const s of snapshots) {
+    if (o.json) sayJson(listStats(s));
+    else say(statsText(listStats(s)));
+  }
 }
 
 async function diff(
@@ -160,7 +168,8 @@ async function diff(
   if (!Number.isInteger(limit) || limit < 0)
     throw new UsageError(`lists diff: --limit must be a whole number, got ${o.limit}`);
   const d = diffSnapshots(await resolve(repo, from), await resolve(repo, to));
-  say(o.json ? JSON.stringify(d) : diffText(d, limit));
+  if (o.json) sayJson(d);
+  else say(diffText(d, limit));
 }
 
 async function sync(
@@ -179,11 +188,11 @@ async function sync(
     warn,
     onRetry: (attempt, reason) =>
       process.stderr.write(
-        `flowsentry: lists sync: attempt ${attempt} failed: ${reason}; retrying\n`,
+        `flowsentry: lists sync: attempt ${attempt} failed: ${forTerminal(reason)}; retrying\n`,
       ),
   });
   const v = result.version;
-  if (o.json) say(JSON.stringify(result));
+  if (o.json) sayJson(result);
   else
     say(
       `${result.status === 'updated' ? 'synced' : 'unchanged'} ${v.id}: ${v.entryCount} entries, ${v.addressCount} addresses`,
@@ -192,12 +201,10 @@ async function sync(
 
 async function versions(repo: ListRepository, o: CommonOptions) {
   const active = new Set(Object.values(await repo.activeVersionIds()));
-  for (const v of await repo.versions())
-    say(
-      o.json
-        ? JSON.stringify({ ...v, active: active.has(v.id) })
-        : versionLine(v, active.has(v.id)),
-    );
+  for (const v of await repo.versions()) {
+    if (o.json) sayJson({ ...v, active: active.has(v.id) });
+    else say(versionLine(v, active.has(v.id)));
+  }
 }
 
 /** A version named by a file path, a version id, a source (its active version) or a unique id prefix. */
