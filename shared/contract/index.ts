@@ -9,4 +9,11 @@ export {
   type TransferData,
   type WorkerProfile,
 } from './events.ts';
-export { decodeEvent, isEventType, parseEvent } from './parse.ts';
+export {
+  CONTRACT_LIMIT_VARIABLES,
+  type ContractLimits,
+  contractLimits,
+  DEFAULT_CONTRACT_LIMITS,
+} from './limits.ts';
+export { type DecodeOptions, decodeEvent, isEventType, parseEvent } from './parse.ts';
+export { TOPIC_EVENT_TYPES, type TopicRole, topicMayCarry } from './topics.ts';

@@ -1,8 +1,15 @@
 import type { TSchema } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { InvalidEventError } from '../errors.ts';
-import { type Envelope, EnvelopeHeader } from './envelope.ts';
+import { type Envelope, EnvelopeHeader, envelopeSchemaFor } from './envelope.ts';
 import { EVENT_DATA, type EventType } from './events.ts';
+import {
+  CONTRACT_LIMIT_VARIABLES,
+  type ContractLimits,
+  contractLimits,
+  DEFAULT_CONTRACT_LIMITS,
+} from './limits.ts';
+import { jsonNestsDeeperThan, knownFields, valueNestsDeeperThan } from './shape.ts';
 
 // Compiled once: TypeBox turns each schema into a straight-line checker, which keeps
 // validation cheap enough for the engine's hot path.
@@ -10,6 +17,23 @@ const headerCheck = TypeCompiler.Compile(EnvelopeHeader);
 const dataChecks = new Map<string, TypeCheck<TSchema>>(
   Object.entries(EVENT_DATA).map(([type, schema]) => [type, TypeCompiler.Compile(schema)]),
 );
+const envelopeSchemas = new Map<string, TSchema>(
+  Object.keys(EVENT_DATA).map((type) => [type, envelopeSchemaFor(type as EventType)]),
+);
+
+/** How an event is decoded: the limits (default: from the environment) and the wall clock. */
+export interface DecodeOptions {
+  readonly limits?: Partial<ContractLimits>;
+  /** Milliseconds since the epoch; tests fix it. */
+  readonly now?: () => number;
+}
+
+let fromEnvironment: ContractLimits | undefined;
+
+function limitsOf(options: DecodeOptions): ContractLimits {
+  fromEnvironment ??= contractLimits();
+  return options.limits ? { ...DEFAULT_CONTRACT_LIMITS, ...options.limits } : fromEnvironment;
+}
 
 function firstProblem(check: TypeCheck<TSchema>, value: unknown, prefix: string): string {
   const error = check.Errors(value).First();
@@ -18,8 +42,22 @@ function firstProblem(check: TypeCheck<TSchema>, value: unknown, prefix: string)
   return `${where}: ${error.message}`;
 }
 
-/** Checks a decoded value against contract v1; throws InvalidEventError naming the first bad field. */
-export function parseEvent(value: unknown): Envelope {
+function tooDeep(limits: ContractLimits): InvalidEventError {
+  return new InvalidEventError(
+    `nested deeper than ${limits.maxEventDepth} levels (${CONTRACT_LIMIT_VARIABLES.maxEventDepth})`,
+  );
+}
+
+/** An event dated far ahead would move event time, the watermark and retention for good. */
+function refuseFuture(event: Envelope, limits: ContractLimits, now: number): void {
+  const at = Date.parse(event.occurredAt);
+  if (at > now + limits.maxFutureMs)
+    throw new InvalidEventError(
+      `occurredAt: ${event.occurredAt} is more than ${limits.maxFutureMs} ms after the wall clock ${new Date(now).toISOString()} (${CONTRACT_LIMIT_VARIABLES.maxFutureMs})`,
+    );
+}
+
+function checked(value: unknown, limits: ContractLimits, now: number): Envelope {
   if (!headerCheck.Check(value)) {
     const type = (value as { type?: unknown } | null)?.type;
     if (typeof type === 'string' && !dataChecks.has(type)) {
@@ -30,19 +68,38 @@ export function parseEvent(value: unknown): Envelope {
   const check = dataChecks.get(value.type)!;
   if (!check.Check(value.data))
     throw new InvalidEventError(firstProblem(check, value.data, 'data.'));
-  return value as Envelope;
+  const event = knownFields(envelopeSchemas.get(value.type)!, value) as Envelope;
+  refuseFuture(event, limits, now);
+  return event;
 }
 
-/** Decodes a message value or a JSONL line (UTF-8 JSON) and validates it. */
-export function decodeEvent(bytes: Uint8Array | string): Envelope {
+/**
+ * Checks a decoded value against contract v1 and returns a copy without unknown fields;
+ * throws InvalidEventError naming the first bad field, or the limit it broke.
+ */
+export function parseEvent(value: unknown, options: DecodeOptions = {}): Envelope {
+  const limits = limitsOf(options);
+  if (valueNestsDeeperThan(value, limits.maxEventDepth)) throw tooDeep(limits);
+  return checked(value, limits, (options.now ?? Date.now)());
+}
+
+/** Decodes a message value or a JSONL line (UTF-8 JSON): size and depth first, then the contract. */
+export function decodeEvent(bytes: Uint8Array | string, options: DecodeOptions = {}): Envelope {
+  const limits = limitsOf(options);
+  const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.byteLength;
+  if (size > limits.maxEventBytes)
+    throw new InvalidEventError(
+      `event is ${size} bytes, more than ${limits.maxEventBytes} (${CONTRACT_LIMIT_VARIABLES.maxEventBytes})`,
+    );
   const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
+  if (jsonNestsDeeperThan(text, limits.maxEventDepth)) throw tooDeep(limits);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw new InvalidEventError(`not JSON: ${(error as Error).message}`);
   }
-  return parseEvent(value);
+  return checked(value, limits, (options.now ?? Date.now)());
 }
 
 /** True when `type` is an event type of contract v1. */

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEvent, parseEvent } from '../../shared/contract/index.ts';
-import { isError } from '../../shared/errors.ts';
 import { payoutExecuted } from '../helpers/fixtures.ts';
-
-function reasonOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(isError(error, 'INVALID_EVENT')).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error('expected the event to be refused');
-}
+import { reasonOf } from './reason.ts';
 
 describe('contract v1 parsing', () => {
   it('accepts a valid payout and keeps its fields', () => {
