@@ -4,6 +4,7 @@ import { benchEngine } from './engine.ts';
 import { benchLatency } from './latency.ts';
 import { benchLists } from './lists.ts';
 import { benchMemory } from './memory.ts';
+import { benchStartup } from './startup.ts';
 import { benchStreaming } from './streaming.ts';
 
 /** Each benchmark with the target from the brief it is read against. */
@@ -23,6 +24,7 @@ const SUITES: readonly {
   { name: 'memory', target: '1 million tracked wallets < 500 MB', run: benchMemory },
   { name: 'chain', target: 'backfill next to raw eth_getLogs', run: benchChain },
   { name: 'api', target: 'p50/p99 of POST /v1/screen', run: benchApi },
+  { name: 'startup', target: 'flowsentry --help and check < 400 ms', run: benchStartup },
 ];
 
 /**

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Brings up what the integration tests need: Redis and a Kafka broker (anvil is started by
-# the tests themselves; here we only check that its binary is installed).
+# Brings up what the integration tests need: Redis, a Kafka broker and Debian's chromium for
+# the browser tests (anvil is started by the tests themselves; here we only check that its
+# binary is installed).
 set -euo pipefail
 
 INFRA="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$INFRA/.." && pwd)"
 
 bash "$INFRA/redis.sh"
+bash "$INFRA/chromium.sh"
 
 if [[ "${FLOWSENTRY_SKIP_KAFKA:-0}" == "1" ]]; then
   echo "kafka: skipped (FLOWSENTRY_SKIP_KAFKA=1)"
