@@ -2,6 +2,7 @@ export { type ChainFamily, EVM_CHAIN_IDS, familyOf } from './chains.ts';
 export {
   addressKeyOrUndefined,
   guessChain,
+  hasAddressRules,
   InvalidAddressError,
   type NormalizedAddress,
   normalizeAddress,

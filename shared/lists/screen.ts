@@ -1,4 +1,9 @@
-import { familyOf, guessChain, InvalidAddressError, normalizeAddress } from '../address/index.ts';
+import {
+  guessChain,
+  hasAddressRules,
+  InvalidAddressError,
+  normalizeAddress,
+} from '../address/index.ts';
 import type { TagHit, TagIndex } from './tag-index.ts';
 import type { EntryCategory, ListEntry } from './types.ts';
 
@@ -27,14 +32,16 @@ export interface CheckResult {
   readonly note?: string;
 }
 
-const EVM_RE = /^0x[0-9a-fA-F]{40}$/;
 const CHAIN_PREFIX = /^([a-z][a-z0-9-]*):(.+)$/;
-const CHAIN_ALIASES: Readonly<Record<string, string>> = {
-  bitcoincash: 'bitcoin-cash',
-  eth: 'ethereum',
-  btc: 'bitcoin',
-  trx: 'tron',
-};
+// A Map: `constructor:0x…` must not find Object.prototype.constructor as an alias.
+const CHAIN_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['bitcoincash', 'bitcoin-cash'],
+  ['eth', 'ethereum'],
+  ['btc', 'bitcoin'],
+  ['trx', 'tron'],
+]);
+/** Key spaces shared by a family of chains: never a chain of its own to fall back on. */
+const FAMILY_KEY_SPACES = new Set(['evm', 'tron', 'bitcoin']);
 
 interface Candidate {
   readonly chain: string;
@@ -43,8 +50,9 @@ interface Candidate {
 
 /**
  * Screens addresses against a TagIndex. An address may carry its chain (`tron:T...`); a bare
- * one is tried on the chain its shape suggests and on every other chain the lists hold (a
- * Litecoin or Monero address has no family of its own), so every listed address is found.
+ * one is tried on the chain its shape suggests and on every other chain the lists hold whose
+ * own address rules accept it (a Litecoin or Monero address has no family of its own), so
+ * every listed address is found and nothing malformed passes as "no hit".
  */
 export class AddressScreen {
   private readonly otherChains: readonly string[];
@@ -53,15 +61,15 @@ export class AddressScreen {
     const chains = new Set<string>();
     for (const key of index.keys()) {
       const chain = key.slice(0, key.indexOf(':'));
-      if (familyOf(chain) === 'other') chains.add(chain);
+      if (!FAMILY_KEY_SPACES.has(chain)) chains.add(chain);
     }
     this.otherChains = [...chains].sort();
   }
 
-  /** Screens one address; throws InvalidAddressError when it fits no chain. */
+  /** Screens one address; throws InvalidAddressError (with the reason) when it fits no chain. */
   screen(input: string): CheckResult {
     const text = input.trim();
-    const { candidates, chain, note } = this.candidates(text);
+    const { candidates, chain } = this.candidates(text);
     const matches: CheckMatch[] = [];
     let matchedChain: string | undefined;
     for (const c of candidates) {
@@ -69,56 +77,46 @@ export class AddressScreen {
       if (hits.length && !matchedChain) matchedChain = c.chain;
       for (const hit of hits) matches.push(toMatch(hit));
     }
-    const result = {
-      address: text,
-      chain: matchedChain ?? chain,
-      hit: matches.length > 0,
-      matches,
-    };
-    return note ? { ...result, note } : result;
+    return { address: text, chain: matchedChain ?? chain, hit: matches.length > 0, matches };
   }
 
-  private candidates(text: string): { candidates: Candidate[]; chain: string; note?: string } {
+  private candidates(text: string): { candidates: Candidate[]; chain: string } {
     const prefixed = CHAIN_PREFIX.exec(text);
-    if (prefixed && !/^bc1/i.test(text)) {
-      const chain = CHAIN_ALIASES[prefixed[1]!] ?? prefixed[1]!;
-      return withChain(chain, prefixed[2]!.trim());
+    if (prefixed && !/^(bc|tb|bcrt|ltc)1/i.test(text)) {
+      const chain = CHAIN_ALIASES.get(prefixed[1]!) ?? prefixed[1]!;
+      return { candidates: [candidate(chain, prefixed[2]!.trim())], chain };
     }
-    if (EVM_RE.test(text)) return withChain('ethereum', text);
     const guessed = guessChain(text);
     const out: Candidate[] = [];
+    let refusal: InvalidAddressError | undefined;
     if (guessed !== 'unknown') {
       try {
-        out.push({ chain: guessed, key: normalizeAddress(guessed, text).key });
-      } catch {
-        // Shaped like Bitcoin but not one (a Bitcoin SV or Litecoin address): the other chains decide.
+        out.push(candidate(guessed, text));
+      } catch (e) {
+        // Shaped like Bitcoin but not one (a Litecoin legacy address): the other chains decide.
+        if (!(e instanceof InvalidAddressError)) throw e;
+        refusal = e;
       }
     }
-    if (/^[0-9A-Za-z:._-]{20,120}$/.test(text)) {
-      for (const chain of this.otherChains) out.push({ chain, key: `${chain}:${text}` });
+    for (const chain of this.otherChains) {
+      // A chain without address rules here takes only what no known format claims.
+      if (chain === guessed || (!hasAddressRules(chain) && guessed !== 'unknown')) continue;
+      try {
+        out.push(candidate(chain, text));
+      } catch (e) {
+        if (!(e instanceof InvalidAddressError)) throw e;
+      }
     }
-    if (out.length === 0)
-      throw new InvalidAddressError(guessed, text, 'not an address of any known chain');
+    if (out.length === 0) {
+      throw refusal ?? new InvalidAddressError(guessed, text, 'not an address of any known chain');
+    }
     return { candidates: out, chain: guessed };
   }
 }
 
-function withChain(
-  chain: string,
-  address: string,
-): { candidates: Candidate[]; chain: string; note?: string } {
-  if (familyOf(chain, address) === 'evm' && EVM_RE.test(address)) {
-    // Letter case carries no meaning on-chain: a broken EIP-55 checksum is noted, never a miss.
-    let note: string | undefined;
-    try {
-      normalizeAddress(chain, address);
-    } catch {
-      note = 'mixed-case 0x address with a bad EIP-55 checksum; screened as its lowercase form';
-    }
-    const candidates = [{ chain, key: `evm:${address.toLowerCase()}` }];
-    return note ? { candidates, chain, note } : { candidates, chain };
-  }
-  return { candidates: [{ chain, key: normalizeAddress(chain, address).key }], chain };
+/** The lookup key of an address on a chain; throws InvalidAddressError when its rules refuse it. */
+function candidate(chain: string, address: string): Candidate {
+  return { chain, key: normalizeAddress(chain, address).key };
 }
 
 function toMatch(hit: TagHit): CheckMatch {

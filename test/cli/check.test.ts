@@ -68,6 +68,30 @@ describe('flowsentry check', () => {
     expect(missing.stderr).toMatch(/no such list file: nope\/list\.xml/);
   });
 
+  it('exits 2 with the reason for a malformed address even when the list holds EVM and Litecoin rows', async () => {
+    const inputs = [
+      'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5',
+      'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kemeawh',
+      'tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7',
+      'TBATDh41qMQ1yeVYecneEvhpfayYmkAQWx',
+      'hello-this-is-not-an-address-at-all',
+      'LNf2JDiuunBz7GMDKFYHN4rq5meXWxiwfb',
+    ];
+    const run = await runCli(['check', '--lists', `${F}/plain.csv`, '-'], {
+      env: home(),
+      stdin: `${inputs.join('\n')}\n`,
+    });
+    expect(run.code).toBe(2);
+    const reasons = run.stderr.trim().split('\n');
+    expect(reasons).toHaveLength(5);
+    expect(reasons[0]).toMatch(/stdin line 1: invalid bitcoin address .*checksum/);
+    expect(reasons[1]).toMatch(/version 0 needs a bech32 checksum, not bech32m/);
+    expect(reasons[2]).toMatch(/test-network address/);
+    expect(reasons[3]).toMatch(/invalid tron address/);
+    expect(reasons[4]).toMatch(/not an address of any known chain/);
+    expect(run.json<CheckResult>()).toMatchObject([{ chain: 'litecoin', hit: true }]);
+  });
+
   it('without --lists uses the active versions on disk (embedded mode)', async () => {
     const env = home();
     expect(

@@ -60,10 +60,21 @@ describe('AddressScreen', () => {
     }
   });
 
-  it('notes a broken EIP-55 checksum but still screens the address', async () => {
-    const r = (await screen()).screen('0x098b716B8Aaf21512996dC57EB0615e2383E2f96');
+  it('refuses a 0x address whose letter case breaks EIP-55, saying so', async () => {
+    const s = await screen();
+    expect(() => s.screen('0x098b716B8Aaf21512996dC57EB0615e2383E2f96')).toThrow(/EIP-55/);
+  });
+
+  it("never takes a malformed Bitcoin or Tron address as another chain's plain text", async () => {
+    const s = await screen();
+    expect(() => s.screen('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5')).toThrow(/checksum/);
+    expect(() => s.screen('TA3941uFAvmVibSkQ6fMJXxmaSNovX86mx')).toThrow(/invalid tron address/);
+    expect(() => s.screen('hello-this-is-not-an-address-at-all')).toThrow(/not an address/);
+  });
+
+  it('screens chain:address on a chain named after an Object.prototype key as EVM', async () => {
+    const r = (await screen()).screen('constructor:0x4f47bc496083c727c5fbe3ce9cdf2b0f6496270c');
     expect(r.hit).toBe(true);
-    expect(r.note).toMatch(/EIP-55/);
   });
 
   it('takes chain:address, finds Monero and Tron, and misses clean wallets', async () => {
