@@ -41,12 +41,27 @@ export const ScreenBody = Type.Object(
   {
     workerId: Id,
     chain: Chain,
-    address: AddressText,
+    toAddress: Type.Optional(AddressText),
+    address: Type.Optional(
+      Type.String({
+        minLength: 20,
+        maxLength: 120,
+        deprecated: true,
+        description: 'deprecated (accepted until 0.3): the old name of toAddress',
+      }),
+    ),
     asset: Type.String({ minLength: 1, maxLength: 32 }),
     amount: Amount,
     payoutId: Type.Optional(Id),
+    employerId: Type.Optional(Id),
+    fromAddress: Type.Optional(AddressText),
+    txHash: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      "the data of the platform's own payout.requested event, field for field (toAddress required)",
+  },
 );
 export type ScreenBody = Static<typeof ScreenBody>;
 

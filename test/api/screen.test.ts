@@ -6,7 +6,7 @@ import { bearer, EXPOSED_WALLET, SHARED_WALLET, testApp } from './helpers.ts';
 const payout = (over: Record<string, unknown> = {}) => ({
   workerId: 'w-999',
   chain: 'ethereum',
-  address: CLEAN_WALLET,
+  toAddress: CLEAN_WALLET,
   asset: 'USDC',
   amount: '2500.00',
   ...over,
@@ -30,7 +30,7 @@ describe('POST /v1/screen', async () => {
   });
 
   it('blocks a wallet on a sanctions list, in any letter case, naming entry and list version', async () => {
-    const res = await screen(payout({ address: LAZARUS_WALLET.toLowerCase() }));
+    const res = await screen(payout({ toAddress: LAZARUS_WALLET.toLowerCase() }));
     const body = res.json();
     expect(body.decision).toBe('block');
     expect(body.reasons[0]).toMatchObject({
@@ -41,7 +41,7 @@ describe('POST /v1/screen', async () => {
   });
 
   it('sends a wallet with open alerts to review', async () => {
-    const body = (await screen(payout({ address: SHARED_WALLET }))).json();
+    const body = (await screen(payout({ toAddress: SHARED_WALLET }))).json();
     expect(body.decision).toBe('review');
     expect(body.reasons).toEqual([
       expect.objectContaining({ code: 'open-alert-wallet', ref: alerts[2]!.id }),
@@ -71,7 +71,7 @@ describe('POST /v1/screen', async () => {
       { type: 'close', outcome: 'true_positive', reason: 'confirmed exposure' },
       sue,
     );
-    const body = (await screen(payout({ address: EXPOSED_WALLET }))).json();
+    const body = (await screen(payout({ toAddress: EXPOSED_WALLET }))).json();
     expect(body).toMatchObject({
       decision: 'review',
       reasons: [{ code: 'confirmed-alert', ref: alerts[1]!.id }],
@@ -95,8 +95,8 @@ describe('POST /v1/screen', async () => {
   it.each([
     [
       'a missing field',
-      payout({ address: undefined }),
-      "body must have required property 'address'",
+      payout({ toAddress: undefined }),
+      "body must have required property 'toAddress'",
     ],
     [
       'an amount that is not a decimal',
@@ -112,12 +112,12 @@ describe('POST /v1/screen', async () => {
     ['an upper-case chain', payout({ chain: 'Ethereum' }), 'body.chain must match pattern'],
     [
       'a bad EIP-55 checksum',
-      payout({ address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f97' }),
+      payout({ toAddress: '0x098B716B8Aaf21512996dC57EB0615e2383E2f97' }),
       'bad EIP-55 checksum',
     ],
     [
       'a Tron address that is not one',
-      payout({ chain: 'tron', address: 'TXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' }),
+      payout({ chain: 'tron', toAddress: 'TXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' }),
       'invalid tron address',
     ],
     ['a number instead of a string', payout({ workerId: 42 }), 'body.workerId must be string'],
@@ -132,6 +132,35 @@ describe('POST /v1/screen', async () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toBe('BAD_REQUEST');
     expect(res.json().message).toContain(message);
+  });
+
+  it("takes the platform's own payout.requested data, field for field", async () => {
+    const requested = {
+      payoutId: 'po-777',
+      workerId: 'w-999',
+      amount: '2500.00',
+      asset: 'USDC',
+      chain: 'ethereum',
+      toAddress: LAZARUS_WALLET,
+      employerId: 'emp-1',
+      fromAddress: CLEAN_WALLET,
+      txHash: '0xabc',
+    };
+    const res = await screen(requested);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().decision).toBe('block');
+    expect(res.headers.deprecation).toBeUndefined();
+  });
+
+  it('still takes the deprecated name `address` for one version, and says so in a header', async () => {
+    const { toAddress: _, ...old } = payout();
+    const res = await screen({ ...old, address: LAZARUS_WALLET });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().decision).toBe('block');
+    expect(res.headers.deprecation).toBe('true');
+    const both = await screen(payout({ address: LAZARUS_WALLET }));
+    expect(both.statusCode).toBe(400);
+    expect(both.json().message).toContain('body.address and body.toAddress differ');
   });
 
   it('answers 400 for a body that is not JSON or not an object, and 415 for another media type', async () => {

@@ -12,7 +12,26 @@ import {
   ScreenAnswer,
   ScreenBody,
 } from '../schemas.ts';
-import { decide } from '../screening.ts';
+import { decide, type PayoutRequest } from '../screening.ts';
+
+/**
+ * The payout to screen. `toAddress` is the event contract's name; `address`, the name of
+ * 0.1, is accepted until 0.3 and answered with a `Deprecation` header.
+ */
+function payoutOf(body: ScreenBody): { payout: PayoutRequest; deprecated: boolean } {
+  const { toAddress, address, ...rest } = body;
+  if (toAddress !== undefined && address !== undefined && toAddress !== address) {
+    throw new ApiError('BAD_REQUEST', 'invalid request: body.address and body.toAddress differ');
+  }
+  const to = toAddress ?? address;
+  if (to === undefined) {
+    throw new ApiError(
+      'BAD_REQUEST',
+      "invalid request: body must have required property 'toAddress'",
+    );
+  }
+  return { payout: { ...rest, address: to }, deprecated: toAddress === undefined };
+}
 
 /** `POST /v1/screen` for payroll platforms, and the screening record for supervisors. */
 export async function screenRoutes(app: FastifyInstance, { ctx }: RouteOptions): Promise<void> {
@@ -28,11 +47,13 @@ export async function screenRoutes(app: FastifyInstance, { ctx }: RouteOptions):
         response: { 200: ScreenAnswer, 400: ErrorSchema, ...AUTH_ERRORS, 503: ErrorSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const { payout, deprecated } = payoutOf(request.body);
+      if (deprecated) reply.header('deprecation', 'true');
       // With refreshMs 0 (tests, embedded use) every read is fresh; otherwise the timer keeps
       // the cache fresh and screening never waits on Redis for alerts.
       if (ctx.maxAgeMs === 0) await ctx.cache.refresh();
-      const answer = decide(request.body, ctx.deps.tags(), ctx.cache);
+      const answer = decide(payout, ctx.deps.tags(), ctx.cache);
       const record: ScreeningRecord = {
         id: randomUUID(),
         at: ctx.now().toISOString(),
