@@ -134,9 +134,11 @@ describe('health, metrics, identity, OpenAPI, console files', async () => {
         '/metrics',
       ]),
     );
-    expect(
-      doc.paths['/v1/screen'].post.requestBody.content['application/json'].schema.required,
-    ).toEqual(['workerId', 'chain', 'address', 'asset', 'amount']);
+    const screenBody = doc.paths['/v1/screen'].post.requestBody.content['application/json'].schema;
+    // toAddress or its deprecated old name address: the route requires one of them.
+    expect(screenBody.required).toEqual(['workerId', 'chain', 'asset', 'amount']);
+    expect(screenBody.properties.toAddress).toBeDefined();
+    expect(screenBody.properties.address.deprecated).toBe(true);
   });
 
   it('keeps docs/openapi.json in step with the served document', async () => {

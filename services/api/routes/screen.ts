@@ -58,7 +58,7 @@ export async function screenRoutes(app: FastifyInstance, { ctx }: RouteOptions):
         id: randomUUID(),
         at: ctx.now().toISOString(),
         actor: actorOf(request).id,
-        request: request.body,
+        request: payout,
         ...answer,
       };
       try {
