@@ -1,36 +1,22 @@
+import type { TObject } from '@sinclair/typebox';
+import { RULE_IDS, type RuleId } from './alert.ts';
 import type { EngineConfig } from './config/schema.ts';
 import type { ModelOptions } from './model/context.ts';
-import type { Rule } from './rule.ts';
-import {
-  consolidation,
-  extortionContact,
-  extortionWallet,
-  geoMismatch,
-  identityMatch,
-  payoutWalletChange,
-  sanctionedCounterparty,
-  sanctionedExposure,
-  sharedDevice,
-  sharedPayoutWallet,
-} from './rules/index.ts';
+import type { Rule, RuleDefinition } from './rule.ts';
+import { RULES } from './rules/index.ts';
 
 const HOUR = 3_600_000;
 
 /** Every rule, configured by its section of the rules file, in run order (direct hits first). */
 export function rulesFrom(config: EngineConfig): Rule[] {
-  const r = config.rules;
-  return [
-    sanctionedCounterparty.definition.create(r['sanctioned-counterparty']),
-    sanctionedExposure.definition.create(r['sanctioned-exposure']),
-    extortionWallet.definition.create(r['extortion-wallet']),
-    extortionContact.definition.create(r['extortion-contact']),
-    sharedPayoutWallet.definition.create(r['shared-payout-wallet']),
-    consolidation.definition.create(r.consolidation),
-    identityMatch.definition.create(r['identity-match']),
-    sharedDevice.definition.create(r['shared-device']),
-    geoMismatch.definition.create(r['geo-mismatch']),
-    payoutWalletChange.definition.create(r['payout-wallet-change']),
-  ];
+  return RULE_IDS.map((id) => createRule(id, config));
+}
+
+function createRule<K extends RuleId>(id: K, config: EngineConfig): Rule {
+  // RULES[id] and config.rules[id] belong to the same rule, which TypeScript cannot follow
+  // through a generic key: the section was validated against this very definition's schema.
+  const definition = RULES[id] as RuleDefinition<TObject>;
+  return definition.create(config.rules[id]);
 }
 
 /** The model's knobs: the graph follows the exposure rule's settings, forwarding the consolidation rule's. */

@@ -1,5 +1,5 @@
 export { ReviewKeys } from './keys.ts';
-export { auditEntry, transition } from './lifecycle.ts';
+export { accepts, auditEntry, transition } from './lifecycle.ts';
 export { MemoryReviewStore } from './memory-review-store.ts';
 export { RedisReviewStore, type RedisReviewStoreOptions } from './redis-review-store.ts';
 export { isActive, type ReviewResult, type ReviewStore } from './review-store.ts';

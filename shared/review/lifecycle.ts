@@ -56,6 +56,21 @@ export function isNoop(state: ReviewState, command: ReviewCommand, actor: Actor)
   return command.type === 'claim' && state.status === 'in_review' && state.assignee === actor.id;
 }
 
+/**
+ * True when `transition` would accept the command from this actor now and it would change
+ * something: what the API offers as the alert's allowed actions.
+ */
+export function accepts(state: ReviewState, command: ReviewCommand, actor: Actor): boolean {
+  if (isNoop(state, command, actor)) return false;
+  try {
+    nextState(state, command, actor, '');
+    return true;
+  } catch (error) {
+    if (error instanceof ReviewError) return false;
+    throw error;
+  }
+}
+
 function snapshot(s: ReviewState): ReviewSnapshot {
   return { status: s.status, assignee: s.assignee, disposition: s.disposition };
 }

@@ -20,7 +20,7 @@ async function route() {
   selectInQueue(kind === 'alerts' ? parts[0] : null);
   try {
     if (kind === 'alerts' && parts[0])
-      await showAlert(pane, parts[0], me, () => reloadQueue().catch(showError));
+      await showAlert(pane, parts[0], () => reloadQueue().catch(showError));
     else if (kind === 'workers' && parts[0]) await showWorker(pane, parts[0]);
     else if (kind === 'wallets' && parts[1]) await showWallet(pane, parts[0], parts[1]);
     else

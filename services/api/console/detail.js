@@ -34,19 +34,16 @@ function reasonForm(id, label, button, onSubmit, extra) {
   );
 }
 
-/** What the caller may do to this alert now; the server checks again. */
-function allowed(alert, me) {
-  const work = me.role !== 'platform';
-  const decide = me.role === 'supervisor' || me.role === 'admin';
-  const holds = alert.assignee === me.id || decide;
-  const { status } = alert;
+/** What the caller may do to this alert now, as the API answers it with the alert. */
+function allowed(alert) {
+  const may = new Set(alert.actions ?? []);
   return {
-    claim: work && (status === 'open' || (status === 'in_review' && alert.assignee !== me.id)),
-    release: status === 'in_review' && holds,
-    escalate: status === 'in_review' && holds,
-    close: decide && (status === 'in_review' || status === 'escalated'),
-    reopen: decide && status === 'closed',
-    note: work,
+    claim: may.has('claim'),
+    release: may.has('release'),
+    escalate: may.has('escalate'),
+    close: may.has('disposition'),
+    reopen: may.has('reopen'),
+    note: may.has('notes'),
   };
 }
 
@@ -93,8 +90,8 @@ function noteForm(act) {
   );
 }
 
-function actions(alert, me, act) {
-  const may = allowed(alert, me);
+function actions(alert, act) {
+  const may = allowed(alert);
   return h(
     'div',
     { class: 'actions' },
@@ -176,7 +173,7 @@ function related(alert) {
 }
 
 /** Renders the alert page into `pane`; `onChange` runs after an action succeeded. */
-export async function showAlert(pane, id, me, onChange) {
+export async function showAlert(pane, id, onChange) {
   const [alert, audit] = await Promise.all([
     call('GET', `/v1/alerts/${encodeURIComponent(id)}`),
     call('GET', `/v1/alerts/${encodeURIComponent(id)}/audit`),
@@ -185,7 +182,7 @@ export async function showAlert(pane, id, me, onChange) {
   const act = async (path, body) => {
     try {
       await call('POST', `/v1/alerts/${encodeURIComponent(id)}/${path}`, body ?? {});
-      await showAlert(pane, id, me, onChange);
+      await showAlert(pane, id, onChange);
       onChange();
     } catch (err) {
       message.textContent = err.message;
@@ -194,7 +191,7 @@ export async function showAlert(pane, id, me, onChange) {
   mount(
     pane,
     header(alert),
-    actions(alert, me, act),
+    actions(alert, act),
     message,
     h('h3', {}, `Evidence (${alert.evidence.length})`),
     h('div', { class: 'evidence-list' }, ...alert.evidence.map(evidenceItem)),

@@ -2,18 +2,6 @@
 import { call, qs } from './api.js';
 import { ago, h, mount, severityBadge, shortAddress, statusPill } from './dom.js';
 
-const RULES = [
-  'sanctioned-counterparty',
-  'sanctioned-exposure',
-  'extortion-wallet',
-  'extortion-contact',
-  'shared-payout-wallet',
-  'consolidation',
-  'identity-match',
-  'shared-device',
-  'geo-mismatch',
-  'payout-wallet-change',
-];
 const PAGE = 50;
 const POLL_MS = 4000;
 
@@ -146,13 +134,20 @@ function sortBy(key) {
   reloadQueue();
 }
 
-/** Wires the filters and sort headers, and starts the reload timer. */
-export function initQueue(onError) {
+/** Fills the rule filter with the rule ids the API serves (the engine's own list). */
+async function loadRuleFilter() {
+  const { items } = await call('GET', '/v1/rules');
   mount(
     $('filter-rule'),
     h('option', { value: '' }, 'Any rule'),
-    ...RULES.map((r) => h('option', { value: r }, r)),
+    ...items.map((r) => h('option', { value: r }, r)),
   );
+}
+
+/** Wires the filters and sort headers, and starts the reload timer. */
+export function initQueue(onError) {
+  mount($('filter-rule'), h('option', { value: '' }, 'Any rule'));
+  loadRuleFilter().catch(onError);
   for (const id of ['filter-status', 'filter-severity', 'filter-rule'])
     $(id).addEventListener('change', () => {
       state.offset = 0;

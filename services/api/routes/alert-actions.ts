@@ -2,90 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import {
-  type ReviewCommand,
   ReviewError,
   type Suppression,
   subjectKeyOf,
   UNSUPPRESSIBLE_RULES,
 } from '../../../shared/review/index.ts';
-import { actorOf, type Permission } from '../auth.ts';
+import { actorOf } from '../auth.ts';
 import type { ApiContext, RouteOptions } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import {
-  AlertParams,
-  AssignBody,
-  AUTH_ERRORS,
-  DispositionBody,
-  ErrorSchema,
-  NoteBody,
-  ReasonBody,
-  SuppressBody,
-} from '../schemas.ts';
+import { REVIEW_ACTIONS } from '../review-actions.ts';
+import { AlertParams, AUTH_ERRORS, ErrorSchema, SuppressBody } from '../schemas.ts';
 import { loadAlert } from './alerts.ts';
-
-/** One lifecycle action: its path, who may, its body schema and how the body becomes a command. */
-interface Action {
-  readonly path: string;
-  readonly permission: Permission;
-  readonly summary: string;
-  readonly body?: TSchema;
-  /** Gets the body once the schema has validated it. */
-  readonly command: (body: unknown) => ReviewCommand;
-}
-
-const ACTIONS: readonly Action[] = [
-  {
-    path: 'claim',
-    permission: 'work',
-    summary: 'Claim an open alert (open -> in_review)',
-    command: () => ({ type: 'claim' }),
-  },
-  {
-    path: 'release',
-    permission: 'work',
-    summary: 'Give a claimed alert back (in_review -> open)',
-    command: () => ({ type: 'release' }),
-  },
-  {
-    path: 'notes',
-    permission: 'work',
-    summary: 'Add a note to the audit trail',
-    body: NoteBody,
-    command: (b) => ({ type: 'note', text: (b as NoteBody).text }),
-  },
-  {
-    path: 'escalate',
-    permission: 'work',
-    summary: 'Escalate a claimed alert (in_review -> escalated)',
-    body: ReasonBody,
-    command: (b) => ({ type: 'escalate', reason: (b as ReasonBody).reason }),
-  },
-  {
-    path: 'assign',
-    permission: 'decide',
-    summary: 'Assign an alert to a reviewer',
-    body: AssignBody,
-    command: (b) => ({ type: 'assign', assignee: (b as AssignBody).assignee }),
-  },
-  {
-    path: 'disposition',
-    permission: 'decide',
-    summary: 'Close with a disposition (true_positive, false_positive, benign) and a reason',
-    body: DispositionBody,
-    command: (b) => ({
-      type: 'close',
-      outcome: (b as DispositionBody).outcome,
-      reason: (b as DispositionBody).reason,
-    }),
-  },
-  {
-    path: 'reopen',
-    permission: 'decide',
-    summary: 'Reopen a closed alert',
-    body: ReasonBody,
-    command: (b) => ({ type: 'reopen', reason: (b as ReasonBody).reason }),
-  },
-];
 
 const schemaOf = (summary: string, body?: TSchema) => ({
   tags: ['review'],
@@ -107,7 +34,7 @@ export async function alertActionRoutes(
   app: FastifyInstance,
   { ctx }: RouteOptions,
 ): Promise<void> {
-  for (const action of ACTIONS) {
+  for (const action of REVIEW_ACTIONS) {
     app.post<{ Params: AlertParams; Body: unknown }>(
       `/v1/alerts/:id/${action.path}`,
       { config: { permission: action.permission }, schema: schemaOf(action.summary, action.body) },
@@ -121,7 +48,7 @@ export async function alertActionRoutes(
           ctx.now(),
         );
         ctx.cache.setReview(id, result.state);
-        return { alert: await loadAlert(ctx, id), audit: result.audit };
+        return { alert: await loadAlert(ctx, id, actorOf(request)), audit: result.audit };
       },
     );
   }
@@ -154,7 +81,11 @@ export async function alertActionRoutes(
       const result = await ctx.deps.review.addSuppression(suppression, actor);
       // A suppression covers every alert of that rule and subject: reload them all.
       await ctx.cache.refresh();
-      return { alert: await loadAlert(ctx, alert.id), audit: result.audit, suppression };
+      return {
+        alert: await loadAlert(ctx, alert.id, actorOf(request)),
+        audit: result.audit,
+        suppression,
+      };
     },
   );
 }

@@ -1,22 +1,29 @@
 import type { FastifyInstance } from 'fastify';
-import { SuppressionMatcher } from '../../../shared/review/index.ts';
+import { RULE_IDS } from '../../../shared/engine/alert.ts';
+import { type Actor, SuppressionMatcher } from '../../../shared/review/index.ts';
 import { queryAlerts } from '../alert-query.ts';
 import { type AlertView, overlay } from '../alert-view.ts';
+import { actorOf } from '../auth.ts';
 import type { ApiContext, RouteOptions } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { allowedActions } from '../review-actions.ts';
 import { AlertParams, AlertQuery, AUTH_ERRORS, ErrorSchema } from '../schemas.ts';
 
 const doc = (summary: string) => ({ tags: ['alerts'], summary, security: [{ bearer: [] }] });
 
+/** One alert as its detail shows it: the view plus what the caller may do to it now. */
+export type AlertDetail = AlertView & { readonly actions: string[] };
+
 /** Reads one alert fresh from the queue and the review store: details are never stale. */
-export async function loadAlert(ctx: ApiContext, id: string): Promise<AlertView> {
+export async function loadAlert(ctx: ApiContext, id: string, actor: Actor): Promise<AlertDetail> {
   const [alert, review, suppressions] = await Promise.all([
     ctx.deps.alerts.get(id),
     ctx.deps.review.get(id),
     ctx.deps.review.suppressions(),
   ]);
   if (!alert) throw new ApiError('NOT_FOUND', `no alert ${id}`);
-  return overlay(alert, review, new SuppressionMatcher(suppressions, ctx.now()).match(alert));
+  const view = overlay(alert, review, new SuppressionMatcher(suppressions, ctx.now()).match(alert));
+  return { ...view, actions: allowedActions(review, actor) };
 }
 
 /** The queue: list with filters, one alert with its evidence, its audit trail. */
@@ -37,6 +44,18 @@ export async function alertRoutes(app: FastifyInstance, { ctx }: RouteOptions): 
     },
   );
 
+  app.get(
+    '/v1/rules',
+    {
+      config: { permission: 'read' },
+      schema: {
+        ...doc('The rule ids alerts carry (the queue filter offers these)'),
+        response: AUTH_ERRORS,
+      },
+    },
+    async () => ({ items: RULE_IDS }),
+  );
+
   app.get<{ Params: AlertParams }>(
     '/v1/alerts/:id',
     {
@@ -47,7 +66,7 @@ export async function alertRoutes(app: FastifyInstance, { ctx }: RouteOptions): 
         response: { 404: ErrorSchema, ...AUTH_ERRORS },
       },
     },
-    async (request) => loadAlert(ctx, request.params.id),
+    async (request) => loadAlert(ctx, request.params.id, actorOf(request)),
   );
 
   app.get<{ Params: AlertParams }>(

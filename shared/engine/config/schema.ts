@@ -1,17 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { RULE_IDS } from '../alert.ts';
-import {
-  consolidation,
-  extortionContact,
-  extortionWallet,
-  geoMismatch,
-  identityMatch,
-  payoutWalletChange,
-  sanctionedCounterparty,
-  sanctionedExposure,
-  sharedDevice,
-  sharedPayoutWallet,
-} from '../rules/index.ts';
+import { RULE_IDS, type RuleId } from '../alert.ts';
+import { RULES } from '../rules/index.ts';
 
 /** One allowlist entry: findings of `rule` about this wallet or worker are not emitted until it expires. */
 export const SuppressionSchema = Type.Object(
@@ -34,22 +23,16 @@ export const SuppressionSchema = Type.Object(
   { additionalProperties: false },
 );
 
+type RuleSchemas = { readonly [K in RuleId]: (typeof RULES)[K]['schema'] };
+
+/** Each rule's schema under its id: the sections of the rules file. */
+function ruleSchemas(): RuleSchemas {
+  // fromEntries loses the key-to-schema pairing that RULE_IDS x RULES keeps.
+  return Object.fromEntries(RULE_IDS.map((id) => [id, RULES[id].schema])) as RuleSchemas;
+}
+
 /** Every rule's section, each with its own schema and defaults. */
-export const RulesSchema = Type.Object(
-  {
-    'sanctioned-counterparty': sanctionedCounterparty.schema,
-    'sanctioned-exposure': sanctionedExposure.schema,
-    'extortion-wallet': extortionWallet.schema,
-    'extortion-contact': extortionContact.schema,
-    'shared-payout-wallet': sharedPayoutWallet.schema,
-    consolidation: consolidation.schema,
-    'identity-match': identityMatch.schema,
-    'shared-device': sharedDevice.schema,
-    'geo-mismatch': geoMismatch.schema,
-    'payout-wallet-change': payoutWalletChange.schema,
-  },
-  { default: {}, additionalProperties: false },
-);
+export const RulesSchema = Type.Object(ruleSchemas(), { default: {}, additionalProperties: false });
 
 /** The rules file (config/rules.yaml): thresholds, retention and suppressions. */
 export const EngineConfigSchema = Type.Object(
