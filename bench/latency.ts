@@ -79,17 +79,13 @@ export async function benchLatency(): Promise<Record<string, number | string>> {
   const topic = `bench-latency-${run}`;
   const log = new KafkaEventLog({ brokers: BROKERS });
   await log.ensureTopics([topic], 3);
-  const store = new RedisStateStore(REDIS_URL, `${run}:engine:`);
   const sink = new ArrivalSink(
     new BullmqAlertSink({ redisUrl: REDIS_URL, queueName: `${run}-alerts` }),
   );
   const screener = new Screener({
     log,
     sink,
-    engine: new Engine({
-      tags: new TagIndex([benchList(1_000)]),
-      state: new CachedEngineState(store),
-    }),
+    engine: { tags: new TagIndex([benchList(1_000)]) },
     groupId: `${run}-screener`,
     topics: [topic],
     dlqTopic: `${run}-dlq`,
@@ -108,8 +104,6 @@ export async function benchLatency(): Promise<Record<string, number | string>> {
     .sort((a, b) => a - b);
   await sink.inner.queue.obliterate({ force: true });
   await sink.close();
-  await store.clear();
-  await store.close();
   await log.close();
   return {
     'latency: rate (events/s)': RATE,

@@ -1,11 +1,8 @@
 import type { FlowsentryConfig } from '../../shared/config/env.ts';
 import { loadEngineConfig } from '../../shared/engine/config/index.ts';
-import { Engine } from '../../shared/engine/index.ts';
-import { CachedEngineState } from '../../shared/engine/state/index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
 import { BullmqAlertSink } from '../../shared/ports/alert-sink/index.ts';
 import { KafkaEventLog } from '../../shared/ports/event-log/index.ts';
-import { RedisStateStore } from '../../shared/ports/state-store/index.ts';
 import { Screener, type TagProvider } from './screener.ts';
 
 /** A started service: what `flowsentry up` and `flowsentry service` hold on to. */
@@ -21,19 +18,16 @@ export async function runScreener(
 ): Promise<RunningService & { screener: Screener }> {
   const log = new KafkaEventLog({ brokers: config.kafkaBrokers, clientId: 'flowsentry-screener' });
   const sink = new BullmqAlertSink({ redisUrl: config.redisUrl, queueName: config.alertQueue });
-  // Engine state (graph, profiles, indexes) lives in Redis so every screener of the group
-  // sees the same picture; an in-process cache keeps the hot path synchronous.
-  const store = new RedisStateStore(config.redisUrl, `${config.redisPrefix}:engine:`);
-  const engine = new Engine({
-    config: loadEngineConfig(config.rulesFile),
-    state: new CachedEngineState(store),
-  });
+  const { payroll, transfers, intel } = config.topics;
+  // Engine state lives in the screener that owns the engine and in its changelog topic
+  // in Kafka; Redis keeps lists, alerts and review state.
   const screener = new Screener({
     log,
     sink,
-    engine,
+    engine: { config: loadEngineConfig(config.rulesFile) },
     groupId: config.groupId,
-    topics: [config.topics.payroll, config.topics.transfers, config.topics.intel],
+    topics: [payroll, transfers, intel],
+    roles: { [payroll]: 'payroll', [transfers]: 'transfers', [intel]: 'intel' },
     dlqTopic: config.topics.dlq,
     logger,
     ...(tags ? { tags } : {}),
@@ -45,7 +39,6 @@ export async function runScreener(
       await screener.stop();
       await log.close();
       await sink.close();
-      await store.close();
     },
   };
 }

@@ -1,13 +1,18 @@
-import type { Engine } from '../../shared/engine/engine.ts';
+import type { TopicRole } from '../../shared/contract/topics.ts';
+import { Engine, type EngineOptions } from '../../shared/engine/engine.ts';
+import { ChangelogEngineState } from '../../shared/engine/state/index.ts';
 import type { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
-import { type BatchOutcome, screenBatch } from '../../shared/pipeline/index.ts';
+import { routeRecords } from '../../shared/pipeline/route.ts';
 import type { AlertSink } from '../../shared/ports/alert-sink/index.ts';
 import type {
   EventLog,
   EventPublisher,
   EventSubscription,
+  IncomingRecord,
 } from '../../shared/ports/event-log/index.ts';
+import { retrying } from '../../shared/retry.ts';
+import { EngineTask } from './engine-task.ts';
 
 /** Where the active tag set comes from; `refresh` returns a new index only when the lists changed. */
 export interface TagProvider {
@@ -17,14 +22,20 @@ export interface TagProvider {
 export interface ScreenerOptions {
   readonly log: EventLog;
   readonly sink: AlertSink;
-  readonly engine: Engine;
+  /** Tags, thresholds and rules of the engine (its state is the screener's own). */
+  readonly engine: Omit<EngineOptions, 'state'>;
+  /** The screeners' consumer group; the internal topics and the engine group are named after it. */
   readonly groupId: string;
   readonly topics: readonly string[];
+  /** Which input topic carries what: an event on the wrong topic is dead-lettered. */
+  readonly roles?: Readonly<Record<string, TopicRole>>;
   readonly dlqTopic: string;
   readonly logger: Logger;
   readonly tags?: TagProvider;
-  /** How often to look for a new list version, at most once per batch. */
+  /** How often to look for a new list version, at most once per round. */
   readonly tagRefreshMs?: number;
+  /** How often the engine reads input end offsets (the floor of live latency). */
+  readonly pollMs?: number;
 }
 
 /** Running totals, for logs and /metrics. */
@@ -36,61 +47,117 @@ export interface ScreenerStats {
   alertsMerged: number;
 }
 
-/** The screener service: one consumer-group member screening payroll, chain and intel topics. */
-export class Screener {
-  readonly stats: ScreenerStats = {
-    batches: 0,
-    events: 0,
-    deadLettered: 0,
-    alertsCreated: 0,
-    alertsMerged: 0,
-  };
-  private subscription?: EventSubscription;
-  private dlq?: EventPublisher;
-  private lastTagCheck = 0;
-  private queue: Promise<void> = Promise.resolve();
+/** Names of the internal topics of a screener group (as Kafka Streams names its own). */
+export function internalTopics(groupId: string): { sequenced: string; changelog: string } {
+  return { sequenced: `${groupId}-sequenced`, changelog: `${groupId}-state-changelog` };
+}
 
-  constructor(private readonly options: ScreenerOptions) {}
+/**
+ * The screener service. Every instance routes its share of the input partitions (decode,
+ * validate, normalize, dead-letter) into the sequenced topic; the one instance the engine
+ * group gives that topic to runs the engine over it in canonical order, its state kept in
+ * process and written to a compacted changelog; the others are standbys that restore the
+ * state from the changelog when they take over.
+ */
+export class Screener {
+  private routed = { batches: 0, events: 0, deadLettered: 0 };
+  private router?: EventSubscription;
+  private dlq?: EventPublisher;
+  private sequenced?: EventPublisher;
+  private task?: EngineTask;
+  private lastTagCheck = 0;
+  private retryingSince: number | undefined;
+  private readonly abort = new AbortController();
+  /** The engine: state in process, every change written to the changelog. */
+  readonly engine: Engine;
+  private readonly state = new ChangelogEngineState();
+
+  constructor(private readonly options: ScreenerOptions) {
+    this.engine = new Engine({ ...options.engine, state: this.state });
+  }
+
+  get stats(): ScreenerStats {
+    const t = this.task?.stats;
+    return {
+      batches: this.routed.batches,
+      events: t?.events ?? 0,
+      deadLettered: this.routed.deadLettered + (t?.failed ?? 0),
+      alertsCreated: t?.alertsCreated ?? 0,
+      alertsMerged: t?.alertsMerged ?? 0,
+    };
+  }
+
+  /** The engine side, for health and metrics (restore progress, events held). */
+  get engineTask(): EngineTask | undefined {
+    return this.task;
+  }
+
+  /** False while an outage (broker, Redis) is being retried. */
+  get ready(): boolean {
+    return this.retryingSince === undefined;
+  }
 
   async start(): Promise<void> {
-    const { log, groupId, topics, dlqTopic } = this.options;
+    const { log, groupId, topics, dlqTopic, logger } = this.options;
     await log.ensureTopics([...topics, dlqTopic]);
     await this.refreshTags(true);
     this.dlq = log.publisher();
-    this.subscription = log.subscribe({ groupId, topics, fromBeginning: true });
-    await this.subscription.start((batch) => this.handle(batch));
-    this.options.logger.info({ groupId, topics }, 'screener started');
+    this.sequenced = log.publisher();
+    const internal = internalTopics(groupId);
+    this.task = new EngineTask({
+      log,
+      engine: this.engine,
+      state: this.state,
+      sink: this.options.sink,
+      groupId: `${groupId}-engine`,
+      sequencedTopic: internal.sequenced,
+      changelogTopic: internal.changelog,
+      inputTopics: topics,
+      dlq: this.dlq,
+      dlqTopic,
+      logger,
+      pollMs: this.options.pollMs,
+      beforeRound: () => this.refreshTags(false),
+    });
+    await this.task.start();
+    this.router = log.subscribe({ groupId, topics, fromBeginning: true });
+    await this.router.start((batch) => this.route(batch));
+    logger.info({ groupId, topics, ...internal }, 'screener started');
   }
 
-  /**
-   * Batches of different partitions arrive concurrently; the engine's state is one, so
-   * they are screened one at a time while Kafka fetches and commits overlap with it.
-   */
-  private handle(batch: Parameters<typeof screenBatch>[0]): Promise<void> {
-    const run = this.queue.then(() => this.screen(batch));
-    this.queue = run.catch(() => {});
-    return run;
+  /** Routes one input batch; an outage is retried here, with backoff, before Kafka redelivers. */
+  private async route(batch: readonly IncomingRecord[]): Promise<void> {
+    const roles = this.options.roles;
+    const routed = routeRecords(batch, (topic) => (roles ? roles[topic] : undefined));
+    await this.io(async () => {
+      if (routed.dead.length > 0) await this.dlq!.publish(this.options.dlqTopic, routed.dead);
+      await this.sequenced!.publish(
+        internalTopics(this.options.groupId).sequenced,
+        routed.sequenced,
+      );
+    });
+    this.routed.batches++;
+    this.routed.events += routed.events;
+    this.routed.deadLettered += routed.dead.length;
+    if (routed.dead.length > 0)
+      this.options.logger.warn({ deadLettered: routed.dead.length }, 'records dead-lettered');
   }
 
-  private async screen(batch: Parameters<typeof screenBatch>[0]): Promise<void> {
-    await this.refreshTags(false);
-    const { engine, sink, dlqTopic } = this.options;
-    const outcome = await screenBatch(batch, { engine, sink, dlq: this.dlq!, dlqTopic });
-    this.count(outcome);
-  }
-
-  private count(o: BatchOutcome): void {
-    this.stats.batches++;
-    this.stats.events += o.events;
-    this.stats.deadLettered += o.deadLettered;
-    this.stats.alertsCreated += o.alerts.created;
-    this.stats.alertsMerged += o.alerts.merged;
-    if (o.deadLettered > 0)
-      this.options.logger.warn({ deadLettered: o.deadLettered }, 'records dead-lettered');
+  private io<T>(step: () => Promise<T>): Promise<T> {
+    return retrying(step, {
+      signal: this.abort.signal,
+      onRetry: (error, attempt) => {
+        this.retryingSince ??= Date.now();
+        this.options.logger.warn({ err: error, attempt }, 'broker unavailable; retrying');
+      },
+    }).finally(() => {
+      this.retryingSince = undefined;
+    });
   }
 
   private async refreshTags(force: boolean): Promise<void> {
-    const { tags, tagRefreshMs = 2_000, engine, logger } = this.options;
+    const { tags, tagRefreshMs = 2_000, logger } = this.options;
+    const engine = this.engine;
     if (!tags || (!force && Date.now() - this.lastTagCheck < tagRefreshMs)) return;
     this.lastTagCheck = Date.now();
     const next = await tags.refresh();
@@ -103,7 +170,10 @@ export class Screener {
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.stop();
+    this.abort.abort();
+    await this.router?.stop();
+    await this.task?.stop();
     await this.dlq?.close();
+    await this.sequenced?.close();
   }
 }

@@ -1,7 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { Envelope } from '../contract/index.ts';
 import type { Alert } from '../engine/alert.ts';
-import { Engine } from '../engine/index.ts';
+import type { EngineOptions } from '../engine/index.ts';
 import { TagIndex } from '../lists/tag-index.ts';
 import type { ListSnapshot } from '../lists/types.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
@@ -24,7 +24,7 @@ export interface ScreenerLike {
 export type ScreenerFactory = (options: {
   log: EventLog;
   sink: AlertSink;
-  engine: Engine;
+  engine: Omit<EngineOptions, 'state'>;
   groupId: string;
   topics: readonly string[];
   dlqTopic: string;
@@ -144,7 +144,7 @@ export async function runStreaming(
   const screener = o.makeScreener({
     log,
     sink,
-    engine: new Engine({ tags: new TagIndex(lists) }),
+    engine: { tags: new TagIndex(lists) },
     groupId: `${o.topic}.screener`,
     topics: [o.topic],
     dlqTopic,
@@ -162,6 +162,9 @@ export async function runStreaming(
     await screener.stop().catch(() => {});
     await log.close();
     await sink.close();
-    if (o.cleanUp !== false) await deleteTopics(o.brokers, [o.topic, dlqTopic]).catch(() => {});
+    // The screener's own topics are named after its group (`<group>-sequenced`, `-state-changelog`).
+    const internal = ['sequenced', 'state-changelog'].map((t) => `${o.topic}.screener-${t}`);
+    if (o.cleanUp !== false)
+      await deleteTopics(o.brokers, [o.topic, dlqTopic, ...internal]).catch(() => {});
   }
 }

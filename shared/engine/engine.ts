@@ -97,13 +97,29 @@ export class Engine {
     }
   }
 
-  /** Screens a batch in order; alerts with the same id within the batch are merged. */
-  process(events: readonly NormalizedEvent[]): Alert[] {
+  /**
+   * Screens a batch in order; alerts with the same id within the batch are merged. With
+   * `onFailure`, an event whose screening throws is handed to it and the batch goes on (the
+   * streaming screener dead-letters it); without, the error propagates.
+   */
+  process(
+    events: readonly NormalizedEvent[],
+    onFailure?: (event: NormalizedEvent, error: unknown) => void,
+  ): Alert[] {
     const batch = new AlertBatch(this.suppressions, (r) => this.recordSuppressed(r));
     const stored = this.state.get<ClockRecord>(keys.clock());
     if (stored) this.tick(stored.watermark);
     if (this.pending) this.lookback(batch);
-    for (const event of events) this.screen(event, batch);
+    for (const event of events) {
+      if (!onFailure) this.screen(event, batch);
+      else {
+        try {
+          this.screen(event, batch);
+        } catch (error) {
+          onFailure(event, error);
+        }
+      }
+    }
     if (this.clock.watermark !== (stored?.watermark ?? ''))
       this.state.put(keys.clock(), { watermark: this.clock.watermark });
     return batch.alerts();
@@ -119,6 +135,18 @@ export class Engine {
   rollback(): void {
     this.state.rollback();
     this.pending = mergeLookback(this.pending, this.inflight);
+    this.inflight = undefined;
+  }
+
+  /**
+   * Forgets what the engine holds outside its state (event-time clock, a pending lookback):
+   * called after the state was rebuilt from a changelog, whose clock record then rules.
+   */
+  reset(): void {
+    this.clock.watermark = '';
+    this.clock.cutoff = '';
+    this.clockHour = '';
+    this.pending = undefined;
     this.inflight = undefined;
   }
 

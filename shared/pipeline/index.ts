@@ -1,2 +1,8 @@
 export { DLQ_HEADERS, deadLetter } from './dead-letter.ts';
-export { type BatchDeps, type BatchOutcome, decodeRecords, screenBatch } from './screen-batch.ts';
+export {
+  type BatchDeps,
+  type BatchOutcome,
+  decodeRecords,
+  screenBatch,
+  screenDecoded,
+} from './screen-batch.ts';

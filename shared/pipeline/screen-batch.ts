@@ -48,7 +48,7 @@ export function decodeRecords(records: readonly IncomingRecord[]): {
  * event's id is derived from the same transfer identity the retraction carries (plain, or
  * with the block hash when that observation was itself a re-mined transfer).
  */
-function retractionsIn(events: readonly NormalizedEvent[]): Retraction[] {
+export function retractionsIn(events: readonly NormalizedEvent[]): Retraction[] {
   const out: Retraction[] = [];
   for (const { envelope: e } of events) {
     if (e.type !== 'transfer.retracted') continue;
@@ -72,6 +72,19 @@ export async function screenBatch(
 ): Promise<BatchOutcome> {
   const { events, dead } = decodeRecords(records);
   if (dead.length > 0) await deps.dlq.publish(deps.dlqTopic, dead);
+  const alerts = await screenDecoded(events, deps);
+  return { events: events.length, deadLettered: dead.length, alerts };
+}
+
+/**
+ * The screening half of a batch (engine -> sink -> reorg marks -> commit), for events
+ * already decoded and normalized: embedded mode reads its own files and calls this, so
+ * both modes run the same steps without encoding events again.
+ */
+export async function screenDecoded(
+  events: readonly NormalizedEvent[],
+  deps: Pick<BatchDeps, 'engine' | 'sink'>,
+): Promise<DeliveryResult> {
   // Engine state kept remotely (Redis) is loaded before the synchronous screening and
   // written after delivery; when delivery fails, the batch's changes are dropped so the
   // redelivered batch starts from the same state. In memory all three are no-ops.
@@ -81,7 +94,7 @@ export async function screenBatch(
     const retractions = retractionsIn(events);
     if (retractions.length > 0) await deps.sink.markRetracted(retractions);
     await deps.engine.commit();
-    return { events: events.length, deadLettered: dead.length, alerts };
+    return alerts;
   } catch (error) {
     deps.engine.rollback();
     throw error;

@@ -18,7 +18,7 @@ function incoming(records: OutgoingRecord[]): IncomingRecord[] {
     partition: 0,
     offset: String(i),
     key: r.key === null ? null : Buffer.from(r.key),
-    value: Buffer.from(r.value),
+    value: r.value === null ? null : Buffer.from(r.value),
     headers: {},
   }));
 }

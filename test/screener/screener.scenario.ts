@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Screener } from '../../services/screener/screener.ts';
 import type { Alert } from '../../shared/engine/index.ts';
-import { Engine } from '../../shared/engine/index.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { createLogger } from '../../shared/log/logger.ts';
 import { DLQ_HEADERS } from '../../shared/pipeline/index.ts';
@@ -54,7 +53,7 @@ export function screenerScenario(
       screener = new Screener({
         log: adapters.log,
         sink: adapters.sink,
-        engine: new Engine({ tags: new TagIndex([lazarusList()]) }),
+        engine: { tags: new TagIndex([lazarusList()]) },
         groupId: unique('screener'),
         topics: [topic],
         dlqTopic,

@@ -48,6 +48,12 @@ export class MemoryEngineState implements EngineState {
   /** Memory has no durable copy to return to; a retried batch relies on idempotent updates. */
   rollback(): void {}
 
+  /** Forgets every record. */
+  protected clearAll(): void {
+    this.wallets.clear();
+    this.spaces.clear();
+  }
+
   /** Number of keys held (for tests and benchmarks). */
   get size(): number {
     let n = this.wallets.size;

@@ -1,7 +1,8 @@
 /** A record to publish: key decides the partition, so one key's records stay in order. */
 export interface OutgoingRecord {
   readonly key: string | null;
-  readonly value: Buffer | string;
+  /** null is a tombstone: on a compacted topic it deletes the key. */
+  readonly value: Buffer | string | null;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -13,6 +14,8 @@ export interface IncomingRecord {
   readonly key: Buffer | null;
   readonly value: Buffer | null;
   readonly headers: Readonly<Record<string, string>>;
+  /** When the producer wrote it (ms since the epoch; the broker's CreateTime), when known. */
+  readonly timestamp?: number;
 }
 
 /** Writes records to topics. */
@@ -29,6 +32,23 @@ export interface SubscribeOptions {
   readonly topics: readonly string[];
   /** Read a topic from its start when the group has no committed offset. */
   readonly fromBeginning?: boolean;
+  /**
+   * The member commits offsets itself with `commit` (a stateful consumer that holds records
+   * back commits only what it has finished with); batches are not committed after the handler.
+   */
+  readonly manualCommit?: boolean;
+  /** Called after every group (re)join with the partitions this member now owns. */
+  readonly onAssigned?: (assigned: readonly TopicPartition[]) => void;
+}
+
+export interface TopicPartition {
+  readonly topic: string;
+  readonly partition: number;
+}
+
+/** The next offset to read for one partition. */
+export interface PartitionOffset extends TopicPartition {
+  readonly offset: string;
 }
 
 /**
@@ -37,7 +57,20 @@ export interface SubscribeOptions {
  */
 export interface EventSubscription {
   start(handler: BatchHandler): Promise<void>;
+  /** Commits offsets (the next offset to read) for the group; for `manualCommit` members. */
+  commit(offsets: readonly PartitionOffset[]): Promise<void>;
+  /** Moves this member's read position (it reads from `offset` next). */
+  seek(offsets: readonly PartitionOffset[]): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** How a topic is created when it does not exist. */
+export interface TopicSpec {
+  readonly partitions?: number;
+  /** Compacted: the latest record per key is kept (state changelogs). */
+  readonly compacted?: boolean;
+  /** Largest record batch the topic takes (a changelog round is written as one batch). */
+  readonly maxMessageBytes?: number;
 }
 
 /** The event log port: Kafka in streaming mode, in-process topics in embedded mode. */
@@ -45,7 +78,14 @@ export interface EventLog {
   publisher(): EventPublisher;
   subscribe(options: SubscribeOptions): EventSubscription;
   /** Creates topics that do not exist yet (partitions used only on creation). */
-  ensureTopics(topics: readonly string[], partitions?: number): Promise<void>;
+  ensureTopics(topics: readonly string[], partitions?: number | TopicSpec): Promise<void>;
+  /** The offset the next record of each partition of a topic will get (its end). */
+  endOffsets(topic: string): Promise<number[]>;
+  /**
+   * Reads a topic from its start to the end it had when the read began (a state restore),
+   * in offset order per partition; `onRecord` sees each record once.
+   */
+  readToEnd(topic: string, onRecord: (record: IncomingRecord) => void): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import {
+  type Admin,
   type Consumer,
   type EachBatchPayload,
   type IHeaders,
   Kafka,
   type KafkaConfig,
+  type KafkaMessage,
   logLevel,
   type Producer,
 } from 'kafkajs';
@@ -13,7 +16,9 @@ import type {
   EventPublisher,
   EventSubscription,
   IncomingRecord,
+  PartitionOffset,
   SubscribeOptions,
+  TopicSpec,
 } from './event-log.ts';
 
 export interface KafkaEventLogOptions {
@@ -23,6 +28,11 @@ export interface KafkaEventLogOptions {
   readonly maxBytesPerPartition?: number;
   /** Batches of different partitions handled at once (order within a partition is kept). */
   readonly partitionsConsumedConcurrently?: number;
+  /**
+   * How long the group waits for a silent member before its partitions move on (kafkajs
+   * default 30 s). Shorter means faster failover after a crash, longer tolerates GC pauses.
+   */
+  readonly sessionTimeoutMs?: number;
 }
 
 function headersOf(headers: IHeaders | undefined): Record<string, string> {
@@ -49,7 +59,9 @@ export class KafkaEventLog implements EventLog {
     this.kafka = new Kafka(config);
   }
 
-  async ensureTopics(topics: readonly string[], partitions = 3): Promise<void> {
+  async ensureTopics(topics: readonly string[], spec: number | TopicSpec = 3): Promise<void> {
+    const topicSpec: TopicSpec = typeof spec === 'number' ? { partitions: spec } : spec;
+    const partitions = topicSpec.partitions ?? 3;
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -62,11 +74,72 @@ export class KafkaEventLog implements EventLog {
             topic,
             numPartitions: partitions,
             replicationFactor: 1,
+            configEntries: topicConfig(topicSpec),
           })),
         });
       }
     } finally {
       await admin.disconnect();
+    }
+  }
+
+  async endOffsets(topic: string): Promise<number[]> {
+    const admin = await this.sharedAdmin();
+    const offsets = await admin.fetchTopicOffsets(topic);
+    const out: number[] = [];
+    for (const o of offsets) out[o.partition] = Number(o.high);
+    return out;
+  }
+
+  /** One admin connection for frequent offset queries (the sequencer asks several times a second). */
+  private admin?: Promise<Admin>;
+  private sharedAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      this.admin = admin.connect().then(() => admin);
+      this.admin.catch(() => {
+        this.admin = undefined;
+      });
+    }
+    return this.admin;
+  }
+
+  async readToEnd(topic: string, onRecord: (record: IncomingRecord) => void): Promise<void> {
+    const admin = await this.sharedAdmin();
+    const bounds = await admin.fetchTopicOffsets(topic);
+    const pending = new Map<number, bigint>();
+    for (const b of bounds)
+      if (BigInt(b.high) > BigInt(b.low)) pending.set(b.partition, BigInt(b.high) - 1n);
+    if (pending.size === 0) return;
+    // kafkajs has no group-less assignment: a throwaway group reads the topic from its start.
+    const groupId = `${this.options.clientId ?? 'flowsentry'}-restore-${randomUUID()}`;
+    const consumer = this.kafka.consumer({ groupId, maxBytesPerPartition: 16 * 1024 * 1024 });
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: [topic], fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatch: async ({ batch }) => {
+          const last = pending.get(batch.partition);
+          if (last === undefined) return;
+          for (const m of batch.messages) {
+            if (BigInt(m.offset) > last) break;
+            onRecord(toRecord(batch.topic, batch.partition, m));
+          }
+          if (BigInt(batch.lastOffset()) >= last) {
+            pending.delete(batch.partition);
+            if (pending.size === 0) finish();
+          }
+        },
+      });
+      await done;
+    } finally {
+      await consumer.disconnect();
+      await admin.deleteGroups([groupId]).catch(() => {});
     }
   }
 
@@ -98,11 +171,26 @@ export class KafkaEventLog implements EventLog {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       maxBytesPerPartition: this.options.maxBytesPerPartition ?? 4 * 1024 * 1024,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.min(3_000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
     });
     this.consumers.push(consumer);
+    if (options.onAssigned) {
+      const notify = options.onAssigned;
+      consumer.on(consumer.events.GROUP_JOIN, (e) => {
+        const assigned = Object.entries(e.payload.memberAssignment).flatMap(([topic, parts]) =>
+          parts.map((partition) => ({ topic, partition })),
+        );
+        notify(assigned);
+      });
+    }
     return {
+      commit: async (offsets: readonly PartitionOffset[]) => {
+        if (offsets.length > 0) await consumer.commitOffsets([...offsets]);
+      },
+      seek: async (offsets: readonly PartitionOffset[]) => {
+        for (const o of offsets) consumer.seek(o);
+      },
       start: async (handler) => {
         await consumer.connect();
         await consumer.subscribe({
@@ -112,7 +200,7 @@ export class KafkaEventLog implements EventLog {
         await consumer.run({
           autoCommit: false,
           eachBatchAutoResolve: false,
-          eachBatch: batchRunner(consumer, handler),
+          eachBatch: batchRunner(consumer, handler, !options.manualCommit),
         });
       },
       stop: async () => {
@@ -122,7 +210,9 @@ export class KafkaEventLog implements EventLog {
   }
 
   async close(): Promise<void> {
+    const admin = this.admin?.catch(() => undefined);
     await Promise.allSettled([...this.producers, ...this.consumers].map((c) => c.disconnect()));
+    await (await admin)?.disconnect();
   }
 }
 
@@ -130,24 +220,38 @@ export class KafkaEventLog implements EventLog {
  * Hands each fetched batch to the handler, then commits its last offset. If the handler
  * throws, nothing is committed and kafkajs restarts the consumer from the last commit.
  */
-function batchRunner(consumer: Consumer, handler: BatchHandler) {
+function topicConfig(spec: TopicSpec): { name: string; value: string }[] {
+  const out = [];
+  if (spec.compacted) out.push({ name: 'cleanup.policy', value: 'compact' });
+  if (spec.maxMessageBytes)
+    out.push({ name: 'max.message.bytes', value: String(spec.maxMessageBytes) });
+  return out;
+}
+
+function toRecord(topic: string, partition: number, m: KafkaMessage): IncomingRecord {
+  return {
+    topic,
+    partition,
+    offset: m.offset,
+    key: m.key,
+    value: m.value,
+    headers: headersOf(m.headers),
+    timestamp: Number(m.timestamp),
+  };
+}
+
+function batchRunner(consumer: Consumer, handler: BatchHandler, commit: boolean) {
   return async ({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload) => {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const records: IncomingRecord[] = batch.messages.map((m) => ({
-      topic: batch.topic,
-      partition: batch.partition,
-      offset: m.offset,
-      key: m.key,
-      value: m.value,
-      headers: headersOf(m.headers),
-    }));
+    const records = batch.messages.map((m) => toRecord(batch.topic, batch.partition, m));
     await handler(records);
     const last = batch.messages[batch.messages.length - 1]!.offset;
     // resolveOffset moves kafkajs's fetch position; commitOffsets makes it durable for the group.
     resolveOffset(last);
-    await consumer.commitOffsets([
-      { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
-    ]);
+    if (commit)
+      await consumer.commitOffsets([
+        { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+      ]);
     await heartbeat();
   };
 }

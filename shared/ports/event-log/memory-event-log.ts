@@ -6,8 +6,10 @@ import {
   type EventSubscription,
   type IncomingRecord,
   type OutgoingRecord,
+  type PartitionOffset,
   partitionFor,
   type SubscribeOptions,
+  type TopicSpec,
 } from './event-log.ts';
 
 type Partition = IncomingRecord[];
@@ -19,6 +21,8 @@ type Partition = IncomingRecord[];
 export class MemoryEventLog implements EventLog {
   private readonly topics = new Map<string, Partition[]>();
   private readonly committed = new Map<string, number>();
+  /** Where each group reads next; ahead of `committed` for members that commit themselves. */
+  private readonly position = new Map<string, number>();
   private roundRobin = 0;
 
   constructor(
@@ -26,8 +30,21 @@ export class MemoryEventLog implements EventLog {
     private readonly maxBatch = 500,
   ) {}
 
-  async ensureTopics(topics: readonly string[], partitions = this.partitions): Promise<void> {
+  async ensureTopics(
+    topics: readonly string[],
+    spec: number | TopicSpec = this.partitions,
+  ): Promise<void> {
+    const partitions = typeof spec === 'number' ? spec : (spec.partitions ?? this.partitions);
     for (const t of topics) this.topic(t, partitions);
+  }
+
+  async endOffsets(topic: string): Promise<number[]> {
+    return this.topic(topic).map((log) => log.length);
+  }
+
+  /** No compaction in memory: every record is read, and the last one per key wins for the reader. */
+  async readToEnd(topic: string, onRecord: (record: IncomingRecord) => void): Promise<void> {
+    for (const log of this.topic(topic)) for (const r of log.slice()) onRecord(r);
   }
 
   private topic(name: string, partitions = this.partitions): Partition[] {
@@ -56,8 +73,9 @@ export class MemoryEventLog implements EventLog {
         partition,
         offset: String(log.length),
         key: r.key === null ? null : Buffer.from(r.key),
-        value: Buffer.from(r.value),
+        value: r.value === null ? null : Buffer.from(r.value),
         headers: { ...r.headers },
+        timestamp: Date.now(),
       });
     }
   }
@@ -74,7 +92,25 @@ export class MemoryEventLog implements EventLog {
       start: async (handler) => {
         running = true;
         this.pinStart(options);
+        // A (re)started member reads on from the group's last commit, like a Kafka consumer.
+        for (const topic of options.topics)
+          for (let p = 0; p < this.topic(topic).length; p++)
+            this.position.delete(groupKey(options.groupId, topic, p));
+        // The only member of its group: it owns every partition of its topics.
+        options.onAssigned?.(
+          options.topics.flatMap((topic) =>
+            this.topic(topic).map((_, partition) => ({ topic, partition })),
+          ),
+        );
         loop = this.poll(options, handler, () => running);
+      },
+      seek: async (offsets: readonly PartitionOffset[]) => {
+        for (const o of offsets)
+          this.position.set(groupKey(options.groupId, o.topic, o.partition), Number(o.offset));
+      },
+      commit: async (offsets: readonly PartitionOffset[]) => {
+        for (const o of offsets)
+          this.committed.set(groupKey(options.groupId, o.topic, o.partition), Number(o.offset));
       },
       stop: async () => {
         running = false;
@@ -88,7 +124,7 @@ export class MemoryEventLog implements EventLog {
     if (options.fromBeginning !== false) return;
     for (const topic of options.topics) {
       this.topic(topic).forEach((log, p) => {
-        const key = `${options.groupId}\u0000${topic}\u0000${p}`;
+        const key = groupKey(options.groupId, topic, p);
         if (!this.committed.has(key)) this.committed.set(key, log.length);
       });
     }
@@ -112,16 +148,18 @@ export class MemoryEventLog implements EventLog {
     for (const topic of options.topics) {
       const parts = this.topic(topic);
       for (let p = 0; p < parts.length; p++) {
-        const key = `${options.groupId}\u0000${topic}\u0000${p}`;
-        const from = this.committed.get(key) ?? 0;
+        const key = groupKey(options.groupId, topic, p);
+        const from = this.position.get(key) ?? this.committed.get(key) ?? 0;
         const batch = parts[p]!.slice(from, from + this.maxBatch);
         if (batch.length === 0) continue;
         delivered = true;
         try {
           await handler(batch);
-          this.committed.set(key, from + batch.length);
+          this.position.set(key, from + batch.length);
+          if (!options.manualCommit) this.committed.set(key, from + batch.length);
         } catch {
-          // At least once: leave the offset where it was, the batch is delivered again.
+          // At least once: go back to the last commit, what follows is delivered again.
+          this.position.delete(key);
           await new Promise((r) => setTimeout(r, 20));
         }
       }
@@ -130,4 +168,8 @@ export class MemoryEventLog implements EventLog {
   }
 
   async close(): Promise<void> {}
+}
+
+function groupKey(groupId: string, topic: string, partition: number): string {
+  return `${groupId}\u0000${topic}\u0000${partition}`;
 }

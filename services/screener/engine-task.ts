@@ -1,0 +1,307 @@
+import type { Engine } from '../../shared/engine/engine.ts';
+import type { ChangelogEngineState } from '../../shared/engine/state/index.ts';
+import { FlowsentryError } from '../../shared/errors.ts';
+import type { Logger } from '../../shared/log/logger.ts';
+import type { NormalizedEvent } from '../../shared/normalize/index.ts';
+import { deadLetter } from '../../shared/pipeline/dead-letter.ts';
+import { readSequenced } from '../../shared/pipeline/route.ts';
+import { retractionsIn } from '../../shared/pipeline/screen-batch.ts';
+import { type OriginProgress, type Released, Sequencer } from '../../shared/pipeline/sequencer.ts';
+import type { AlertSink } from '../../shared/ports/alert-sink/index.ts';
+import type {
+  EventLog,
+  EventPublisher,
+  EventSubscription,
+  IncomingRecord,
+  OutgoingRecord,
+  PartitionOffset,
+} from '../../shared/ports/event-log/index.ts';
+import { retrying } from '../../shared/retry.ts';
+
+/** Changelog key of the sequencer's progress; state keys never start with `~`. */
+const PROGRESS_KEY = '~sequencer';
+
+/** Events screened per engine call while catching up, so alerts reach the queue steadily. */
+const CHUNK = 5_000;
+
+export interface EngineTaskOptions {
+  readonly log: EventLog;
+  readonly engine: Engine;
+  readonly state: ChangelogEngineState;
+  readonly sink: AlertSink;
+  /** Consumer group of the engine side (one active member owns the sequenced topic). */
+  readonly groupId: string;
+  readonly sequencedTopic: string;
+  readonly changelogTopic: string;
+  /** The input topics whose partitions the sequencer waits for. */
+  readonly inputTopics: readonly string[];
+  readonly dlq: EventPublisher;
+  readonly dlqTopic: string;
+  readonly logger: Logger;
+  /** How often end offsets are read (the latency floor of a live stream). */
+  readonly pollMs?: number;
+  /** Called before each round (a new list version is swapped in here). */
+  readonly beforeRound?: () => Promise<void>;
+}
+
+/** Running totals of the engine side. */
+export interface EngineTaskStats {
+  events: number;
+  duplicates: number;
+  failed: number;
+  alertsCreated: number;
+  alertsMerged: number;
+  restores: number;
+  lastRestore?: { records: number; ms: number; at: string };
+}
+
+/**
+ * The engine side of a screener: owns the single-partition sequenced topic when the group
+ * gives it to this member (the others wait as standbys), rebuilds the engine state from the
+ * changelog on every assignment, and screens events in the sequencer's canonical order.
+ * Each round delivers its alerts, then writes its state changes and progress to the
+ * changelog, then commits: a crash anywhere repeats work but neither loses nor doubles an
+ * effect (progress says what was applied; alert ids and event ids make delivery idempotent).
+ */
+export class EngineTask {
+  readonly stats: EngineTaskStats = {
+    events: 0,
+    duplicates: 0,
+    failed: 0,
+    alertsCreated: 0,
+    alertsMerged: 0,
+    restores: 0,
+  };
+  readonly sequencer = new Sequencer();
+  private subscription?: EventSubscription;
+  private changelog?: EventPublisher;
+  private owner = false;
+  private needsRestore = true;
+  private queue: Promise<void> = Promise.resolve();
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+  /** The sequenced-topic offset last committed (where a restart reads from). */
+  private committed = 0;
+  private retrying = false;
+  private readonly abort = new AbortController();
+
+  constructor(private readonly o: EngineTaskOptions) {}
+
+  /** True while this member owns the engine and its state is restored. */
+  get active(): boolean {
+    return this.owner && !this.needsRestore;
+  }
+
+  /** False while an outage is retried or the state is being restored. */
+  get ready(): boolean {
+    return !this.retrying && !(this.owner && this.needsRestore);
+  }
+
+  async start(): Promise<void> {
+    const { log, sequencedTopic, changelogTopic, groupId } = this.o;
+    await log.ensureTopics([sequencedTopic], { partitions: 1 });
+    await log.ensureTopics([changelogTopic], {
+      partitions: 1,
+      compacted: true,
+      maxMessageBytes: 64 << 20,
+    });
+    this.changelog = log.publisher();
+    this.subscription = log.subscribe({
+      groupId,
+      topics: [sequencedTopic],
+      fromBeginning: true,
+      manualCommit: true,
+      onAssigned: (assigned) => {
+        this.owner = assigned.some((a) => a.topic === sequencedTopic);
+        this.needsRestore = true;
+      },
+    });
+    await this.subscription.start((batch) => this.serial(() => this.take(batch)));
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.abort.abort();
+    clearTimeout(this.timer);
+    await this.subscription?.stop();
+    await this.queue;
+    await this.changelog?.close();
+  }
+
+  /** Rounds never overlap: the engine state is one. */
+  private serial(step: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(step);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** A live stream may leave events held with no batch to come: poll ends on a timer too. */
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.serial(() => this.tick())
+        .catch((error) => this.o.logger.warn({ err: error }, 'engine round failed; retrying'))
+        .finally(() => this.schedule());
+    }, this.o.pollMs ?? 20);
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.owner || this.needsRestore || this.sequencer.holding === 0) return;
+    try {
+      await this.readEnds();
+      await this.round();
+    } catch (error) {
+      // Nothing will redeliver what this member already fetched: go back to the last commit.
+      await this.startOver();
+      await this.subscription!.seek([this.committedAt()]);
+      throw error;
+    }
+  }
+
+  private async take(batch: readonly IncomingRecord[]): Promise<void> {
+    await this.restoreIfNeeded();
+    try {
+      for (const record of batch) {
+        const seq = readSequenced(record);
+        if (!seq) continue;
+        const taken = this.sequencer.offer({ ...seq, seq: Number(record.offset) });
+        if (!taken) this.stats.duplicates++;
+      }
+      await this.readEnds();
+      await this.round();
+    } catch (error) {
+      // The batch comes again from the last commit (kafkajs restarts the fetch there).
+      await this.startOver();
+      throw error;
+    }
+  }
+
+  /**
+   * After a failure mid-round the state in process may hold half a round: rebuild it from
+   * the changelog, which holds exactly the rounds that were committed.
+   */
+  private async startOver(): Promise<void> {
+    this.needsRestore = true;
+  }
+
+  private committedAt(): PartitionOffset {
+    return { topic: this.o.sequencedTopic, partition: 0, offset: String(this.committed) };
+  }
+
+  /** I/O of a round: an outage is retried with backoff; anything else fails the round. */
+  private io<T>(step: () => Promise<T>): Promise<T> {
+    return retrying(step, {
+      signal: this.abort.signal,
+      onRetry: (error, attempt) => {
+        this.retrying = true;
+        this.o.logger.warn({ err: error, attempt }, 'engine output unavailable; retrying');
+      },
+    }).finally(() => {
+      this.retrying = false;
+    });
+  }
+
+  private async readEnds(): Promise<void> {
+    const readAt = Date.now();
+    const ends = new Map<string, number>();
+    for (const topic of this.o.inputTopics) {
+      const offsets = await this.o.log.endOffsets(topic);
+      offsets.forEach((end, partition) => {
+        ends.set(`${topic}/${partition}`, end);
+      });
+    }
+    this.sequencer.ends(ends, readAt);
+  }
+
+  /** Screens what the sequencer releases, then makes it durable and commits. */
+  private async round(): Promise<void> {
+    await this.o.beforeRound?.();
+    // One changelog write per chunk, each with the progress of exactly what it applied.
+    for (;;) {
+      const released = this.sequencer.release(CHUNK);
+      if (released.length > 0) await this.screen(released);
+      await this.persist();
+      if (released.length < CHUNK) return;
+    }
+  }
+
+  private async screen(released: readonly Released[]): Promise<void> {
+    const events = released.map((r) => r.event);
+    const failed: OutgoingRecord[] = [];
+    const alerts = this.o.engine.process(events, (event, error) => {
+      failed.push(failure(released, event, error));
+    });
+    if (failed.length > 0) {
+      await this.io(() => this.o.dlq.publish(this.o.dlqTopic, failed));
+      this.stats.failed += failed.length;
+      this.o.logger.warn({ failed: failed.length }, 'events failed screening; dead-lettered');
+    }
+    const delivered = await this.io(() => this.o.sink.deliver(alerts));
+    const retractions = retractionsIn(events);
+    if (retractions.length > 0) await this.io(() => this.o.sink.markRetracted(retractions));
+    this.stats.events += events.length;
+    this.stats.alertsCreated += delivered.created;
+    this.stats.alertsMerged += delivered.merged;
+  }
+
+  /** Writes the state changes and progress to the changelog, then commits the sequenced topic. */
+  private async persist(): Promise<void> {
+    const records: OutgoingRecord[] = this.o.state.takeChanges().map(([key, value]) => ({
+      key,
+      value: value === undefined ? null : JSON.stringify(value),
+    }));
+    records.push({ key: PROGRESS_KEY, value: JSON.stringify(this.sequencer.progress()) });
+    await this.io(() => this.changelog!.publish(this.o.changelogTopic, records));
+    const next = this.sequencer.committable();
+    if (next === this.committed) return;
+    this.committed = next;
+    await this.io(() => this.subscription!.commit([this.committedAt()]));
+  }
+
+  private async restoreIfNeeded(): Promise<void> {
+    if (!this.needsRestore) return;
+    const started = Date.now();
+    const { state, engine } = this.o;
+    state.clear();
+    engine.reset();
+    let progress: Record<string, OriginProgress> = {};
+    let records = 0;
+    await this.o.log.readToEnd(this.o.changelogTopic, (r) => {
+      records++;
+      const key = r.key?.toString() ?? '';
+      const text = r.value && r.value.length > 0 ? r.value.toString() : undefined;
+      if (key === PROGRESS_KEY) progress = text ? JSON.parse(text) : {};
+      else state.restoreValue(key, text === undefined ? undefined : JSON.parse(text));
+    });
+    state.takeChanges();
+    this.sequencer.restore(progress);
+    this.committed = -1;
+    this.needsRestore = false;
+    const ms = Date.now() - started;
+    this.stats.restores++;
+    this.stats.lastRestore = { records, ms, at: new Date().toISOString() };
+    this.o.logger.info({ records, ms }, 'engine state restored from the changelog');
+  }
+}
+
+/** A dead letter for an event the engine failed on, naming its input record. */
+function failure(
+  released: readonly Released[],
+  event: NormalizedEvent,
+  error: unknown,
+): OutgoingRecord {
+  const from = released.find((r) => r.event === event)!;
+  const slash = from.origin.lastIndexOf('/');
+  const record: IncomingRecord = {
+    topic: from.origin.slice(0, slash),
+    partition: Number(from.origin.slice(slash + 1)),
+    offset: String(from.offset),
+    key: null,
+    value: Buffer.from(JSON.stringify(event.envelope)),
+    headers: {},
+  };
+  const code = error instanceof FlowsentryError ? error.code : 'SCREENING_FAILED';
+  const reason = error instanceof Error ? error.message : String(error);
+  return deadLetter(record, code, reason);
+}

@@ -1,0 +1,238 @@
+import { compareEvents, type NormalizedEvent } from '../normalize/index.ts';
+
+/**
+ * Puts events from many input partitions back into the engine's canonical order (event
+ * time, then id), so the engine sees the same sequence as `flowsentry scan` whatever order
+ * Kafka delivered the partitions in. This is Kafka Streams' timestamp synchronization
+ * across a task's partitions, made strict:
+ *
+ * - every input partition ("origin") is assumed to be in event-time order, as a producer
+ *   writes it (one key's events in order, which is what the contract asks);
+ * - an event is released only when no origin can still deliver one that sorts before it:
+ *   either the origin already delivered a later event, or it is caught up — everything it
+ *   held when its end offset was read has arrived, and that read began after the event
+ *   itself was written (so anything written before it is already here).
+ *
+ * The second condition is what makes a live stream exact: a payout produced before its
+ * forward transfer cannot be overtaken by it, even when their partitions are fetched by
+ * different screeners. Duplicates (a partition re-sent after a rebalance) are dropped by
+ * origin offset. The progress per origin is state: it goes to the changelog with the engine
+ * state, so a restored engine skips exactly what it already applied.
+ */
+
+/** One record offered to the sequencer, from the sequenced topic. */
+export interface Offer {
+  /** `topic/partition` of the input record. */
+  readonly origin: string;
+  /** Its offset in that partition. */
+  readonly offset: number;
+  /** When it was written to the input topic (ms). */
+  readonly writtenAt: number;
+  /** The event; absent for a progress mark (a dead letter, or the end of a routed batch). */
+  readonly event?: NormalizedEvent;
+  /** Offset of this record in the sequenced topic (what the consumer commits). */
+  readonly seq: number;
+}
+
+/** What the sequencer remembers of one origin between rounds (changelog-safe). */
+export interface OriginProgress {
+  /** Every offset up to here is applied, or was a dead letter. */
+  through: number;
+  /** Offsets above `through` already applied (released before an earlier one on a time tie). */
+  done: number[];
+  /** Event time of the latest event seen from the origin. */
+  lastAt: string;
+}
+
+interface OriginState {
+  /** Highest offset received (applied or held). */
+  received: number;
+  /** Applied offsets above the lowest one still held. */
+  done: number[];
+  lastAt: string;
+  /** End offset at the latest read, and when that read began. */
+  end: number;
+  endReadAt: number;
+}
+
+interface Held {
+  readonly event: NormalizedEvent;
+  readonly origin: string;
+  readonly offset: number;
+  readonly writtenAt: number;
+  readonly seq: number;
+}
+
+/** A released event with where it came from. */
+export interface Released {
+  readonly event: NormalizedEvent;
+  readonly origin: string;
+  readonly offset: number;
+}
+
+const byCanonicalOrder = (a: Held, b: Held) => compareEvents(a.event, b.event);
+
+export interface SequencerOptions {
+  /**
+   * How long after a record's write time an end-offset read must begin to prove that
+   * everything written before it has landed: covers the producer's stamp preceding the
+   * broker's append, and clock skew between producers, broker and screener.
+   */
+  readonly skewMs?: number;
+}
+
+export class Sequencer {
+  private readonly skewMs: number;
+
+  constructor(options: SequencerOptions = {}) {
+    this.skewMs = options.skewMs ?? 25;
+  }
+
+  private readonly origins = new Map<string, OriginState>();
+  /** Held events in canonical order. */
+  private held: Held[] = [];
+  /** Taken since the last release, not yet merged into `held`. */
+  private incoming: Held[] = [];
+  private nextSeq = 0;
+  /** Nothing is released before the first end-offset read names every origin. */
+  private knowsOrigins = false;
+
+  /** Events held back, waiting for an origin to catch up. */
+  get holding(): number {
+    return this.held.length + this.incoming.length;
+  }
+
+  /** Takes one record; returns false when it is a duplicate of one already taken. */
+  offer(o: Offer): boolean {
+    this.nextSeq = Math.max(this.nextSeq, o.seq + 1);
+    const s = this.origin(o.origin);
+    if (o.offset <= s.received || s.done.includes(o.offset)) return false;
+    s.received = o.offset;
+    if (!o.event) return true;
+    if (o.event.at > s.lastAt) s.lastAt = o.event.at;
+    this.incoming.push({ ...o, event: o.event });
+    return true;
+  }
+
+  /** Records the end offsets of origins, read in a call that began at `readAt` (ms). */
+  ends(ends: ReadonlyMap<string, number>, readAt: number): void {
+    for (const [origin, end] of ends) {
+      const s = this.origin(origin);
+      s.end = end;
+      s.endReadAt = readAt;
+    }
+    this.knowsOrigins = true;
+  }
+
+  /** Releases, in canonical order, up to `limit` held events that nothing can still precede. */
+  release(limit = Number.POSITIVE_INFINITY): Released[] {
+    this.mergeIncoming();
+    if (this.held.length === 0 || !this.knowsOrigins) return [];
+    let n = 0;
+    while (n < this.held.length && n < limit && this.free(this.held[n]!)) n++;
+    if (n === 0) return [];
+    const out = this.held.slice(0, n);
+    this.held = this.held.slice(n);
+    const lowest = this.lowestHeld();
+    for (const h of out) {
+      const low = lowest.get(h.origin);
+      if (low !== undefined && h.offset > low) this.origin(h.origin).done.push(h.offset);
+    }
+    this.pruneDone(lowest);
+    return out.map(({ event, origin, offset }) => ({ event, origin, offset }));
+  }
+
+  /** The sequenced-topic offset to commit: the first record still held, else past the last. */
+  committable(): number {
+    let min = this.nextSeq;
+    for (const h of this.held) if (h.seq < min) min = h.seq;
+    for (const h of this.incoming) if (h.seq < min) min = h.seq;
+    return min;
+  }
+
+  /** Progress per origin, for the changelog: what a restored sequencer must not apply again. */
+  progress(): Record<string, OriginProgress> {
+    const lowest = this.lowestHeld();
+    for (const h of this.incoming) {
+      const low = lowest.get(h.origin);
+      if (low === undefined || h.offset < low) lowest.set(h.origin, h.offset);
+    }
+    const out: Record<string, OriginProgress> = Object.create(null);
+    for (const [origin, s] of this.origins) {
+      const low = lowest.get(origin);
+      const through = low === undefined ? s.received : low - 1;
+      out[origin] = { through, done: s.done.filter((d) => d > through), lastAt: s.lastAt };
+    }
+    return out;
+  }
+
+  /** Starts again from progress read back from the changelog (nothing held). */
+  restore(progress: Readonly<Record<string, OriginProgress>>): void {
+    this.origins.clear();
+    this.held = [];
+    this.incoming = [];
+    this.nextSeq = 0;
+    this.knowsOrigins = false;
+    for (const [origin, p] of Object.entries(progress)) {
+      const s = this.origin(origin);
+      s.received = p.through;
+      s.done = [...p.done];
+      s.lastAt = p.lastAt;
+    }
+  }
+
+  private mergeIncoming(): void {
+    if (this.incoming.length === 0) return;
+    const add = this.incoming.sort(byCanonicalOrder);
+    this.incoming = [];
+    if (this.held.length === 0) {
+      this.held = add;
+      return;
+    }
+    const out: Held[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.held.length && j < add.length)
+      out.push(byCanonicalOrder(this.held[i]!, add[j]!) <= 0 ? this.held[i++]! : add[j++]!);
+    while (i < this.held.length) out.push(this.held[i++]!);
+    while (j < add.length) out.push(add[j++]!);
+    this.held = out;
+  }
+
+  /** True when no origin can still deliver an event that sorts before `h`. */
+  private free(h: Held): boolean {
+    for (const s of this.origins.values()) {
+      if (h.event.at < s.lastAt) continue;
+      const caughtUp = s.received >= s.end - 1 && s.endReadAt >= h.writtenAt + this.skewMs;
+      if (!caughtUp) return false;
+    }
+    return true;
+  }
+
+  private lowestHeld(): Map<string, number> {
+    const lowest = new Map<string, number>();
+    for (const h of this.held) {
+      const low = lowest.get(h.origin);
+      if (low === undefined || h.offset < low) lowest.set(h.origin, h.offset);
+    }
+    return lowest;
+  }
+
+  /** Applied offsets below an origin's lowest held one are covered by `through`. */
+  private pruneDone(lowest: ReadonlyMap<string, number>): void {
+    for (const [origin, s] of this.origins) {
+      if (s.done.length === 0) continue;
+      const low = lowest.get(origin);
+      s.done = low === undefined ? [] : s.done.filter((d) => d > low);
+    }
+  }
+
+  private origin(name: string): OriginState {
+    let s = this.origins.get(name);
+    if (!s) {
+      s = { received: -1, done: [], lastAt: '', end: Number.POSITIVE_INFINITY, endReadAt: 0 };
+      this.origins.set(name, s);
+    }
+    return s;
+  }
+}
