@@ -1,8 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Screener } from '../services/screener/screener.ts';
 import type { Alert } from '../shared/engine/alert.ts';
-import { Engine } from '../shared/engine/index.ts';
-import { CachedEngineState } from '../shared/engine/state/index.ts';
 import { TagIndex } from '../shared/lists/tag-index.ts';
 import { createLogger } from '../shared/log/logger.ts';
 import {
@@ -11,7 +9,6 @@ import {
   type Retraction,
 } from '../shared/ports/alert-sink/index.ts';
 import { KafkaEventLog } from '../shared/ports/event-log/index.ts';
-import { RedisStateStore } from '../shared/ports/state-store/index.ts';
 import { benchList, payoutEvent } from './workload.ts';
 
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
