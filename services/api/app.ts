@@ -7,6 +7,7 @@ import type { ApiContext } from './context.ts';
 import type { ApiDeps } from './deps.ts';
 import { registerErrors } from './errors.ts';
 import { ApiMetrics } from './metrics.ts';
+import { registerRateLimit } from './rate-limit.ts';
 import { alertActionRoutes } from './routes/alert-actions.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { consoleRoutes } from './routes/console.ts';
@@ -81,6 +82,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   registerMetrics(app, ctx.metrics);
   registerAuth(app, deps.tokens);
+  if (deps.rateLimit) await registerRateLimit(app, deps.rateLimit);
   await registerOpenApi(app);
   for (const routes of [
     systemRoutes,

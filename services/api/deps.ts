@@ -2,6 +2,7 @@ import type { Alert } from '../../shared/engine/alert.ts';
 import type { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
 import type { DeliveryLog, ReviewStore, Role } from '../../shared/review/index.ts';
+import type { RateLimits } from './rate-limit.ts';
 
 /** Where the API reads alerts: the BullMQ queue in a service, memory in tests (AlertSink fits). */
 export interface AlertSource {
@@ -48,5 +49,7 @@ export interface ApiDeps {
   readonly health?: Readonly<Record<string, () => Promise<unknown>>>;
   /** How often the in-process alert cache reloads (default 2,000 ms; 0 = on every read). */
   readonly refreshMs?: number;
+  /** Per-token request budgets (default: none). */
+  readonly rateLimit?: RateLimits;
   readonly now?: () => Date;
 }

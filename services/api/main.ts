@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { FlowsentryConfig } from '../../shared/config/env.ts';
+import type { ApiOptions, FlowsentryConfig } from '../../shared/config/env.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
 import { BullmqAlertSink } from '../../shared/ports/alert-sink/index.ts';
@@ -10,7 +10,6 @@ import {
 } from '../../shared/review/index.ts';
 import { buildApp } from './app.ts';
 import type { WorkerProfile } from './deps.ts';
-import { type ApiOptions, loadApiOptions } from './options.ts';
 
 export { buildApp } from './app.ts';
 export type { AlertSource, ApiDeps, ApiToken, WorkerProfile } from './deps.ts';
@@ -20,7 +19,7 @@ export interface RunApiDeps {
   /** The active tag set for screening (default: empty, with a warning). */
   readonly tags?: () => TagIndex;
   readonly profiles?: (workerId: string) => Promise<WorkerProfile | null>;
-  /** API-only settings (default: read from process.env). */
+  /** API-only settings (default: config.api, parsed with the rest at start). */
   readonly options?: ApiOptions;
 }
 
@@ -58,7 +57,7 @@ export async function runApi(
   logger: Logger,
   deps: RunApiDeps = {},
 ): Promise<RunningApi> {
-  const options = deps.options ?? loadApiOptions();
+  const options = deps.options ?? config.api;
   if (config.apiTokens.length === 0)
     logger.warn(
       'FLOWSENTRY_API_TOKENS is empty: every route but /health and the console files answers 401',
@@ -75,6 +74,7 @@ export async function runApi(
     tokens: config.apiTokens,
     logger,
     refreshMs: options.refreshMs,
+    rateLimit: options.rateLimit,
     queueCounts: () =>
       sink.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed'),
     health: { redis: () => review.redis.ping() },

@@ -1,4 +1,9 @@
 import { ConfigError } from '../errors.ts';
+import { type ApiOptions, apiOptions } from './api.ts';
+import { type Env, integer } from './integer.ts';
+
+export type { ApiOptions } from './api.ts';
+export { integer } from './integer.ts';
 
 /** Settings every service reads from the environment, parsed once and frozen. */
 export interface FlowsentryConfig {
@@ -22,39 +27,21 @@ export interface FlowsentryConfig {
   /** FLOWSENTRY_REDIS_PREFIX: prefix of Flowsentry's own Redis keys (lists, engine state). */
   readonly redisPrefix: string;
   readonly logLevel: string;
+  /** The API service's own settings (FLOWSENTRY_API_*, FLOWSENTRY_WEBHOOK_*). */
+  readonly api: ApiOptions;
 }
 
 export type ApiRole = 'platform' | 'analyst' | 'supervisor' | 'admin';
 const ROLES: readonly ApiRole[] = ['platform', 'analyst', 'supervisor', 'admin'];
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-/** The environment as read: variable names to values. */
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env } from './integer.ts';
 
 function list(value: string | undefined): string[] {
   return (value ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-}
-
-/** An integer variable within [min, max], or the fallback when unset; ConfigError names it otherwise. */
-export function integer(
-  env: Env,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(
-      `${name}=${JSON.stringify(raw)} must be an integer from ${min} to ${max}`,
-    );
-  }
-  return n;
 }
 
 function brokers(env: Env): string[] {
@@ -144,5 +131,6 @@ export function loadConfig(env: Env = process.env): FlowsentryConfig {
     ...(env.FLOWSENTRY_RULES ? { rulesFile: env.FLOWSENTRY_RULES } : {}),
     redisPrefix: env.FLOWSENTRY_REDIS_PREFIX?.trim() || 'flowsentry',
     logLevel,
+    api: apiOptions(env),
   });
 }

@@ -152,11 +152,11 @@ describe('review actions', async () => {
     });
     expect(answer.json().decision).toBe('allow');
 
-    const listed = await app.inject({
-      method: 'GET',
-      url: '/v1/suppressions',
-      headers: bearer('analyst'),
-    });
+    const list = (who: 'analyst' | 'supervisor') =>
+      app.inject({ method: 'GET', url: '/v1/suppressions', headers: bearer(who) });
+    // docs/api.md reserves the list to supervisors: it names every allowlisted subject.
+    expect((await list('analyst')).statusCode).toBe(403);
+    const listed = await list('supervisor');
     expect(listed.json().items).toEqual([
       expect.objectContaining({ id: suppression.id, active: true }),
     ]);

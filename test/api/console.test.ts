@@ -50,7 +50,7 @@ describe('investigator console in headless Chromium', () => {
     const tags = new TagIndex([lazarusList()]);
     api = await runApi(config, logger, {
       tags: () => tags,
-      options: { host: '127.0.0.1', refreshMs: 500, webhook: null },
+      options: { ...config.api, host: '127.0.0.1', refreshMs: 500 },
     });
     base = `http://127.0.0.1:${api.port}`;
     browser = await launchChromium();

@@ -38,6 +38,9 @@ describe('configuration from the environment', () => {
     [{ FLOWSENTRY_API_TOKENS: 'sekrit-token-0123456789:root' }, /^FLOWSENTRY_API_TOKENS/],
     [{ FLOWSENTRY_RPC_ETHEREUM: 'not a url' }, /^FLOWSENTRY_RPC_ETHEREUM/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL/],
+    [{ FLOWSENTRY_API_REFRESH_MS: '5' }, /^FLOWSENTRY_API_REFRESH_MS/],
+    [{ FLOWSENTRY_API_RATE_LIMIT: '1.5' }, /^FLOWSENTRY_API_RATE_LIMIT/],
+    [{ FLOWSENTRY_WEBHOOK_URL: 'https://hooks.example/x' }, /^FLOWSENTRY_WEBHOOK_SECRET/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -46,5 +49,29 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ FLOWSENTRY_API_TOKENS: 'sekrit-token-0123456789:root' })).not.toThrow(
       /sekrit/,
     );
+  });
+
+  it('parses the API settings with the rest, once, at start', () => {
+    const c = loadConfig({ FLOWSENTRY_API_HOST: '127.0.0.1', FLOWSENTRY_API_RATE_LIMIT: '0' });
+    expect(c.api).toEqual({
+      host: '127.0.0.1',
+      refreshMs: 2_000,
+      rateLimit: { perMinute: 0, screenPerMinute: 6_000 },
+      webhook: null,
+    });
+    expect(Object.isFrozen(c.api)).toBe(true);
+  });
+
+  it('takes a webhook over https, or plain http only to this machine', () => {
+    const secret = 'x'.repeat(32);
+    const hook = (url: string) =>
+      loadConfig({ FLOWSENTRY_WEBHOOK_URL: url, FLOWSENTRY_WEBHOOK_SECRET: secret }).api.webhook;
+    expect(hook('https://hooks.example/flowsentry')?.url).toBe('https://hooks.example/flowsentry');
+    expect(hook('http://127.0.0.1:9000/hook')?.attempts).toBe(8);
+    expect(hook('http://localhost/hook')).not.toBeNull();
+    expect(() => hook('http://hooks.example/flowsentry')).toThrow(
+      /^FLOWSENTRY_WEBHOOK_URL must be https/,
+    );
+    expect(() => hook('ftp://hooks.example/')).toThrow(/^FLOWSENTRY_WEBHOOK_URL/);
   });
 });

@@ -4,6 +4,7 @@ import type { ScreeningRecord } from '../../../shared/review/index.ts';
 import { actorOf } from '../auth.ts';
 import type { RouteOptions } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { screenRateLimit } from '../rate-limit.ts';
 import {
   AUTH_ERRORS,
   count,
@@ -38,7 +39,7 @@ export async function screenRoutes(app: FastifyInstance, { ctx }: RouteOptions):
   app.post<{ Body: ScreenBody }>(
     '/v1/screen',
     {
-      config: { permission: 'screen' },
+      config: { permission: 'screen', ...screenRateLimit(ctx.deps.rateLimit) },
       schema: {
         tags: ['screening'],
         summary: 'Screen a payout before it leaves: allow, review or block',

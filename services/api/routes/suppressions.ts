@@ -7,7 +7,7 @@ import { AUTH_ERRORS, ErrorSchema, IdParams } from '../schemas.ts';
 
 const doc = (summary: string) => ({ tags: ['review'], summary, security: [{ bearer: [] }] });
 
-/** The standing suppressions: listed to reviewers, removed by supervisors. */
+/** The standing suppressions: listed to and removed by supervisors (docs/api.md's role table). */
 export async function suppressionRoutes(
   app: FastifyInstance,
   { ctx }: RouteOptions,
@@ -15,7 +15,7 @@ export async function suppressionRoutes(
   app.get(
     '/v1/suppressions',
     {
-      config: { permission: 'read' },
+      config: { permission: 'decide' },
       schema: {
         ...doc('Every suppression, with whether it is active'),
         response: { ...AUTH_ERRORS },
