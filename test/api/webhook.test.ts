@@ -94,13 +94,22 @@ describe('signed webhook for critical alerts', () => {
     await redis.quit();
   });
 
-  it('signs the exact body with HMAC-SHA256 and verifies in constant time', () => {
-    const sig = signBody(SECRET, '{"a":1}');
-    expect(sig).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(verifySignature(SECRET, '{"a":1}', sig)).toBe(true);
-    expect(verifySignature(SECRET, '{"a":2}', sig)).toBe(false);
-    expect(verifySignature('another-secret', '{"a":1}', sig)).toBe(false);
-    expect(verifySignature(SECRET, '{"a":1}', undefined)).toBe(false);
+  it('signs the time and the exact body (t=...,v1=...), and refuses a replay outside the window', () => {
+    const at = new Date('2026-12-01T10:00:00Z');
+    const sig = signBody(SECRET, '{"a":1}', at);
+    expect(sig).toMatch(/^t=1796119200,v1=[0-9a-f]{64}$/);
+    const within = { now: new Date(at.getTime() + 299_000) };
+    expect(verifySignature(SECRET, '{"a":1}', sig, within)).toBe(true);
+    expect(verifySignature(SECRET, '{"a":2}', sig, within)).toBe(false);
+    expect(verifySignature('another-secret', '{"a":1}', sig, within)).toBe(false);
+    expect(verifySignature(SECRET, '{"a":1}', undefined, within)).toBe(false);
+    // The same signature six minutes later: a replay.
+    expect(verifySignature(SECRET, '{"a":1}', sig, { now: new Date(at.getTime() + 360_000) })).toBe(
+      false,
+    );
+    // A forged time with the old MAC does not verify.
+    const forged = sig.replace('t=1796119200', 't=1796119500');
+    expect(verifySignature(SECRET, '{"a":1}', forged, { now: at })).toBe(false);
   });
 
   it('retries with backoff until delivered, and logs every attempt', async () => {
@@ -136,6 +145,52 @@ describe('signed webhook for critical alerts', () => {
     });
     expect(payload.alert).not.toHaveProperty('evidence');
     await hook.close();
+  });
+
+  it('sends no legal name in the title, and never reads a reply body', async () => {
+    // 50 MB of reply: reading it would show in the heap; the status is all that is needed.
+    const big = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        const chunk = Buffer.alloc(1 << 20, 120);
+        let left = 50;
+        const push = () => {
+          while (left > 0 && res.write(chunk)) left--;
+          if (left > 0) res.once('drain', push);
+          else res.end();
+        };
+        push();
+      });
+      res.on('error', () => undefined);
+    });
+    const bodies: string[] = [];
+    big.on('request', (req) => {
+      let b = '';
+      req.on('data', (c) => {
+        b += c;
+      });
+      req.on('end', () => bodies.push(b));
+    });
+    await new Promise<void>((resolve) => big.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(big.address() as AddressInfo).port}/hook`;
+    const alert = {
+      ...critical('a5'),
+      title: 'Worker Jong In Chol matches OFAC entry SON KYONG SIK',
+    };
+    const before = process.memoryUsage().rss;
+    await make(url).notify(alert);
+    const attempts = await until(
+      () => attemptsFor(alert.id),
+      (a) => a.length > 0,
+    );
+    expect(attempts[0]).toMatchObject({ status: 200, outcome: 'delivered' });
+    expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);
+    const sent = JSON.parse(bodies[0]!);
+    expect(sent.alert.title).toBe('critical sanctioned-counterparty alert on a wallet');
+    expect(bodies[0]).not.toMatch(/Jong|KYONG/i);
+    big.closeAllConnections();
+    await new Promise<void>((r) => big.close(() => r()));
   });
 
   it('delivers one alert once, however often it is notified; ignores other severities', async () => {

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import type { Alert } from '../../engine/alert.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { DeliveryAttempt, DeliveryLog } from './delivery-log.ts';
-import { signBody } from './signature.ts';
+import { SIGNATURE_HEADER, signBody } from './signature.ts';
 
 /** Settings of the critical-alert webhook. */
 export interface WebhookOptions {
@@ -118,13 +118,14 @@ export class WebhookDispatcher {
         'x-flowsentry-event': 'alert.critical',
         'x-flowsentry-delivery': deliveryId,
         'x-flowsentry-attempt': String(attempt),
-        'x-flowsentry-signature': signBody(this.options.secret, body),
+        [SIGNATURE_HEADER]: signBody(this.options.secret, body),
       },
       body,
       redirect: 'manual',
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
     });
-    await res.arrayBuffer().catch(() => undefined);
+    // Only the status matters: the reply body is never read, whatever its size.
+    await res.body?.cancel().catch(() => undefined);
     return res.status;
   }
 
@@ -140,9 +141,13 @@ export class WebhookDispatcher {
   }
 }
 
-/** What the receiver gets: the alert without its evidence, which stays behind the API. */
+/**
+ * What the receiver gets: ids, scores and times, no evidence and no personal data. Rule titles
+ * can carry a worker's legal name or a listed person's, so the webhook gets a title of its own,
+ * built from the rule and the subject's kind; the full alert stays behind the API.
+ */
 function summary(alert: Alert): Record<string, unknown> {
-  const { id, rule, severity, score, title, subject, related, createdAt, lastSeenAt, count } =
-    alert;
+  const { id, rule, severity, score, subject, related, createdAt, lastSeenAt, count } = alert;
+  const title = `${severity} ${rule} alert on a ${subject.kind}`;
   return { id, rule, severity, score, title, subject, related, createdAt, lastSeenAt, count };
 }
