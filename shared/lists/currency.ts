@@ -1,4 +1,5 @@
 import { familyOf, guessChain, InvalidAddressError, normalizeAddress } from '../address/index.ts';
+import { ownValue } from './own.ts';
 import type { ListedAddress } from './types.ts';
 
 const EVM_RE = /^0x[0-9a-fA-F]{40}$/;
@@ -67,7 +68,7 @@ function resolveChain(codeOrChain: string | undefined, address: string): ChainAn
   const code = text.toUpperCase().replace(/^(ERC20|TRC20)[-_: ]?/, '');
   const token = tokenChain(code, address.trim());
   if (token) return { chain: token, currency: code };
-  const fixed = FIXED[code];
+  const fixed = ownValue(FIXED, code);
   if (fixed) return { chain: fixed, currency: code };
   if (/^[a-z][a-z0-9-]*$/.test(text)) return { chain: text };
   const guessed = guessChain(address);

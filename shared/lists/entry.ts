@@ -40,6 +40,20 @@ export function newDraft(
   };
 }
 
+// Lookups of what a draft already holds, so that adding stays constant time: an entry with
+// 100,000 addresses or aliases (a TagPack actor, a ransomware family) must not cost n².
+// Each set is rebuilt when its list was changed without these functions.
+const seen = new WeakMap<object, Set<string>>();
+
+function seenIn(list: readonly unknown[], keys: () => readonly string[]): Set<string> {
+  let set = seen.get(list);
+  if (!set || set.size !== list.length) {
+    set = new Set(keys());
+    seen.set(list, set);
+  }
+  return set;
+}
+
 /** Adds a name: the first becomes the primary name, the rest aliases (no repeats, any case). */
 export function addName(draft: EntryDraft, name: string | undefined): void {
   const text = name?.replace(/\s+/g, ' ').trim();
@@ -50,15 +64,23 @@ export function addName(draft: EntryDraft, name: string | undefined): void {
   }
   const lower = text.toLowerCase();
   if (draft.name.toLowerCase() === lower) return;
-  if (draft.aliases.some((a) => a.toLowerCase() === lower)) return;
+  const aliases = seenIn(draft.aliases, () => draft.aliases.map((a) => a.toLowerCase()));
+  if (aliases.has(lower)) return;
+  aliases.add(lower);
   draft.aliases.push(text);
 }
 
 /** Adds a value to a list field once. */
 export function addOnce(list: string[], value: string | undefined): void {
   const text = value?.trim();
-  if (text && !list.includes(text)) list.push(text);
+  if (!text) return;
+  const values = seenIn(list, () => list);
+  if (values.has(text)) return;
+  values.add(text);
+  list.push(text);
 }
+
+const addressKey = (a: ListedAddress) => `${a.currency ?? ''}\u0000${a.key}`;
 
 /**
  * Adds an address listed under a currency code or chain name. A malformed address is
@@ -78,8 +100,11 @@ export function addAddress(
     warn(`entry ${draft.entryId} (${draft.name || 'unnamed'}): skipped ${e.message}`);
     return;
   }
-  const same = (a: ListedAddress) => a.key === listed.key && a.currency === listed.currency;
-  if (!draft.addresses.some(same)) draft.addresses.push(listed);
+  const keys = seenIn(draft.addresses, () => draft.addresses.map(addressKey));
+  const key = addressKey(listed);
+  if (keys.has(key)) return;
+  keys.add(key);
+  draft.addresses.push(listed);
 }
 
 /** Keeps the earliest of two ISO dates. */

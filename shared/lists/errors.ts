@@ -31,3 +31,21 @@ export class NoListsError extends FlowsentryError {
     super('NO_LISTS', message, false, true);
   }
 }
+
+/** A list file past one of the loading limits (size, line, entries, members): refused whole. */
+export class ListLimitError extends FlowsentryError {
+  constructor(
+    readonly file: string,
+    readonly where: string | undefined,
+    what: string,
+    limit: number,
+    variable: string,
+  ) {
+    super(
+      'LIST_LIMIT',
+      `${file}${where ? ` (${where})` : ''}: ${what} exceeds the limit of ${limit} (${variable}; raise it if the file is genuine)`,
+      false,
+      true,
+    );
+  }
+}

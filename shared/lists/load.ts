@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { forTerminal } from '../log/terminal.ts';
 import { describeHead, detectFormat, loaderFor } from './detect.ts';
 import { ListFormatError } from './errors.ts';
 import type { ListFormat, LoadContext, LoadedList } from './loaders/loader.ts';
@@ -96,7 +97,8 @@ async function loadGroup(group: Detected[], options: LoadOptions): Promise<ListS
   const first = group[0]!;
   const ctx: LoadContext = {
     source: options.source ?? defaultSource(first.format, first.input.name),
-    warn: (message) => options.warn?.(`${first.input.name}: ${message}`),
+    // Warnings quote the file (names, addresses): nothing in them may steer a terminal.
+    warn: (message) => options.warn?.(forTerminal(`${first.input.name}: ${message}`)),
   };
   const loaded = await loadInputs(group, ctx);
   if (loaded.entries.length === 0)

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { bunzipChunks } from './bunzip.ts';
 import { ListFormatError } from './errors.ts';
+import { capBytes, type ListLimits, listLimits } from './limits.ts';
 import { zipMembers } from './zip.ts';
 
 /** How a file is compressed, told by its magic bytes (never by its name). */
@@ -13,6 +14,8 @@ export interface InputPart {
   /** The path, or `archive.zip!member` for a zip member. */
   readonly name: string;
   readonly compression: Compression;
+  /** The limits every reader of this input keeps to. */
+  readonly limits: ListLimits;
   /** The decompressed bytes; each call reads the input again. */
   chunks(): AsyncIterable<Buffer>;
 }
@@ -20,6 +23,8 @@ export interface InputPart {
 /** Options for decompression; `bzip2: 'js'` forces the pure-JS decoder (tests, machines without bzip2). */
 export interface OpenOptions {
   readonly bzip2?: 'auto' | 'native' | 'js';
+  /** Default: from the environment (FLOWSENTRY_LIST_MAX_*). */
+  readonly limits?: ListLimits;
 }
 
 /** Sniffs the compression of a file from its first bytes. */
@@ -52,18 +57,22 @@ export async function openInputParts(
   options: OpenOptions = {},
 ): Promise<InputPart[]> {
   const compression = await sniffCompression(path);
-  switch (compression) {
-    case 'zip':
-      return zipMembers(path);
-    case 'gzip':
-      return [{ name: path, compression, chunks: () => gunzipChunks(path) }];
-    case 'bzip2':
-      return [
-        { name: path, compression, chunks: () => bunzipChunks(path, options.bzip2 ?? 'auto') },
-      ];
-    default:
-      return [{ name: path, compression, chunks: () => plainChunks(path) }];
-  }
+  const limits = options.limits ?? listLimits();
+  const parts =
+    compression === 'zip'
+      ? await zipMembers(path, limits)
+      : [{ name: path, compression, limits, chunks: () => decompress(path, compression, options) }];
+  // Counted after decompression: the size on disk says nothing about what a file expands to.
+  return parts.map((part) => ({
+    ...part,
+    chunks: () => capBytes(part.chunks(), part.name, limits),
+  }));
+}
+
+function decompress(path: string, compression: Compression, options: OpenOptions) {
+  if (compression === 'gzip') return gunzipChunks(path);
+  if (compression === 'bzip2') return bunzipChunks(path, options.bzip2 ?? 'auto');
+  return plainChunks(path);
 }
 
 function plainChunks(path: string): AsyncIterable<Buffer> {

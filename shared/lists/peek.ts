@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type ListLimits, overLimit } from './limits.ts';
 import type { Compression, InputPart } from './open-input.ts';
 
 /** Bytes read ahead to detect the format: enough for a long first CSV row (remarks cut at 1,000 chars). */
@@ -8,6 +9,8 @@ export const HEAD_BYTES = 4096;
 export interface PeekedInput {
   readonly name: string;
   readonly compression: Compression;
+  /** The limits its readers keep to. */
+  readonly limits: ListLimits;
   /** The first HEAD_BYTES, decoded (a byte-order mark dropped). */
   readonly head: string;
   /** The whole text once, head included; the bytes are hashed as they pass. */
@@ -59,6 +62,7 @@ export async function peekInput(part: InputPart, headBytes = HEAD_BYTES): Promis
   return {
     name: part.name,
     compression: part.compression,
+    limits: part.limits,
     head: new TextDecoder('utf-8').decode(Buffer.concat(ahead).subarray(0, headBytes)),
     text,
     digest: () => {
@@ -72,23 +76,51 @@ export async function peekInput(part: InputPart, headBytes = HEAD_BYTES): Promis
   };
 }
 
-/** The whole text of an input, for formats that parse as one document (JSON, YAML). */
+/** The whole text of an input, for formats that parse as one document; up to maxDocumentBytes. */
 export async function readAllText(input: PeekedInput): Promise<string> {
   const parts: string[] = [];
-  for await (const s of input.text()) parts.push(s);
+  let bytes = 0;
+  for await (const s of input.text()) {
+    bytes += Buffer.byteLength(s, 'utf8');
+    if (bytes > input.limits.maxDocumentBytes)
+      throw overLimit(input.limits, 'maxDocumentBytes', input.name, 'a document read whole');
+    parts.push(s);
+  }
   return parts.join('');
 }
 
-/** The lines of an input with their 1-based numbers; CR LF and LF both end a line. */
+/**
+ * The lines of an input with their 1-based numbers; CR LF and LF both end a line. Each chunk
+ * is searched once for newlines and a long line is kept as pieces, so the work is linear in
+ * the input whatever its line lengths; a line past maxLineChars stops the load.
+ */
 export async function* readLines(
   input: PeekedInput,
 ): AsyncIterable<{ line: string; lineNo: number }> {
-  let rest = '';
+  const max = input.limits.maxLineChars;
+  let pieces: string[] = [];
+  let pending = 0;
   let lineNo = 0;
+  const finish = (tail: string) => {
+    const joined = pieces.length ? pieces.join('') + tail : tail;
+    pieces = [];
+    pending = 0;
+    return { line: joined.endsWith('\r') ? joined.slice(0, -1) : joined, lineNo: ++lineNo };
+  };
   for await (const s of input.text()) {
-    const parts = (rest + s).split('\n');
-    rest = parts.pop() ?? '';
-    for (const p of parts) yield { line: p.endsWith('\r') ? p.slice(0, -1) : p, lineNo: ++lineNo };
+    let start = 0;
+    for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', start)) {
+      if (pending + nl - start > max) throw longLine(input, lineNo + 1);
+      yield finish(s.slice(start, nl));
+      start = nl + 1;
+    }
+    pending += s.length - start;
+    if (pending > max) throw longLine(input, lineNo + 1);
+    if (start < s.length) pieces.push(s.slice(start));
   }
-  if (rest) yield { line: rest, lineNo: ++lineNo };
+  if (pending > 0) yield finish('');
+}
+
+function longLine(input: PeekedInput, lineNo: number) {
+  return overLimit(input.limits, 'maxLineChars', input.name, 'the line length', `line ${lineNo}`);
 }

@@ -1,3 +1,4 @@
+import { ownValue } from './own.ts';
 import type { ListSnapshot } from './types.ts';
 
 /** Counts that describe one version, for `lists stats`. */
@@ -20,7 +21,13 @@ export interface ListStats {
 }
 
 function bump(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
+  // defineProperty: a chain or currency named __proto__ is counted, not made a prototype.
+  Object.defineProperty(counts, key, {
+    value: (ownValue(counts, key) ?? 0) + 1,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** Sorted copy of a count map, largest first, for stable output. */

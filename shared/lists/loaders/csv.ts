@@ -1,6 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { type Info, parse } from 'csv-parse';
-import { ListFormatError } from '../errors.ts';
+import { ListFormatError, ListLimitError } from '../errors.ts';
+import { entryCounter, overLimit } from '../limits.ts';
 import type { PeekedInput } from '../peek.ts';
 
 /** One CSV record and the line it starts on (for messages that say where a file broke). */
@@ -19,17 +20,29 @@ export async function* csvRows(input: PeekedInput): AsyncIterable<CsvRow> {
     relax_column_count: true,
     skip_empty_lines: true,
     info: true,
+    // csv-parse counts characters of the record it is building; past this it stops.
+    max_record_size: input.limits.maxLineChars,
   });
+  const count = entryCounter(input.name, input.limits);
   pipeline(Readable.from(input.text()), parser, () => {
     // Errors reach the loop below through the parser, which pipeline destroys with them.
   });
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+      count(`line ${item.info.lines}`);
       yield { fields: item.record, line: item.info.lines };
     }
   } catch (e) {
-    if (e instanceof ListFormatError) throw e;
+    if (e instanceof ListFormatError || e instanceof ListLimitError) throw e;
     const lines = (e as { lines?: number }).lines;
+    if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE')
+      throw overLimit(
+        input.limits,
+        'maxLineChars',
+        input.name,
+        'the record length',
+        `line ${lines}`,
+      );
     throw new ListFormatError(
       input.name,
       lines ? `line ${lines}` : undefined,

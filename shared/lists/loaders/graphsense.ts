@@ -9,6 +9,7 @@ import {
   newDraft,
 } from '../entry.ts';
 import { ListFormatError } from '../errors.ts';
+import { type ListLimits, overLimit } from '../limits.ts';
 import { type PeekedInput, readAllText } from '../peek.ts';
 import type { ListLoader, LoadContext, LoadedList } from './loader.ts';
 
@@ -30,7 +31,11 @@ function scalars(map: YAMLMap, counter: LineCounter): Fields & { line: string } 
   for (const pair of map.items) {
     if (!isScalar(pair.key) || !isScalar(pair.value)) continue;
     const value = pair.value.value;
-    if (value !== null && value !== undefined) out[String(pair.key.value)] = String(value).trim();
+    if (value === null || value === undefined) continue;
+    // YAML reads an unquoted `0x…` or a long digit run as a number, which would lose digits:
+    // every field is kept as it was written.
+    const text = typeof value === 'string' ? value : (pair.value.source ?? String(value));
+    out[String(pair.key.value)] = text.trim();
   }
   const at = map.range?.[0];
   return { ...out, line: at === undefined ? '?' : String(counter.linePos(at).line) };
@@ -39,6 +44,7 @@ function scalars(map: YAMLMap, counter: LineCounter): Fields & { line: string } 
 function parsePack(
   text: string,
   name: string,
+  limits: ListLimits,
 ): { header: Fields; tags: (Fields & { line: string })[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
@@ -57,6 +63,8 @@ function parsePack(
   if (!isSeq(tags) || tags.items.length === 0)
     throw new ListFormatError(name, undefined, 'the TagPack has no tags');
   const header = scalars(doc.contents, counter);
+  if (tags.items.length > limits.maxEntries)
+    throw overLimit(limits, 'maxEntries', name, `the number of tags (${tags.items.length})`);
   const rows = tags.items.map((item, i) => {
     if (!isMap(item))
       throw new ListFormatError(name, `tag ${i + 1}`, 'a tag is a mapping with an address');
@@ -70,7 +78,7 @@ export const graphSenseLoader: ListLoader = {
   format: 'graphsense-tagpack',
   sniff: sniffGraphSense,
   async load(input: PeekedInput, ctx: LoadContext): Promise<LoadedList> {
-    const { header, tags } = parsePack(await readAllText(input), input.name);
+    const { header, tags } = parsePack(await readAllText(input), input.name, input.limits);
     const drafts = new Map<string, EntryDraft>();
     let lastmod = header.lastmod ?? '';
     for (const tag of tags) {

@@ -1,5 +1,6 @@
 import { addOnce, earliest, finishEntry, isoDate } from '../entry.ts';
 import { ListFormatError } from '../errors.ts';
+import { ownValue } from '../own.ts';
 import type { PeekedInput } from '../peek.ts';
 import type { ListLoader, LoadContext, LoadedList } from './loader.ts';
 import { PartyReader } from './ofac-advanced-party.ts';
@@ -53,7 +54,7 @@ class AdvancedReader implements XmlHandlers {
   }
 
   open(tag: XmlTag): void {
-    const section = SECTIONS[tag.name];
+    const section = ownValue(SECTIONS, tag.name);
     if (section) {
       this.section = section;
       return;
@@ -75,7 +76,7 @@ class AdvancedReader implements XmlHandlers {
       this.capturing = undefined;
       this.captured(name, this.buffer);
     }
-    if (SECTIONS[name]) this.section = 'none';
+    if (ownValue(SECTIONS, name)) this.section = 'none';
     else if (name === 'DateOfIssue') this.issued = this.takeDate();
     else if (this.section === 'parties') this.party.close(name);
     else if (this.section === 'entries') this.closeSanctionsEntry(name);
@@ -141,7 +142,7 @@ export const ofacAdvancedLoader: ListLoader = {
   sniff: sniffOfacAdvanced,
   async load(input: PeekedInput, ctx: LoadContext): Promise<LoadedList> {
     const reader = new AdvancedReader(ctx.source, ctx.warn);
-    await streamXml(input, 'Sanctions', reader);
+    await streamXml(input, { root: 'Sanctions', entry: 'DistinctParty' }, reader);
     if (!reader.issued)
       throw new ListFormatError(
         input.name,

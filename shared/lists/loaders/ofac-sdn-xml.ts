@@ -124,7 +124,7 @@ export const ofacSdnXmlLoader: ListLoader = {
   sniff: sniffOfacSdnXml,
   async load(input: PeekedInput, ctx: LoadContext): Promise<LoadedList> {
     const reader = new SdnXmlReader(ctx);
-    await streamXml(input, 'sdnList', reader);
+    await streamXml(input, { root: 'sdnList', entry: 'sdnEntry' }, reader);
     if (reader.entries.length === 0)
       throw new ListFormatError(input.name, undefined, 'no sdnEntry in the file');
     return { source: ctx.source, publishedAt: reader.published, entries: reader.entries };

@@ -1,3 +1,4 @@
+import { ownValue } from '../own.ts';
 import type { ListEntry } from '../types.ts';
 
 const MONTHS: Readonly<Record<string, string>> = {
@@ -21,10 +22,10 @@ export function ofacDate(text: string | undefined): string | undefined {
   const us = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(text);
   if (us) return `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
   const full = /(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})/.exec(text);
-  const fullMonth = full && MONTHS[full[2]!.toLowerCase()];
+  const fullMonth = full && ownValue(MONTHS, full[2]!.toLowerCase());
   if (full && fullMonth) return `${full[3]}-${fullMonth}-${full[1]!.padStart(2, '0')}`;
   const month = /([A-Za-z]{3})[a-z]* (\d{4})/.exec(text);
-  const monthNumber = month && MONTHS[month[1]!.toLowerCase()];
+  const monthNumber = month && ownValue(MONTHS, month[1]!.toLowerCase());
   if (month && monthNumber) return `${month[2]}-${monthNumber}`;
   return /\d{4}/.exec(text)?.[0];
 }

@@ -8,6 +8,8 @@ import {
   newDraft,
 } from '../entry.ts';
 import { ListFormatError } from '../errors.ts';
+import { entryCounter } from '../limits.ts';
+import { ownValue } from '../own.ts';
 import { type PeekedInput, readLines } from '../peek.ts';
 import type { ListEntry } from '../types.ts';
 import type { ListLoader, LoadContext, LoadedList } from './loader.ts';
@@ -66,7 +68,7 @@ class FtmCollector {
   add(entity: FtmEntity): void {
     if (entity.last_change && entity.last_change > this.lastChange)
       this.lastChange = entity.last_change;
-    if (PARTIES[entity.schema]) this.parties.set(entity.id, entity);
+    if (ownValue(PARTIES, entity.schema)) this.parties.set(entity.id, entity);
     else if (entity.schema === 'CryptoWallet') this.addWallet(entity);
     else if (entity.schema === 'Sanction') this.addSanction(entity.properties);
   }
@@ -76,7 +78,7 @@ class FtmCollector {
     // Nested exports carry the holder itself instead of its id.
     for (const holder of wallet.properties.holder ?? []) {
       const nested = asEntity(holder);
-      if (nested && PARTIES[nested.schema]) this.parties.set(nested.id, nested);
+      if (nested && ownValue(PARTIES, nested.schema)) this.parties.set(nested.id, nested);
     }
   }
 
@@ -98,7 +100,12 @@ function partyDraft(entity: FtmEntity, programs: readonly string[], ctx: LoadCon
   const category = topics.some((t) => t.startsWith('sanction'))
     ? 'sanctions'
     : categoryFrom(...topics);
-  const draft = newDraft(ctx.source, entity.id, PARTIES[entity.schema] ?? 'unknown', category);
+  const draft = newDraft(
+    ctx.source,
+    entity.id,
+    ownValue(PARTIES, entity.schema) ?? 'unknown',
+    category,
+  );
   for (const n of strings(p, 'name', 'alias', 'previousName', 'weakAlias')) addName(draft, n);
   for (const prog of [...strings(p, 'program', 'programId'), ...programs])
     addOnce(draft.programs, prog);
@@ -145,8 +152,10 @@ export const openSanctionsLoader: ListLoader = {
   sniff: sniffOpenSanctions,
   async load(input: PeekedInput, ctx: LoadContext): Promise<LoadedList> {
     const collector = new FtmCollector();
+    const count = entryCounter(input.name, input.limits);
     for await (const { line, lineNo } of readLines(input)) {
       if (!line.trim()) continue;
+      count(`line ${lineNo}`);
       let parsed: unknown;
       try {
         parsed = JSON.parse(line);

@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { ListFormatError } from '../errors.ts';
+import { ListFormatError, ListLimitError } from '../errors.ts';
+import { entryCounter } from '../limits.ts';
 import type { PeekedInput } from '../peek.ts';
 
 /** An element as the streaming parser hands it over: name and attributes, no children. */
@@ -18,16 +19,20 @@ export class XmlContentError extends Error {}
 
 /**
  * Streams an XML input through saxes, chunk by chunk, so a 121 MB file never sits in memory.
- * Any break (truncation, bad syntax, wrong root) becomes one ListFormatError with line and column.
+ * Any break (truncation, bad syntax, wrong root) becomes one ListFormatError with line and column;
+ * each `entry` element counts against the entry limit.
  */
 export async function streamXml(
   input: PeekedInput,
-  root: string,
+  shape: { readonly root: string; readonly entry: string },
   handlers: XmlHandlers,
 ): Promise<void> {
+  const { root, entry } = shape;
   const parser = new SaxesParser({ xmlns: false, position: true });
+  const count = entryCounter(input.name, input.limits);
   let sawRoot = false;
   parser.on('opentag', (tag) => {
+    if (tag.name === entry) count(`line ${parser.line}`);
     if (!sawRoot) {
       sawRoot = true;
       if (tag.name !== root)
@@ -44,7 +49,7 @@ export async function streamXml(
     if (!sawRoot) throw new XmlContentError('no XML element in the file (empty or truncated)');
     parser.close();
   } catch (e) {
-    if (e instanceof ListFormatError) throw e;
+    if (e instanceof ListFormatError || e instanceof ListLimitError) throw e;
     throw new ListFormatError(
       input.name,
       `line ${parser.line}, column ${parser.column + 1}`,
