@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { AddressText, Amount, Chain, Id, Timestamp } from '../../shared/contract/primitives.ts';
-import { RULE_IDS } from '../../shared/engine/alert.ts';
+import { ALERT_ID_PATTERN, RULE_IDS } from '../../shared/engine/alert.ts';
 import { DISPOSITIONS } from '../../shared/review/index.ts';
 import { SORTS } from './alert-view.ts';
 import { ApiError } from './errors.ts';
@@ -108,7 +108,10 @@ export const AlertQuery = Type.Object(
 );
 export type AlertQuery = Static<typeof AlertQuery>;
 
-export const AlertParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9._-]{1,200}$' }) });
+/** An alert id as alertId makes them: anything else (a BullMQ key such as `meta`) is a 400. */
+export const AlertParams = Type.Object({
+  id: Type.String({ pattern: ALERT_ID_PATTERN, description: 'an alert id: <rule>.<24 hex>' }),
+});
 export type AlertParams = Static<typeof AlertParams>;
 
 export const NoteBody = Type.Object(

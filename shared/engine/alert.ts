@@ -131,6 +131,9 @@ export function alertId(rule: RuleId, subjectKey: string, window: string): strin
   return `${rule}.${digest.slice(0, 24)}`;
 }
 
+/** What every alertId looks like: a rule id, a dot, 24 hex digits (for validating ids from outside). */
+export const ALERT_ID_PATTERN = `^(${RULE_IDS.join('|')})\\.[0-9a-f]{24}$`;
+
 /** The window a finding belongs to: the UTC calendar month of the event. */
 export function monthWindow(occurredAt: string): string {
   return new Date(occurredAt).toISOString().slice(0, 7);

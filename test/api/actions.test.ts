@@ -110,7 +110,8 @@ describe('review actions', async () => {
   });
 
   it('answers 404 for an action on an unknown alert', async () => {
-    expect((await post('nope', 'claim', 'analyst')).statusCode).toBe(404);
+    const unknown = 'sanctioned-exposure.000000000000000000000000';
+    expect((await post(unknown, 'claim', 'analyst')).statusCode).toBe(404);
   });
 
   it('suppresses a rule on a subject: hidden from the queue and from screening, listed, removable', async () => {

@@ -108,7 +108,7 @@ describe('GET /v1/alerts', async () => {
 });
 
 describe('GET /v1/alerts/{id} and its audit', async () => {
-  const { app, alerts } = await testApp();
+  const { app, alerts, review } = await testApp();
   afterAll(() => app.close());
   const exposure = alerts[1]!;
 
@@ -132,30 +132,32 @@ describe('GET /v1/alerts/{id} and its audit', async () => {
   });
 
   it('answers 404 for an unknown alert and 400 for a malformed id', async () => {
-    const missing = await app.inject({
-      method: 'GET',
-      url: '/v1/alerts/nope',
-      headers: bearer('analyst'),
-    });
+    const unknown = 'sanctioned-exposure.000000000000000000000000';
+    const get = (url: string) => app.inject({ method: 'GET', url, headers: bearer('analyst') });
+    const missing = await get(`/v1/alerts/${unknown}`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({
       statusCode: 404,
       error: 'NOT_FOUND',
-      message: 'no alert nope',
+      message: `no alert ${unknown}`,
     });
-    expect(
-      (
-        await app.inject({
-          method: 'GET',
-          url: '/v1/alerts/nope/audit',
-          headers: bearer('analyst'),
-        })
-      ).statusCode,
-    ).toBe(404);
-    expect(
-      (await app.inject({ method: 'GET', url: '/v1/alerts/a%3Ab', headers: bearer('analyst') }))
-        .statusCode,
-    ).toBe(400);
+    expect((await get(`/v1/alerts/${unknown}/audit`)).statusCode).toBe(404);
+    // BullMQ's own keys beside the jobs (meta, id, events) are not alerts.
+    for (const id of ['nope', 'meta', 'a%3Ab', 'events', `${unknown}x`]) {
+      const res = await get(`/v1/alerts/${id}`);
+      expect(res.statusCode, id).toBe(400);
+      expect(res.json().message).toContain('params.id must match pattern');
+    }
+  });
+
+  it('writes no audit line for an action on a malformed id such as a BullMQ key', async () => {
+    const claim = await app.inject({
+      method: 'POST',
+      url: '/v1/alerts/meta/claim',
+      headers: bearer('analyst'),
+    });
+    expect(claim.statusCode).toBe(400);
+    expect(await review.audit('meta')).toEqual([]);
   });
 
   it('returns the audit trail oldest first', async () => {

@@ -143,7 +143,7 @@ describe('authentication and roles', async () => {
       { authorization: `Bearer ${TOKENS.platform}` },
       { ...SCREEN, amount: 'lots' },
     );
-    await send('GET', '/v1/alerts/nope', { authorization: `Bearer ${TOKENS.analyst}` });
+    await send('GET', `/v1/alerts/${A}x`, { authorization: `Bearer ${TOKENS.analyst}` });
     await send('GET', '/v1/alerts', { authorization: 'Bearer not-a-known-token-1234567' });
     const all = logLines.join('');
     for (const t of [...Object.values(TOKENS), 'not-a-known-token-1234567'])
