@@ -65,7 +65,11 @@ export async function runApi(
   if (!deps.tags) logger.warn('no tag set wired in: screening sees no list');
   const empty = new TagIndex([]);
   const sink = new BullmqAlertSink({ redisUrl: config.redisUrl, queueName: config.alertQueue });
-  const review = new RedisReviewStore({ redisUrl: config.redisUrl, queueName: config.alertQueue });
+  const review = new RedisReviewStore({
+    redisUrl: config.redisUrl,
+    queueName: config.alertQueue,
+    prefix: config.redisPrefix,
+  });
   const webhook = webhookFor(config, options, review, logger);
   const app = await buildApp({
     alerts: sink,
