@@ -11,10 +11,17 @@ export {
 } from './diff.ts';
 export {
   ListFormatError,
+  ListLimitError,
   ListSyncError,
   ListVersionNotFoundError,
   NoListsError,
 } from './errors.ts';
+export {
+  DEFAULT_LIST_LIMITS,
+  LIST_LIMIT_VARIABLES,
+  type ListLimits,
+  listLimits,
+} from './limits.ts';
 export type { ListRepository, SaveOptions } from './list-repository.ts';
 export { defaultSource, type LoadOptions, loadListFile, loadListFiles } from './load.ts';
 export type { ListFormat } from './loaders/loader.ts';

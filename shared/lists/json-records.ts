@@ -121,8 +121,9 @@ class ArrayScanner {
  */
 export async function* jsonRecords(input: PeekedInput, key: string): AsyncIterable<unknown> {
   let index = 0;
-  const where = () => `record ${index + 1}`;
-  const scanner = new ArrayScanner(
+  // Records found in the current chunk are counted before they are handed on.
+  const where = () => `record ${index + scanner.done.length + 1}`;
+  const scanner: ArrayScanner = new ArrayScanner(
     key,
     input.limits.maxLineChars,
     () => overLimit(input.limits, 'maxLineChars', input.name, 'the record length', where()),
