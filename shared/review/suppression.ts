@@ -22,13 +22,32 @@ export function walletKey(address: string, chain?: string): string {
   return key;
 }
 
-/** What a suppression is about: the alert's wallet (by address key) or worker. */
-export function subjectKeyOf(alert: Pick<Alert, 'subject'>): string {
+/** One part of a key: `%` and `:` escaped, so an id holding `:` cannot pass for two parts. */
+const part = (text: string) => text.replaceAll('%', '%25').replaceAll(':', '%3A');
+
+function subjectPart(alert: Pick<Alert, 'subject'>): string {
   const s = alert.subject;
   if (s.kind === 'wallet' && s.address) return `wallet:${walletKey(s.address, s.chain)}`;
-  if (s.kind === 'worker' && s.workerId) return `worker:${s.workerId}`;
-  if (s.kind === 'employer' && s.employerId) return `employer:${s.employerId}`;
-  return `other:${JSON.stringify(s)}`;
+  if (s.kind === 'worker' && s.workerId) return `worker:${part(s.workerId)}`;
+  if (s.kind === 'employer' && s.employerId) return `employer:${part(s.employerId)}`;
+  return `other:${part(JSON.stringify(s))}`;
+}
+
+/**
+ * What a suppression is about: the alert's wallet (by address key), worker or employer, and
+ * the listed entries it matched. The entries are part of it so that clearing worker W's false
+ * match against listed person A leaves W's match against person B standing.
+ */
+export function subjectKeyOf(alert: Pick<Alert, 'subject' | 'evidence'>): string {
+  const entries = [
+    ...new Set(
+      alert.evidence.flatMap((e) =>
+        e.kind === 'list-entry' ? [`${part(e.source)}/${part(e.entryId)}`] : [],
+      ),
+    ),
+  ].sort();
+  const subject = subjectPart(alert);
+  return entries.length === 0 ? subject : `${subject}:entries:${entries.join(',')}`;
 }
 
 /**
@@ -47,7 +66,7 @@ export class SuppressionMatcher {
   }
 
   /** The suppression that applies to this alert, if any. */
-  match(alert: Pick<Alert, 'rule' | 'subject'>): Suppression | null {
+  match(alert: Pick<Alert, 'rule' | 'subject' | 'evidence'>): Suppression | null {
     return this.byKey.get(`${alert.rule}|${subjectKeyOf(alert)}`) ?? null;
   }
 }

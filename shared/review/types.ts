@@ -76,7 +76,7 @@ export interface AuditEntry {
 export interface Suppression {
   readonly id: string;
   readonly rule: string;
-  /** `wallet:<address key>` or `worker:<workerId>`: see subjectKeyOf. */
+  /** `wallet:<address key>`, `worker:<workerId>` or `employer:<id>`, with the listed entries matched: see subjectKeyOf. */
   readonly subjectKey: string;
   readonly reason: string;
   readonly by: string;
