@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import { InputFileError } from './errors.ts';
 
@@ -67,3 +67,47 @@ export function openText(file: string, gzip: boolean, onBytes?: (n: number) => v
   // pipeline forwards a read or inflate error to the gunzip stream the caller iterates.
   return pipeline(raw, createGunzip(), () => {}).setEncoding('utf8');
 }
+
+/** The whole file as bytes (gunzipped when needed), for the line splitter; `onBytes` counts bytes read from disk. */
+export function openBytes(file: string, gzip: boolean, onBytes?: (n: number) => void): Readable {
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  if (onBytes) raw.on('data', (chunk) => onBytes(chunk.length));
+  if (!gzip) return raw;
+  return pipeline(raw, createGunzip(), () => {});
+}
+
+/**
+ * Standard input (`--events -`) with its head told like a file's: the first chunk is read,
+ * looked at (gzip or not, JSONL or CSV) and handed on first, so nothing is lost.
+ */
+export async function openStdin(
+  stdin: Readable,
+): Promise<{ head: InputHead; open: (onBytes?: (n: number) => void) => Readable }> {
+  const chunks = (stdin as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  let first: Buffer;
+  try {
+    const next = await chunks.next();
+    first = next.done ? Buffer.alloc(0) : asBuffer(next.value);
+  } catch (error) {
+    throw new InputFileError('-', (error as Error).message);
+  }
+  const gzip = first[0] === 0x1f && first[1] === 0x8b;
+  const head = { gzip, text: decodeHead('-', first.subarray(0, HEAD_BYTES), gzip), size: 0 };
+  async function* all(onBytes?: (n: number) => void): AsyncGenerator<Buffer> {
+    onBytes?.(first.length);
+    if (first.length > 0) yield first;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      const chunk = asBuffer(next.value);
+      onBytes?.(chunk.length);
+      yield chunk;
+    }
+  }
+  const open = (onBytes?: (n: number) => void) => {
+    const bytes = Readable.from(all(onBytes), { objectMode: false });
+    return gzip ? pipeline(bytes, createGunzip(), () => {}) : bytes;
+  };
+  return { head, open };
+}
+
+const asBuffer = (chunk: Buffer | string) =>
+  typeof chunk === 'string' ? Buffer.from(chunk) : chunk;

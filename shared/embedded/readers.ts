@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { parse as parseCsvSync } from 'csv-parse/sync';
@@ -6,7 +6,8 @@ import { decodeEvent, type Envelope } from '../contract/index.ts';
 import { FlowsentryError } from '../errors.ts';
 import { type NormalizedEvent, normalizeEvent } from '../normalize/index.ts';
 import { InputFileError } from './errors.ts';
-import { openText } from './input-file.ts';
+import type { EventFileLimits } from './limits.ts';
+import { linesOf } from './lines.ts';
 import { mapColumns, type PayoutColumns } from './payout-columns.ts';
 import { columnReason, payoutFromRow } from './payout-row.ts';
 
@@ -26,10 +27,17 @@ export interface FileTally {
   skipped: number;
 }
 
-/** Where a reader puts what it reads. */
-export interface ReadSink {
-  readonly events: NormalizedEvent[];
-  readonly rejected: RejectedLine[];
+/** Refused lines over every file: all counted, only the first `keep` held with their reason. */
+export class Rejections {
+  readonly kept: RejectedLine[] = [];
+  count = 0;
+
+  constructor(private readonly keep: number) {}
+
+  add(rejected: RejectedLine): void {
+    this.count++;
+    if (this.kept.length < this.keep) this.kept.push(rejected);
+  }
 }
 
 /** The formats an events input can have, told apart by content. */
@@ -59,107 +67,119 @@ export function detectFormat(file: string, head: string): InputFormat {
   );
 }
 
+/** Where one file's reader reports what it refused and counted. */
+export interface ReadContext {
+  readonly file: string;
+  readonly tally: FileTally;
+  readonly rejections: Rejections;
+  readonly limits: EventFileLimits;
+}
+
 /**
  * Validates and normalizes one record (null: a payout that never left, counted as skipped);
- * a contract violation is rejected with its reason, anything else is a bug and throws.
+ * a contract violation is refused with its reason, anything else is a bug and throws.
  */
 function accept(
-  sink: ReadSink,
-  tally: FileTally,
-  at: { file: string; line: number },
+  ctx: ReadContext,
+  line: number,
   make: () => Envelope | null,
+  out: NormalizedEvent[],
   explain = (reason: string) => reason,
 ): void {
   try {
     const envelope = make();
     if (envelope === null) {
-      tally.skipped++;
+      ctx.tally.skipped++;
       return;
     }
-    sink.events.push(normalizeEvent(envelope));
-    tally.events++;
+    out.push(normalizeEvent(envelope));
+    ctx.tally.events++;
   } catch (error) {
     if (!(error instanceof FlowsentryError && error.poison)) throw error;
-    sink.rejected.push({ ...at, reason: explain(error.message) });
-    tally.rejected++;
+    ctx.rejections.add({ file: ctx.file, line, reason: explain(error.message) });
+    ctx.tally.rejected++;
   }
 }
 
-/** Reads JSONL events line by line (streamed); blank lines are skipped. */
-export async function readJsonl(
-  file: string,
-  gzip: boolean,
-  sink: ReadSink,
-  onBytes?: (n: number) => void,
-): Promise<FileTally> {
-  const tally: FileTally = { lines: 0, events: 0, rejected: 0, skipped: 0 };
-  const lines = createInterface({
-    input: openText(file, gzip, onBytes),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  let line = 0;
+/** JSONL events, in file order, a chunk's worth at a time; blank lines are skipped. */
+export async function* jsonlEvents(
+  input: Readable,
+  ctx: ReadContext,
+): AsyncGenerator<NormalizedEvent[]> {
+  const limit = `${Math.round(ctx.limits.maxLineBytes / (1024 * 1024))} MiB`;
   try {
-    for await (const raw of lines) {
-      line++;
-      const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (text.trim() === '') continue;
-      tally.lines++;
-      accept(sink, tally, { file, line }, () => decodeEvent(text));
+    for await (const lines of linesOf(input, ctx.limits.maxLineBytes)) {
+      const out: NormalizedEvent[] = [];
+      for (const l of lines) {
+        if ('tooLong' in l) {
+          ctx.tally.lines++;
+          ctx.tally.rejected++;
+          const reason = `line of ${l.tooLong.toLocaleString('en-US')} bytes is over the ${limit} limit of one event; skipped`;
+          ctx.rejections.add({ file: ctx.file, line: l.line, reason });
+          continue;
+        }
+        if (l.text.trim() === '') continue;
+        ctx.tally.lines++;
+        accept(ctx, l.line, () => decodeEvent(l.text), out);
+      }
+      if (out.length > 0) yield out;
     }
   } catch (error) {
-    throw readFailure(file, error);
+    throw readFailure(ctx.file, error);
   }
-  return tally;
 }
 
-/** CSV records with the line each ends on, streamed from a (gzipped or plain) file. */
-function csvRecords(file: string, gzip: boolean, onBytes?: (n: number) => void) {
+/** CSV records with the line each ends on, streamed from the file's bytes. */
+function csvRecords(input: Readable) {
   const parser = parseCsv({
     bom: true,
     relax_column_count: true,
     skip_empty_lines: true,
     info: true,
     from_line: 2,
+    max_record_size: 1 << 20,
   });
   // pipeline hands a read error (a corrupt gzip) to the parser, and so to the reading loop.
-  pipeline(openText(file, gzip, onBytes), parser, () => {});
+  pipeline(input, parser, () => {});
   return parser as AsyncIterable<{ record: string[]; info: { lines: number } }>;
 }
 
 /** A broken quote leaves the rest of the file unreadable: one refusal on the line it starts, not one a row. */
-function csvBroken(file: string, error: unknown, sink: ReadSink, tally: FileTally): void {
+function csvBroken(ctx: ReadContext, error: unknown): void {
   if (!String((error as { code?: unknown }).code).startsWith('CSV_'))
-    throw readFailure(file, error);
-  const line = (error as { lines?: number }).lines ?? tally.lines + 2;
+    throw readFailure(ctx.file, error);
+  const line = (error as { lines?: number }).lines ?? ctx.tally.lines + 2;
   const reason = `malformed CSV (${(error as Error).message}); the rest of the file was not read`;
-  sink.rejected.push({ file, line, reason });
-  tally.rejected++;
+  ctx.rejections.add({ file: ctx.file, line, reason });
+  ctx.tally.rejected++;
 }
 
-/** Reads a payouts CSV row by row (streamed); each row becomes a payout event. */
-export async function readPayoutCsv(
-  file: string,
-  gzip: boolean,
+/** Payout events from a payouts CSV, row by row (streamed), in batches. */
+export async function* payoutCsvEvents(
+  input: Readable,
   columns: PayoutColumns,
-  sink: ReadSink,
-  onBytes?: (n: number) => void,
-): Promise<FileTally> {
-  const tally: FileTally = { lines: 0, events: 0, rejected: 0, skipped: 0 };
-  const source = `csv:${file.split(/[\\/]/).pop()}`;
+  ctx: ReadContext,
+): AsyncGenerator<NormalizedEvent[]> {
+  const source = `csv:${ctx.file.split(/[\\/]/).pop()}`;
   const explain = (reason: string) => columnReason(reason, columns);
+  let out: NormalizedEvent[] = [];
   try {
-    for await (const { record, info } of csvRecords(file, gzip, onBytes)) {
-      tally.lines++;
+    for await (const { record, info } of csvRecords(input)) {
+      ctx.tally.lines++;
       const make = () => {
         const outcome = payoutFromRow(record, columns, source);
         return 'event' in outcome ? outcome.event : null;
       };
-      accept(sink, tally, { file, line: info.lines }, make, explain);
+      accept(ctx, info.lines, make, out, explain);
+      if (out.length >= 1_000) {
+        yield out;
+        out = [];
+      }
     }
   } catch (error) {
-    csvBroken(file, error, sink, tally);
+    csvBroken(ctx, error);
   }
-  return tally;
+  if (out.length > 0) yield out;
 }
 
 /** A stream failing mid-file (corrupt gzip, disk error) refuses the file; bugs pass through. */

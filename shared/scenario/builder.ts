@@ -92,9 +92,12 @@ export class ScenarioBuilder {
     this.add('extortion.reported', data, at, data.reportId);
   }
 
-  /** Every event, oldest first (ties keep the order they were added in). */
+  /** Every event in canonical order: oldest first, ties by event id. */
   sorted(): Envelope[] {
-    return this.items.sort((a, b) => a.at - b.at || a.seq - b.seq).map((i) => i.event);
+    // Ties on time go by event id: the engine's canonical order, so a saved scenario is a
+    // file `flowsentry scan` can stream without sorting.
+    const byId = (a: Envelope, b: Envelope) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return this.items.sort((a, b) => a.at - b.at || byId(a.event, b.event)).map((i) => i.event);
   }
 
   get size(): number {

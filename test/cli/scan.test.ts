@@ -91,6 +91,35 @@ describe('flowsentry scan over a generated file with planted cases', () => {
     expect(strict.code).toBe(2);
   });
 
+  it('reads --events - from standard input, the same alerts as from the file', async () => {
+    const fromFile = await scan('--format', 'json');
+    const piped = await runCli(['scan', '--events', '-', '--lists', ...lists, '--format', 'json'], {
+      env,
+      stdin: readFileSync(events, 'utf8'),
+    });
+    expect(piped.code).toBe(0);
+    const ids = (r: typeof piped) =>
+      r
+        .json<Alert>()
+        .map((a) => a.id)
+        .sort();
+    expect(ids(piped)).toEqual(ids(fromFile));
+  });
+
+  it('refuses a line too long to be an event in one clear line, not a stack trace', async () => {
+    const huge = join(dir, 'huge.jsonl');
+    const good = readFileSync(events, 'utf8').split('\n').slice(0, 50);
+    const line = `{"type":"payout.executed","data":"${'x'.repeat(20 * 1024 * 1024)}"}`;
+    writeFileSync(huge, [good[0], line, ...good.slice(1)].join('\n'));
+    const run = await runCli(['scan', '--events', huge, '--lists', ...lists], { env });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      new RegExp(`flowsentry: scan: ${huge}:2: line of 20,971,\\d+ bytes is over the 8 MiB limit`),
+    );
+    expect(run.stderr).not.toMatch(/RangeError|\n\s+at /);
+    expect(run.stderr).toContain('1 bad line refused');
+  });
+
   it('refuses a missing file or a bad option in one line with exit 2', async () => {
     const missing = await runCli(
       ['scan', '--events', events, join(dir, 'nope.jsonl'), '--lists', ...lists],

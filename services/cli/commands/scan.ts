@@ -12,6 +12,7 @@ import { UsageError } from '../usage-error.ts';
 interface ScanFlags {
   readonly events: string[];
   readonly lists?: string[];
+  readonly rules?: string;
   readonly out?: string;
   readonly format?: string;
   readonly strict?: boolean;
@@ -39,23 +40,31 @@ async function scan(flags: ScanFlags): Promise<void> {
     {
       events: flags.events,
       lists: flags.lists ?? [],
+      ...(flags.rules !== undefined ? { rules: flags.rules } : {}),
       ...(flags.out !== undefined ? { out: flags.out } : {}),
       format: formatFor(flags, process.stdout.isTTY === true),
       strict: flags.strict === true,
     },
-    { stdout: process.stdout, stderr: process.stderr, env: process.env },
+    { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env },
   );
 }
 
-/** Registers `flowsentry scan --events FILE... [--lists FILE...] [--out FILE] [--format json|table|html]`. */
+/** Registers `flowsentry scan --events FILE... [--lists FILE...] [--rules FILE] [--out FILE] [--format json|table|html]`. */
 export function registerScan(program: Command): void {
   program
     .command('scan')
     .description('screen event files (JSONL envelopes or payouts CSV exports) in one process')
-    .requiredOption('--events <files...>', 'JSONL event files or payouts CSV exports (gzip or not)')
+    .requiredOption(
+      '--events <files...>',
+      'JSONL event files or payouts CSV exports (gzip or not); - reads standard input',
+    )
     .option(
       '--lists <files...>',
       'list files in any supported format (default: the active versions)',
+    )
+    .option(
+      '--rules <file>',
+      'rule thresholds (YAML, see docs/rules.md; default: FLOWSENTRY_RULES)',
     )
     .option('--out <file>', 'write the alerts or the report here instead of stdout')
     .option(

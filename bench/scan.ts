@@ -1,0 +1,98 @@
+// `flowsentry scan` end to end over a generated history of about 1,000,000 events (the
+// scenario generator's payroll: 16,000 workers, 12 biweekly pay runs), in a child process
+// so its peak RSS is the scan's own, next to the engine-only rate of the same run.
+//   node bin/run-ts.mjs bench/scan.ts
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, renameSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { snapshotToFtm } from '../shared/demo/ftm.ts';
+import { runScan, type ScanStats } from '../shared/embedded/index.ts';
+import { generateScenario } from '../shared/scenario/index.ts';
+
+/** The history: fixed seed and size, so runs compare. */
+export const SCAN_WORKLOAD = { seed: 20260105, workers: 16_000, payRuns: 12 } as const;
+const TARGET_EVENTS_PER_S = 100_000;
+const TARGET_RSS_MB = 600;
+
+/** Where the generated history is kept between runs (generating it takes ~10 s). */
+function workloadDir(): string {
+  const { seed, workers, payRuns } = SCAN_WORKLOAD;
+  return join(tmpdir(), `flowsentry-bench-scan-${seed}-${workers}-${payRuns}`);
+}
+
+/** Writes the history as JSONL (in the generator's time order) and the lists as FtM JSON lines. */
+async function prepare(): Promise<{ events: string; lists: string[] }> {
+  const dir = workloadDir();
+  const events = join(dir, 'events.jsonl');
+  const lists = [join(dir, 'scenario-sdn.jsonl'), join(dir, 'scenario-labels.jsonl')];
+  if (existsSync(events)) return { events, lists };
+  await mkdir(dir, { recursive: true });
+  const s = generateScenario(SCAN_WORKLOAD);
+  for (const snapshot of s.lists)
+    await writeFile(join(dir, `${snapshot.version.source}.jsonl`), snapshotToFtm(snapshot));
+  const partial = `${events}.partial`;
+  const out = createWriteStream(partial);
+  let chunk = '';
+  for (const e of s.events) {
+    chunk += `${JSON.stringify(e)}\n`;
+    if (chunk.length < 1 << 20) continue;
+    if (!out.write(chunk)) await once(out, 'drain');
+    chunk = '';
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  renameSync(partial, events);
+  return { events, lists };
+}
+
+/** The child: one scan, its timings and peak RSS as one JSON line on stdout. */
+async function child(events: string, lists: string[]): Promise<void> {
+  let stats: ScanStats | undefined;
+  const sink = { write: () => true, on: () => sink, once: () => sink, end: () => {} };
+  await runScan(
+    { events: [events], lists, out: '/dev/null', format: 'json', strict: false },
+    {
+      stdout: sink as never,
+      stderr: process.stderr,
+      env: {},
+      onStats: (s) => (stats = s),
+    },
+  );
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ ...stats, rssMb })}\n`);
+}
+
+/** Scan rate end to end and engine only, and peak RSS, of one scan over the history. */
+export async function benchScan(): Promise<Record<string, number | string>> {
+  const { events, lists } = await prepare();
+  const runner = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
+  const self = fileURLToPath(import.meta.url);
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [runner, self, '--child', events, ...lists],
+    { maxBuffer: 1 << 20 },
+  );
+  const r = JSON.parse(stdout.trim().split('\n').pop()!) as ScanStats & { rssMb: number };
+  return {
+    'scan.workload': `scenario seed ${SCAN_WORKLOAD.seed}, ${SCAN_WORKLOAD.workers} workers, ${SCAN_WORKLOAD.payRuns} pay runs, one JSONL file in time order`,
+    'scan.events': r.events,
+    'scan.ordering': r.ordering,
+    'scan.seconds': Number((r.totalMs / 1000).toFixed(1)),
+    'scan.events_per_s': Math.round(r.events / (r.totalMs / 1000)),
+    'scan.engine_only_events_per_s': Math.round(r.events / (r.screenMs / 1000)),
+    'scan.peak_rss_mb': Math.round(r.rssMb),
+    'scan.target_events_per_s': TARGET_EVENTS_PER_S,
+    'scan.target_peak_rss_mb': TARGET_RSS_MB,
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const [flag, events, ...lists] = process.argv.slice(2);
+  if (flag === '--child') await child(events!, lists);
+  else console.log(JSON.stringify(await benchScan(), null, 2));
+}

@@ -1,0 +1,90 @@
+import type { Readable } from 'node:stream';
+
+/** One line of a byte stream: its text, or a note that it was longer than the limit. */
+export type Line =
+  | { readonly line: number; readonly text: string }
+  | { readonly line: number; readonly tooLong: number };
+
+const NEWLINE = 0x0a;
+const CR = 0x0d;
+
+/** Splits a UTF-8 stream into lines, a whole chunk at a time; a line over `maxBytes` is never built. */
+export class LineSplitter {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private skipped = -1;
+  private lineNo = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** The lines that end in `chunk` (a line still open stays pending). */
+  push(chunk: Buffer): Line[] {
+    const out: Line[] = [];
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      if (nl < 0) {
+        this.keep(chunk, start, chunk.length);
+        return out;
+      }
+      out.push(this.close(chunk, start, nl));
+      start = nl + 1;
+    }
+  }
+
+  /** The last line when the stream ends without a newline. */
+  end(): Line[] {
+    if (this.skipped < 0 && this.pendingBytes === 0) return [];
+    return [this.close(Buffer.alloc(0), 0, 0)];
+  }
+
+  private keep(chunk: Buffer, from: number, to: number): void {
+    if (from === to) return;
+    if (this.skipped >= 0) {
+      this.skipped += to - from;
+    } else if (this.pendingBytes + to - from > this.maxBytes) {
+      this.skipped = this.pendingBytes + to - from;
+      this.pending = [];
+      this.pendingBytes = 0;
+    } else {
+      this.pending.push(chunk.subarray(from, to));
+      this.pendingBytes += to - from;
+    }
+  }
+
+  private close(chunk: Buffer, from: number, to: number): Line {
+    const line = ++this.lineNo;
+    const bytes = this.pendingBytes + to - from;
+    if (this.skipped >= 0 || bytes > this.maxBytes) {
+      const tooLong = this.skipped >= 0 ? this.skipped + (to - from) : bytes;
+      this.skipped = -1;
+      this.pending = [];
+      this.pendingBytes = 0;
+      return { line, tooLong };
+    }
+    let end = to;
+    if (end > from && chunk[end - 1] === CR) end--;
+    let text: string;
+    if (this.pendingBytes === 0) text = chunk.toString('utf8', from, end);
+    else {
+      const whole = Buffer.concat([...this.pending, chunk.subarray(from, to)]);
+      const cut =
+        whole.length > 0 && whole[whole.length - 1] === CR ? whole.length - 1 : whole.length;
+      text = whole.toString('utf8', 0, cut);
+      this.pending = [];
+      this.pendingBytes = 0;
+    }
+    return { line, text: line === 1 ? text.replace(/^\uFEFF/, '') : text };
+  }
+}
+
+/** The lines of a byte stream, a chunk's worth at a time (one await per chunk, not per line). */
+export async function* linesOf(stream: Readable, maxBytes: number): AsyncGenerator<Line[]> {
+  const splitter = new LineSplitter(maxBytes);
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const lines = splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    if (lines.length > 0) yield lines;
+  }
+  const last = splitter.end();
+  if (last.length > 0) yield last;
+}
