@@ -120,6 +120,19 @@ export interface Alert {
   readonly withdrawn?: boolean;
 }
 
+/** One part of a key: `%` and `:` escaped, so an id holding `:` cannot pass for two parts. */
+export function keyPart(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll(':', '%3A');
+}
+
+/**
+ * A subject key from its parts, each escaped: worker `employer:X` and employer `X` give
+ * different keys. Parts without `%` or `:` are kept as they are, so such keys do not change.
+ */
+export function subjectKey(...parts: readonly string[]): string {
+  return parts.map(keyPart).join(':');
+}
+
 /**
  * Deterministic alert id from (rule, subject, window). BullMQ refuses ':' in custom job
  * ids, so the key is hashed; the rule stays readable in front.

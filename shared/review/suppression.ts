@@ -1,5 +1,5 @@
 import { addressKeyOrUndefined, guessChain } from '../address/index.ts';
-import type { Alert } from '../engine/alert.ts';
+import { type Alert, keyPart } from '../engine/alert.ts';
 import { isActive } from './review-store.ts';
 import type { Suppression } from './types.ts';
 
@@ -22,15 +22,12 @@ export function walletKey(address: string, chain?: string): string {
   return key;
 }
 
-/** One part of a key: `%` and `:` escaped, so an id holding `:` cannot pass for two parts. */
-const part = (text: string) => text.replaceAll('%', '%25').replaceAll(':', '%3A');
-
 function subjectPart(alert: Pick<Alert, 'subject'>): string {
   const s = alert.subject;
   if (s.kind === 'wallet' && s.address) return `wallet:${walletKey(s.address, s.chain)}`;
-  if (s.kind === 'worker' && s.workerId) return `worker:${part(s.workerId)}`;
-  if (s.kind === 'employer' && s.employerId) return `employer:${part(s.employerId)}`;
-  return `other:${part(JSON.stringify(s))}`;
+  if (s.kind === 'worker' && s.workerId) return `worker:${keyPart(s.workerId)}`;
+  if (s.kind === 'employer' && s.employerId) return `employer:${keyPart(s.employerId)}`;
+  return `other:${keyPart(JSON.stringify(s))}`;
 }
 
 /**
@@ -42,7 +39,7 @@ export function subjectKeyOf(alert: Pick<Alert, 'subject' | 'evidence'>): string
   const entries = [
     ...new Set(
       alert.evidence.flatMap((e) =>
-        e.kind === 'list-entry' ? [`${part(e.source)}/${part(e.entryId)}`] : [],
+        e.kind === 'list-entry' ? [`${keyPart(e.source)}/${keyPart(e.entryId)}`] : [],
       ),
     ),
   ].sort();

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { alertId, type ListEntryEvidence } from '../../shared/engine/alert.ts';
+import { alertId, keyPart, type ListEntryEvidence, subjectKey } from '../../shared/engine/alert.ts';
 import { CLEAN_WALLET } from '../helpers/fixtures.ts';
 import { bearer, makeAlert, testApp } from './helpers.ts';
 
@@ -76,5 +76,18 @@ describe('a suppression covers one finding, not every finding on its subject', a
       decision: 'review',
       reasons: [{ code: 'open-alert-worker', ref: againstB.id }],
     });
+  });
+});
+
+describe('alert subject keys escape their parts', () => {
+  it('keeps worker `employer:X` apart from employer X, and leaves plain ids as they were', () => {
+    const worker = subjectKey('employer:emp-9', 'ofac-sdn', '1001');
+    const employer = subjectKey('employer', 'emp-9', 'ofac-sdn', '1001');
+    expect(worker).not.toBe(employer);
+    expect(alertId('identity-match', worker, '2026-11')).not.toBe(
+      alertId('identity-match', employer, '2026-11'),
+    );
+    expect(subjectKey('w-100', 'ofac-sdn', '1001')).toBe('w-100:ofac-sdn:1001');
+    expect(keyPart('100%:x')).toBe('100%25%3Ax');
   });
 });

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Envelope } from '../../contract/index.ts';
 import type { NormalizedEvent } from '../../normalize/index.ts';
+import { keyPart } from '../alert.ts';
 import { describeEvent, fact } from '../evidence.ts';
 import type { PayoutFacts } from '../model/facts.ts';
 import { alertFrom, type Finding, NO_ALERTS, type RuleDefinition } from '../rule.ts';
@@ -83,7 +84,7 @@ function findingOf(
     score,
     title: `Worker ${workerId} switched payouts to a new wallet ${w.address} just before a pay run`,
     subject: { kind: 'worker', workerId, chain: w.chain, address: w.address },
-    subjectKey: `${workerId}:${w.key}`,
+    subjectKey: `${keyPart(workerId)}:${w.key}`,
     evidence: [
       describeEvent(event),
       fact('previous wallets', previous.join(', ')),
