@@ -64,7 +64,11 @@ export async function runApi(
     );
   if (!deps.tags) logger.warn('no tag set wired in: screening sees no list');
   const empty = new TagIndex([]);
-  const sink = new BullmqAlertSink({ redisUrl: config.redisUrl, queueName: config.alertQueue });
+  const sink = new BullmqAlertSink({
+    redisUrl: config.redisUrl,
+    queueName: config.alertQueue,
+    keyPrefix: config.redisPrefix,
+  });
   const review = new RedisReviewStore({
     redisUrl: config.redisUrl,
     queueName: config.alertQueue,
@@ -79,8 +83,7 @@ export async function runApi(
     logger,
     refreshMs: options.refreshMs,
     rateLimit: options.rateLimit,
-    queueCounts: () =>
-      sink.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed'),
+    queueCounts: () => sink.counts(),
     health: { redis: () => review.redis.ping() },
     ...(deps.profiles ? { profiles: deps.profiles } : {}),
     ...(webhook ? { notifier: webhook.dispatcher, deliveryLog: webhook.log } : {}),

@@ -2,6 +2,7 @@ import { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Alert } from '../../engine/alert.ts';
 import { adds, mergeAlert } from '../../engine/merge-alert.ts';
+import { AlertLocks } from './alert-lock.ts';
 import {
   type AlertSink,
   applyRetraction,
@@ -18,6 +19,8 @@ export interface BullmqAlertSinkOptions {
   readonly queueName?: string;
   /** BullMQ key prefix (default `bull`). */
   readonly prefix?: string;
+  /** Prefix of our own keys beside the queue: locks, event index (default `flowsentry`). */
+  readonly keyPrefix?: string;
 }
 
 const ALL_STATES = [
@@ -29,28 +32,34 @@ const ALL_STATES = [
   'failed',
   'paused',
 ] as const;
-const MAX_MERGE_TRIES = 10;
 
 /**
  * Alerts as jobs of the BullMQ queue `alerts`: job name = rule id, job id = alert id.
- * Adding an existing id is a no-op in BullMQ, so a repeat is then merged into the job's
- * data under WATCH/MULTI: two screeners merging into one alert never lose each other's evidence.
+ * Only BullMQ's public API touches its keys (add, getJob, updateData): a repeat is merged
+ * into the job's data under a lock of our own, so two screeners merging into one alert
+ * never lose each other's evidence, and a BullMQ release that changes its key layout
+ * changes nothing here.
  */
 export class BullmqAlertSink implements AlertSink {
   readonly queue: Queue;
-  private readonly merger: Redis;
+  private readonly redis: Redis;
   /** The queue's connection: ours, so BullMQ leaves closing it to us. */
   private readonly connection: Redis;
+  private readonly locks: AlertLocks;
+  /** Our keys: `<keyPrefix>:{<queue>}:...`, one hash slot per queue. */
+  private readonly base: string;
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(options: BullmqAlertSinkOptions) {
+    const queueName = options.queueName ?? 'alerts';
     this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-    this.queue = new Queue(options.queueName ?? 'alerts', {
+    this.queue = new Queue(queueName, {
       connection: this.connection,
       prefix: options.prefix ?? 'bull',
     });
-    // WATCH needs a connection of its own that nothing else uses in between.
-    this.merger = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
+    this.redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
+    this.locks = new AlertLocks(this.redis);
+    this.base = `${options.keyPrefix ?? 'flowsentry'}:{${queueName}}`;
   }
 
   async deliver(alerts: readonly Alert[]): Promise<DeliveryResult> {
@@ -59,30 +68,41 @@ export class BullmqAlertSink implements AlertSink {
     return counts;
   }
 
-  /** Set of alert ids resting on an observed transfer; kept beside the queue's own keys. */
+  /** Set of alert ids resting on an observed transfer. */
   private eventKey(eventId: string): string {
-    return this.queue.toKey(`flowsentry-by-event:${eventId}`);
+    return `${this.base}:alerts-by-event:${eventId}`;
+  }
+
+  private lockKey(alertId: string): string {
+    return `${this.base}:alert-lock:${alertId}`;
   }
 
   private async deliverOne(alert: Alert): Promise<keyof DeliveryResult> {
-    const key = this.queue.toKey(alert.id);
     const retractable = alert.eventIds.filter(isRetractable);
     if (retractable.length > 0) {
-      const pipeline = this.merger.pipeline();
+      const pipeline = this.redis.pipeline();
       for (const id of retractable) pipeline.sadd(this.eventKey(id), alert.id);
       await pipeline.exec();
     }
-    const fresh = (await this.merger.exists(key)) === 0;
-    if (fresh) {
+    return this.serialized(() => this.locked(alert.id, () => this.addOrMerge(alert)));
+  }
+
+  /** Under the alert's lock: a new job, or the repeat merged into the job's data. */
+  private async addOrMerge(alert: Alert): Promise<keyof DeliveryResult> {
+    const job = await this.queue.getJob(alert.id);
+    if (!job) {
       await this.queue.add(alert.rule, alert, {
         jobId: alert.id,
         priority: SEVERITY_PRIORITY[alert.severity],
         removeOnComplete: false,
         removeOnFail: false,
       });
+      return 'created';
     }
-    const outcome = await this.serialized(() => this.mergeInto(key, alert));
-    return fresh && outcome === 'unchanged' ? 'created' : outcome;
+    const existing = job.data as Alert;
+    if (!adds(existing, alert)) return 'unchanged';
+    await job.updateData(mergeAlert(existing, alert));
+    return 'merged';
   }
 
   async markRetracted(retractions: readonly Retraction[]): Promise<number> {
@@ -90,60 +110,38 @@ export class BullmqAlertSink implements AlertSink {
     for (const r of retractions) {
       const ids = new Set<string>();
       for (const id of r.observedIds)
-        for (const a of await this.merger.smembers(this.eventKey(id))) ids.add(a);
+        for (const a of await this.redis.smembers(this.eventKey(id))) ids.add(a);
       for (const id of ids) {
-        if (
-          await this.serialized(() =>
-            this.update(this.queue.toKey(id), (a) => applyRetraction(a, r)),
-          )
-        )
-          changed++;
+        const change = (a: Alert) => applyRetraction(a, r);
+        if (await this.serialized(() => this.locked(id, () => this.update(id, change)))) changed++;
       }
     }
     return changed;
   }
 
-  /** Rewrites a job's alert under WATCH; `change` returns null when nothing changes. */
-  private async update(key: string, change: (alert: Alert) => Alert | null): Promise<boolean> {
-    for (let attempt = 0; attempt < MAX_MERGE_TRIES; attempt++) {
-      await this.merger.watch(key);
-      const raw = await this.merger.hget(key, 'data');
-      const next = raw === null ? null : change(JSON.parse(raw) as Alert);
-      if (next === null) {
-        await this.merger.unwatch();
-        return false;
-      }
-      const ok = await this.merger.multi().hset(key, 'data', JSON.stringify(next)).exec();
-      if (ok !== null) return true;
-    }
-    throw new Error(`alert at ${key}: too much contention updating`);
+  /** Rewrites a job's alert; `change` returns null when nothing changes. */
+  private async update(id: string, change: (alert: Alert) => Alert | null): Promise<boolean> {
+    const job = await this.queue.getJob(id);
+    const next = job ? change(job.data as Alert) : null;
+    if (!job || next === null) return false;
+    await job.updateData(next);
+    return true;
   }
 
-  /** Merges under WATCH; 'unchanged' when the job already holds every event of the alert. */
-  private async mergeInto(key: string, alert: Alert): Promise<'merged' | 'unchanged'> {
-    for (let attempt = 0; attempt < MAX_MERGE_TRIES; attempt++) {
-      await this.merger.watch(key);
-      const raw = await this.merger.hget(key, 'data');
-      if (raw === null) {
-        await this.merger.unwatch();
-        throw new Error(`alert job ${alert.id} vanished while merging`);
-      }
-      const existing = JSON.parse(raw) as Alert;
-      if (!adds(existing, alert)) {
-        await this.merger.unwatch();
-        return 'unchanged';
-      }
-      const merged = mergeAlert(existing, alert);
-      const ok = await this.merger.multi().hset(key, 'data', JSON.stringify(merged)).exec();
-      if (ok !== null) return 'merged';
-    }
-    throw new Error(`alert ${alert.id}: too much contention merging`);
+  private locked<T>(alertId: string, fn: () => Promise<T>): Promise<T> {
+    return this.locks.withLock(this.lockKey(alertId), fn);
   }
 
+  /** One change at a time from this process: its own changes never wait on each other's lock. */
   private serialized<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.chain.then(fn, fn);
     this.chain = run.catch(() => {});
     return run;
+  }
+
+  /** Job counts of the queue by state, for /metrics. */
+  counts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts(...ALL_STATES);
   }
 
   async get(id: string): Promise<Alert | null> {
@@ -161,7 +159,7 @@ export class BullmqAlertSink implements AlertSink {
 
   async close(): Promise<void> {
     await this.queue.close();
-    await this.merger.quit();
+    await this.redis.quit();
     await this.connection.quit();
   }
 }
