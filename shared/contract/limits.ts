@@ -1,4 +1,4 @@
-import { type Env, integer } from '../config/env.ts';
+import { type Env, integer } from '../config/integer.ts';
 
 /** What the decoder accepts before it looks at the contract; each has a variable and a default. */
 export interface ContractLimits {

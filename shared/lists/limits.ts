@@ -1,4 +1,4 @@
-import { type Env, integer } from '../config/env.ts';
+import { type Env, integer } from '../config/integer.ts';
 import { ListLimitError } from './errors.ts';
 
 /**
