@@ -3,11 +3,7 @@ import type { ApiOptions, FlowsentryConfig } from '../../shared/config/env.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
 import { BullmqAlertSink } from '../../shared/ports/alert-sink/index.ts';
-import {
-  RedisDeliveryLog,
-  RedisReviewStore,
-  WebhookDispatcher,
-} from '../../shared/review/index.ts';
+import { RedisReviewStore, WebhookDispatcher } from '../../shared/review/index.ts';
 import { buildApp } from './app.ts';
 import type { WorkerProfile } from './deps.ts';
 
@@ -36,7 +32,7 @@ function webhookFor(
   logger: Logger,
 ) {
   if (!options.webhook) return null;
-  const log = new RedisDeliveryLog(review.redis, review.keys.webhookLog());
+  const log = review.deliveryLog();
   const { url, secret, attempts, backoffMs } = options.webhook;
   const dispatcher = new WebhookDispatcher({
     url,
@@ -84,7 +80,7 @@ export async function runApi(
     refreshMs: options.refreshMs,
     rateLimit: options.rateLimit,
     queueCounts: () => sink.counts(),
-    health: { redis: () => review.redis.ping() },
+    health: { redis: () => review.ping() },
     ...(deps.profiles ? { profiles: deps.profiles } : {}),
     ...(webhook ? { notifier: webhook.dispatcher, deliveryLog: webhook.log } : {}),
   });

@@ -19,6 +19,7 @@ import {
   type ScreeningRecord,
   type Suppression,
 } from './types.ts';
+import { RedisDeliveryLog } from './webhook/delivery-log.ts';
 
 const APPLY_CHANGE = readFileSync(new URL('./scripts/applyChange-3.lua', import.meta.url), 'utf8');
 
@@ -142,6 +143,16 @@ export class RedisReviewStore implements ReviewStore, CasBackend {
     const stream = this.redis.scanStream({ match: this.keys.pattern(), count: 500 });
     for await (const batch of stream)
       if ((batch as string[]).length > 0) await this.redis.del(...(batch as string[]));
+  }
+
+  /** The webhook delivery log beside the review keys, on this store's connection. */
+  deliveryLog(): RedisDeliveryLog {
+    return new RedisDeliveryLog(this.redis, this.keys.webhookLog());
+  }
+
+  /** Answers when Redis does; for /health. */
+  async ping(): Promise<void> {
+    await this.redis.ping();
   }
 
   async close(): Promise<void> {
