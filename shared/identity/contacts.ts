@@ -29,11 +29,76 @@ export function phoneKey(phone: string): string | undefined {
   return digits.slice(-9);
 }
 
-/** The match key of a messenger handle: "Telegram: @Kim_Dev" -> kim_dev (the platform is dropped). */
+/**
+ * Hosts whose links name a handle, and where the handle sits in the link: the first path
+ * segment unless said otherwise. A link to a host not named here keeps its whole text as
+ * the key, so it only ever matches the same link.
+ */
+const HANDLE_HOSTS: Readonly<
+  Record<string, (path: readonly string[], link: URL) => string | undefined>
+> = Object.freeze({
+  't.me': telegramPath,
+  'telegram.me': telegramPath,
+  'telegram.dog': telegramPath,
+  'wa.me': (path) => path[0],
+  'api.whatsapp.com': (_path, link) => link.searchParams.get('phone') ?? undefined,
+  'signal.me': (_path, link) => /^#p\/(.+)$/.exec(link.hash)?.[1],
+  'x.com': (path) => path[0],
+  'twitter.com': (path) => path[0],
+  'discord.com': (path) => (path[0] === 'users' ? path[1] : undefined),
+  'discordapp.com': (path) => (path[0] === 'users' ? path[1] : undefined),
+  'instagram.com': (path) => path[0],
+  'github.com': (path) => path[0],
+  'linkedin.com': (path) => (path[0] === 'in' ? path[1] : undefined),
+  'skype.com': (path) => path[0],
+});
+
+/** `t.me/name`, `t.me/s/name` (a channel's preview); an invite (`t.me/+code`) names no handle. */
+function telegramPath(path: readonly string[]): string | undefined {
+  const name = path[0] === 's' ? path[1] : path[0];
+  return name?.startsWith('+') || name === 'joinchat' ? undefined : name;
+}
+
+/** A path segment with its %-escapes undone (left as written when they are malformed). */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The handle a link names (`https://t.me/kim_dev`, `wa.me/14155550100`), or undefined when it is no link. */
+function handleInLink(text: string): string | undefined {
+  const tg = /^tg:\/\/resolve\?domain=([^&]+)/.exec(text);
+  if (tg) return tg[1];
+  const bare = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  const host = /^(?:www\.|mobile\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?=[/?#]|$)/.exec(bare);
+  if (!host) return undefined;
+  let link: URL;
+  try {
+    link = new URL(`https://${bare}`);
+  } catch {
+    return undefined;
+  }
+  const read = HANDLE_HOSTS[host[1]!];
+  const path = link.pathname.split('/').filter(Boolean).map(decodedSegment);
+  // An unknown host, or a link of a known one naming no handle: the link itself is the key.
+  return (read && Object.hasOwn(HANDLE_HOSTS, host[1]!) ? read(path, link) : undefined) ?? bare;
+}
+
+/**
+ * The match key of a messenger handle, whichever way it is written: "Telegram: @Kim_Dev",
+ * "@kim_dev", "https://t.me/kim_dev" and "telegram.me/Kim_Dev" are all kim_dev (the platform
+ * is dropped). A handle that is a phone number (WhatsApp, Signal: "wa.me/14155550100",
+ * "whatsapp: +1 415 555 0100") keys as the phone does. Undefined when too short to match.
+ */
 export function handleKey(handle: string): string | undefined {
   const text = handle.trim().toLowerCase();
-  const bare = text.includes(':') ? text.slice(text.lastIndexOf(':') + 1) : text;
-  const key = bare.trim().replace(/^@+/, '').replace(/\s+/g, '');
+  const linked = handleInLink(text);
+  const bare = linked ?? (text.includes(':') ? text.slice(text.lastIndexOf(':') + 1) : text).trim();
+  const key = bare.replace(/^@+/, '').replace(/\s+/g, '');
+  if (/^\+?[0-9().-]{7,}$/.test(key)) return phoneKey(key);
   return key.length >= 3 ? key : undefined;
 }
 

@@ -33,6 +33,8 @@ export interface WorkerFacts {
   readonly record: WorkerRecord;
   readonly shared: readonly SharedAttr[];
   readonly contactHits: readonly ContactHit[];
+  /** The records of the profile's payout wallets (absent when read back for lookback). */
+  readonly claimed?: readonly WalletRecord[];
   /** True when a newer profile was already applied: nothing to screen. */
   readonly stale: boolean;
 }

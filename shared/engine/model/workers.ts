@@ -2,7 +2,13 @@ import type { Envelope } from '../../contract/index.ts';
 import { blockingKeys } from '../../identity/index.ts';
 import type { NormalizedEvent } from '../../normalize/index.ts';
 import { keys } from '../state/keys.ts';
-import type { AttrRecord, NameRecord, WalletClaim, WorkerRecord } from '../state/records.ts';
+import type {
+  AttrRecord,
+  NameRecord,
+  WalletClaim,
+  WalletRecord,
+  WorkerRecord,
+} from '../state/records.ts';
 import { CONTACT_KINDS, PLACE_KINDS, profileAttrs } from './attributes.ts';
 import type { ModelContext } from './context.ts';
 import type { ContactHit, SharedAttr, WorkerFacts } from './facts.ts';
@@ -36,12 +42,16 @@ function reindex(
   for (const key of before) if (!keep.has(key)) relist(ctx, key, workerId, false);
 }
 
-/** Payout wallets of the profile; a wallet keeps the time it first appeared there. */
+/**
+ * Payout wallets of the profile; a wallet keeps the time it first appeared there. Their
+ * records go to `records` (the rules look for wallets an extortion report named).
+ */
 function claims(
   ctx: ModelContext,
   event: NormalizedEvent,
   prev: WorkerRecord | undefined,
   workerId: string,
+  records: WalletRecord[],
 ): WalletClaim[] {
   const known = new Map((prev?.wallets ?? []).map((c) => [c.key, c]));
   const next = event.wallets
@@ -53,6 +63,7 @@ function claims(
   const nextKeys = new Set(next.map((c) => c.key));
   for (const c of [...known.values(), ...next]) {
     const wallet = walletOf(ctx, c);
+    if (nextKeys.has(c.key) && !records.includes(wallet)) records.push(wallet);
     const listed = wallet.claimedBy.includes(workerId);
     if (nextKeys.has(c.key) === listed) continue;
     wallet.claimedBy = listed
@@ -90,17 +101,18 @@ export function observeWorker(ctx: ModelContext, event: NormalizedEvent): Worker
   const names = nameKeysOf(e.data);
   reindex(ctx, id, prev?.names ?? [], names);
   for (const key of names) relist(ctx, key, id, true);
+  const claimed: WalletRecord[] = [];
   const record: WorkerRecord = {
     workerId: id,
     envelope: e,
     at: event.at,
-    wallets: claims(ctx, event, prev, id),
+    wallets: claims(ctx, event, prev, id, claimed),
     paidWallets: prev?.paidWallets ?? [],
     attrs: attrKeys,
     names,
   };
   ctx.state.put(keys.worker(id), record);
-  return { kind: 'worker', record, shared, contactHits, stale: false };
+  return { kind: 'worker', record, shared, contactHits, claimed, stale: false };
 }
 
 /** Workers listed under name-index keys (for identity lookback). */

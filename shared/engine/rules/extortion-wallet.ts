@@ -17,6 +17,7 @@ export const schema = Type.Object(
     }),
     payoutScore: Score(95, 'a payout to a wallet an extortion report named'),
     transferScore: Score(85, 'a transfer to or from such a wallet'),
+    profileScore: Score(90, "such a wallet among a worker's payout wallets on file"),
   },
   { default: {}, additionalProperties: false },
 );
@@ -89,8 +90,10 @@ function alertFor(
 
 /**
  * `extortion-wallet`: a payout or transfer touches a wallet an extortion report named (or
- * a list files under extortion or ransomware). When a report arrives, the retained past
- * payouts and transfers of its wallets are screened at once (alerts marked lookback).
+ * a list files under extortion or ransomware), or a worker lists such a wallet among the
+ * payout wallets on their profile, whether the profile or the report comes first. When a
+ * report arrives, the retained past payouts and transfers of its wallets are screened at
+ * once (alerts marked lookback).
  */
 export const definition: RuleDefinition<typeof schema> = {
   id: 'extortion-wallet',
@@ -99,12 +102,22 @@ export const definition: RuleDefinition<typeof schema> = {
     const categories = new Set(config.categories);
     return {
       id: 'extortion-wallet',
-      types: ['payout.requested', 'payout.executed', 'transfer.observed', 'extortion.reported'],
+      types: [
+        'payout.requested',
+        'payout.executed',
+        'transfer.observed',
+        'extortion.reported',
+        'worker.upserted',
+      ],
       listDriven: true,
       evaluate(event, ctx) {
         if (!config.enabled) return NO_ALERTS;
         if (ctx.facts?.kind === 'report')
-          return pastActivity(config, ctx.facts.wallets, ctx, categories);
+          return [
+            ...pastActivity(config, ctx.facts.wallets, ctx, categories),
+            ...claimants(config, ctx.facts.wallets, ctx, categories, event),
+          ];
+        if (ctx.facts?.kind === 'worker') return onProfile(config, ctx, categories, event);
         const wallets = walletsOf(ctx.facts, ctx);
         if (wallets.length === 0) return NO_ALERTS;
         const alerts: Alert[] = [];
@@ -132,6 +145,69 @@ function pastActivity(
       if (ctx.cutoff !== undefined && a.at < ctx.cutoff) continue;
       alerts.push(alertFor(c, wallet, why, normalizeEvent(a.envelope), true));
     }
+  }
+  return alerts;
+}
+
+/** An extortion wallet that a worker lists as a payout wallet: the worker's case. */
+function profileAlert(
+  c: Config,
+  wallet: WalletRecord,
+  workerId: string,
+  why: Evidence[],
+  event: NormalizedEvent,
+): Alert {
+  return alertFrom(
+    {
+      rule: 'extortion-wallet',
+      severity: severityOf(c.profileScore),
+      score: c.profileScore,
+      title: `Worker ${workerId} lists extortion wallet ${wallet.address} as a payout wallet`,
+      subject: { kind: 'wallet', chain: wallet.chain, address: wallet.address, workerId },
+      subjectKey: `${wallet.key}>${workerId}`,
+      evidence: [
+        describeEvent(event),
+        fact(`worker ${workerId}`, `${wallet.address} is a payout wallet on their profile`),
+        ...why,
+      ],
+      related: { workers: [workerId], wallets: [wallet.address], payouts: [] },
+    },
+    event,
+  );
+}
+
+/** A report naming wallets that workers already list on their profiles. */
+function claimants(
+  c: Config,
+  wallets: readonly WalletRecord[],
+  ctx: RuleContext,
+  categories: ReadonlySet<string>,
+  event: NormalizedEvent,
+): Alert[] {
+  const alerts: Alert[] = [];
+  for (const wallet of wallets) {
+    if (wallet.claimedBy.length === 0) continue;
+    const why = reasons(wallet, ctx, categories);
+    for (const workerId of wallet.claimedBy)
+      alerts.push(profileAlert(c, wallet, workerId, why, event));
+  }
+  return alerts;
+}
+
+/** A profile listing a wallet that a report (or an extortion list) named before. */
+function onProfile(
+  c: Config,
+  ctx: RuleContext,
+  categories: ReadonlySet<string>,
+  event: NormalizedEvent,
+): readonly Alert[] {
+  const facts = ctx.facts;
+  if (facts?.kind !== 'worker' || facts.stale || !facts.claimed) return NO_ALERTS;
+  const alerts: Alert[] = [];
+  for (const wallet of facts.claimed) {
+    if (quiet(wallet, ctx)) continue;
+    const why = reasons(wallet, ctx, categories);
+    if (why.length > 0) alerts.push(profileAlert(c, wallet, facts.record.workerId, why, event));
   }
   return alerts;
 }

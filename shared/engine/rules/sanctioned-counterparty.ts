@@ -3,7 +3,8 @@ import type { TagHit } from '../../lists/tag-index.ts';
 import type { NormalizedEvent, WalletParty } from '../../normalize/index.ts';
 import type { Alert } from '../alert.ts';
 import { defaultsOf } from '../config/defaults.ts';
-import { describeEvent, listEvidence } from '../evidence.ts';
+import { describeEvent, fact, listEvidence } from '../evidence.ts';
+import type { Facts } from '../model/facts.ts';
 import {
   alertFrom,
   type Finding,
@@ -13,6 +14,7 @@ import {
   type RuleDefinition,
 } from '../rule.ts';
 import { Enabled, Score, severityOf } from '../scoring.ts';
+import type { WalletRecord } from '../state/records.ts';
 
 export { describeEvent, listEvidence };
 
@@ -35,15 +37,44 @@ const SCREENED = new Set(['payout.requested', 'payout.executed', 'transfer.obser
 
 type Config = typeof schema.static;
 
+/** A worker who owns a wallet: it is on their profile, or they were paid to it. */
+interface Owner {
+  readonly workerId: string;
+  readonly how: string;
+}
+
+/**
+ * The workers behind the other side of a transfer with a listed wallet: money from Lazarus
+ * into a worker's payout wallet is that worker's case, not only the listed wallet's.
+ */
+function ownersOf(wallet: WalletRecord | undefined): Owner[] {
+  if (!wallet || (wallet.claimedBy.length === 0 && wallet.paid.length === 0)) return NO_OWNERS;
+  const out = new Map<string, string>();
+  for (const w of wallet.claimedBy)
+    out.set(w, `${wallet.address} is a payout wallet on their profile`);
+  for (const p of wallet.paid)
+    if (!out.has(p.workerId))
+      out.set(p.workerId, `paid to ${wallet.address} (payout ${p.payoutId}, ${p.at})`);
+  return [...out].map(([workerId, how]) => ({ workerId, how }));
+}
+const NO_OWNERS: Owner[] = [];
+
+/** The wallet record on the other side of a transfer from `party`. */
+function counterpart(facts: Facts | undefined, party: WalletParty): WalletRecord | undefined {
+  if (facts?.kind !== 'transfer') return undefined;
+  return party.role === 'to' ? facts.from : facts.to;
+}
+
 function finding(
   c: Config,
   event: NormalizedEvent,
   party: WalletParty,
   hits: readonly TagHit[],
+  owners: readonly Owner[],
 ): Finding {
   const e = event.envelope;
   const isPayout = e.type === 'payout.executed' || e.type === 'payout.requested';
-  const workerId = isPayout ? e.data.workerId : undefined;
+  const workerId = isPayout ? e.data.workerId : owners[0]?.workerId;
   const names = [...new Set(hits.map((h) => h.entry.name))].join(', ');
   const direction = party.role === 'to' ? 'to' : 'from';
   const score =
@@ -60,9 +91,13 @@ function finding(
       ...(workerId ? { workerId } : {}),
     },
     subjectKey: party.key,
-    evidence: [describeEvent(event), ...hits.map(listEvidence)],
+    evidence: [
+      describeEvent(event),
+      ...hits.map(listEvidence),
+      ...owners.map((o) => fact(`worker ${o.workerId}`, o.how)),
+    ],
     related: {
-      workers: workerId ? [workerId] : [],
+      workers: isPayout ? [e.data.workerId] : owners.map((o) => o.workerId),
       wallets: event.wallets.map((w) => w.address),
       payouts: isPayout ? [e.data.payoutId] : [],
     },
@@ -71,7 +106,9 @@ function finding(
 
 /**
  * `sanctioned-counterparty`: a payout or transfer touches a wallet on a sanctions list,
- * in either direction. Executed payouts score highest: the money has already left.
+ * in either direction. Executed payouts score highest: the money has already left. A
+ * transfer between a listed wallet and a worker's wallet (on their profile, or paid to)
+ * names that worker, so it reaches the worker's case and the worker view.
  */
 export const definition: RuleDefinition<typeof schema> = {
   id: 'sanctioned-counterparty',
@@ -94,9 +131,13 @@ export const definition: RuleDefinition<typeof schema> = {
           if (hits.length === 0) continue;
           alerts = alerts ?? [];
           alerts.push(
-            alertFrom(finding(config, event, party, hits), event, {
-              lookback: ctx.lookback === true,
-            }),
+            alertFrom(
+              finding(config, event, party, hits, ownersOf(counterpart(ctx.facts, party))),
+              event,
+              {
+                lookback: ctx.lookback === true,
+              },
+            ),
           );
         }
         return alerts ?? NO_ALERTS;

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseEngineConfig } from '../../../shared/engine/index.ts';
-import { engineWith, entry, list, only, payout, report, run, T, transfer, W } from '../events.ts';
+import {
+  engineWith,
+  entry,
+  list,
+  only,
+  payout,
+  report,
+  run,
+  T,
+  transfer,
+  W,
+  worker,
+} from '../events.ts';
 
 describe('extortion-wallet', () => {
   it('screens the reported wallet’s past payouts when the report arrives (lookback), then new ones live', () => {
@@ -25,6 +37,38 @@ describe('extortion-wallet', () => {
     expect(live).toHaveLength(1);
     expect(live[0]!.lookback).toBeUndefined();
     expect(live[0]!.severity).toBe('high');
+  });
+
+  it("alerts on a reported wallet among a worker's payout wallets, profile before or after the report", () => {
+    const profile = (id: string, n: number) =>
+      worker(id, { payoutWallets: [{ chain: 'ethereum', address: W(n) }] }, T(2));
+    const reported = (n: number) =>
+      report({ reportId: `r-${n}`, addresses: [{ chain: 'ethereum', address: W(n) }] }, T(3));
+    const before = only(run(engineWith(), [profile('w-1', 21), reported(21)]), 'extortion-wallet');
+    const after = only(
+      run(engineWith(), [reported(22), { ...profile('w-2', 22), occurredAt: T(4) }]),
+      'extortion-wallet',
+    );
+    for (const [alerts, workerId] of [
+      [before, 'w-1'],
+      [after, 'w-2'],
+    ] as const) {
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]).toMatchObject({ severity: 'critical', subject: { workerId } });
+      expect(alerts[0]!.related.workers).toEqual([workerId]);
+      expect(alerts[0]!.evidence).toContainEqual(
+        expect.objectContaining({ kind: 'fact', label: `worker ${workerId}` }),
+      );
+    }
+  });
+
+  it('stays quiet for a profile wallet that only shares a prefix with a reported one', () => {
+    const near = `${W(23).slice(0, 40)}ff`;
+    const alerts = run(engineWith(), [
+      worker('w-3', { payoutWallets: [{ chain: 'ethereum', address: near }] }, T(2)),
+      report({ reportId: 'r-23', addresses: [{ chain: 'ethereum', address: W(23) }] }, T(3)),
+    ]);
+    expect(only(alerts, 'extortion-wallet')).toEqual([]);
   });
 
   it('counts wallets a list files under ransomware', () => {

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseEngineConfig } from '../../../shared/engine/index.ts';
 import { TagIndex } from '../../../shared/lists/tag-index.ts';
-import { engineWith, entry, LAZARUS, list, only, payout, run, T, transfer, W } from '../events.ts';
+import {
+  engineWith,
+  entry,
+  LAZARUS,
+  list,
+  only,
+  payout,
+  run,
+  T,
+  transfer,
+  W,
+  worker,
+} from '../events.ts';
 
 const lazarus = list([entry('LAZARUS GROUP', { wallets: [LAZARUS] })]);
 
@@ -44,6 +56,48 @@ describe('sanctioned-counterparty', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.count).toBe(2);
     expect(alerts[0]!.title).toMatch(/^Transfer to sanctioned wallet/);
+  });
+
+  it('names the worker whose wallet a listed wallet sends to: on the profile or paid there', () => {
+    const alerts = only(
+      run(engineWith([lazarus]), [
+        worker('w-5', { payoutWallets: [{ chain: 'ethereum', address: W(5) }] }),
+        payout('w-6', W(6), 900, T(2)),
+        transfer(LAZARUS, W(5), 4000, T(3)),
+        transfer(LAZARUS, W(6), 2500, T(4)),
+      ]),
+      'sanctioned-counterparty',
+    );
+    expect(alerts).toHaveLength(1);
+    const [a] = alerts;
+    expect(a!.related.workers).toEqual(['w-5', 'w-6']);
+    expect(a!.evidence).toContainEqual(
+      expect.objectContaining({
+        kind: 'fact',
+        label: 'worker w-5',
+        value: expect.stringContaining('profile'),
+      }),
+    );
+    expect(a!.evidence).toContainEqual(
+      expect.objectContaining({
+        kind: 'fact',
+        label: 'worker w-6',
+        value: expect.stringContaining('paid to'),
+      }),
+    );
+  });
+
+  it("names no worker for a wallet that only shares a prefix with a worker's wallet", () => {
+    const near = `${W(5).slice(0, 40)}ff`;
+    const [a] = only(
+      run(engineWith([lazarus]), [
+        worker('w-5', { payoutWallets: [{ chain: 'ethereum', address: W(5) }] }),
+        transfer(LAZARUS, near, 4000, T(3)),
+      ]),
+      'sanctioned-counterparty',
+    );
+    expect(a!.related.workers).toEqual([]);
+    expect(a!.subject.workerId).toBeUndefined();
   });
 
   it('ignores wallets listed under other categories, and stops matching after delisting', () => {
