@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { FlowsentryError } from '../../shared/errors.ts';
+import { forTerminal } from '../../shared/log/terminal.ts';
 import { UsageError } from './usage-error.ts';
 
 type Register = (program: Command) => void;
@@ -72,12 +73,13 @@ function exitCodeFor(error: unknown): number {
     // Commander already printed its one line (or the help/version text).
     return error.exitCode === 0 ? 0 : 2;
   }
+  // Messages quote files and input (a zip member's name, a list's text): no terminal codes.
   if (error instanceof UsageError) {
-    process.stderr.write(`flowsentry: ${error.message}\n`);
+    process.stderr.write(`flowsentry: ${forTerminal(error.message)}\n`);
     return 2;
   }
   if (error instanceof FlowsentryError) {
-    process.stderr.write(`flowsentry: ${error.message}\n`);
+    process.stderr.write(`flowsentry: ${forTerminal(error.message)}\n`);
     return error.poison || error.code === 'INVALID_CONFIG' ? 2 : 1;
   }
   process.stderr.write(`flowsentry: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -1,9 +1,14 @@
+import { forTerminal } from '../log/terminal.ts';
 import type { SnapshotDiff } from './diff.ts';
 import type { CheckResult } from './screen.ts';
 import type { ListStats } from './stats.ts';
 import type { ListVersion } from './types.ts';
 
-/** Human-readable renderings for the CLI; the JSON forms are the objects themselves. */
+/**
+ * Human-readable renderings for the CLI; the JSON forms are the objects themselves. Names,
+ * chains and currencies come from list files, so every line is stripped of terminal codes
+ * (and of line breaks that would forge lines).
+ */
 
 const counts = (m: Readonly<Record<string, number>>) =>
   Object.entries(m)
@@ -17,7 +22,9 @@ export function statsText(s: ListStats): string {
     `  entries ${s.entries} (${s.entriesWithAddresses} with addresses): ${counts(s.byKind)}`,
     `  addresses ${s.addresses}: ${counts(s.byChain)}`,
     `  by currency: ${counts(s.byCurrency)}`,
-  ].join('\n');
+  ]
+    .map((line) => forTerminal(line))
+    .join('\n');
 }
 
 /** A diff as text: the counts, then each added or removed entry and address (up to `limit` each). */
@@ -30,7 +37,7 @@ export function diffText(d: SnapshotDiff, limit = 50): string {
   const section = <T>(title: string, items: readonly T[], show: (item: T) => string) => {
     if (items.length === 0) return;
     lines.push(`${title}:`);
-    for (const item of items.slice(0, limit)) lines.push(`  ${show(item)}`);
+    for (const item of items.slice(0, limit)) lines.push(`  ${forTerminal(show(item))}`);
     if (items.length > limit) lines.push(`  ... ${items.length - limit} more (use --json for all)`);
   };
   section('added entries', d.addedEntries, (e) => `+ ${e.entryId} ${e.name} (${e.kind})`);
@@ -56,15 +63,18 @@ export function diffText(d: SnapshotDiff, limit = 50): string {
 /** One version in a listing, marked when active. */
 export function versionLine(v: ListVersion, active: boolean): string {
   const mark = active ? '*' : ' ';
-  return `${mark} ${v.id}  ${v.entryCount} entries, ${v.addressCount} addresses, loaded ${v.loadedAt}`;
+  return forTerminal(
+    `${mark} ${v.id}  ${v.entryCount} entries, ${v.addressCount} addresses, loaded ${v.loadedAt}`,
+  );
 }
 
 /** A screening result as one line of text. */
 export function checkText(r: CheckResult): string {
-  if (!r.hit) return `ok   ${r.address} (${r.chain})${r.note ? `  note: ${r.note}` : ''}`;
+  const note = r.note ? `  note: ${r.note}` : '';
+  if (!r.hit) return forTerminal(`ok   ${r.address} (${r.chain})${note}`);
   const names = r.matches.map((m) => {
     const programs = m.programs.length ? ` [${m.programs.join(', ')}]` : '';
     return `${m.name}${programs} ${m.category}, entry ${m.entryId} in ${m.listVersion}`;
   });
-  return `HIT  ${r.address} (${r.chain})  ${names.join('; ')}${r.note ? `  note: ${r.note}` : ''}`;
+  return forTerminal(`HIT  ${r.address} (${r.chain})  ${names.join('; ')}${note}`);
 }
