@@ -82,6 +82,7 @@ export function carry(
       ...origin,
       held: part,
       inbound: part,
+      sinceLast: part,
       hops: [...origin.hops, hop],
       eventId: m.eventId,
       at: m.at,
@@ -107,6 +108,7 @@ export function receive(
     }
     same.held += slice.held;
     same.inbound += slice.inbound;
+    sinceLatestPayout(same, slice);
     if (slice.paid > same.paid) {
       same.paid = slice.paid;
       same.payoutIds = slice.payoutIds;
@@ -115,6 +117,19 @@ export function receive(
     same.eventId = slice.eventId;
   }
   while (to.origins.length > o.maxOrigins) dropStalest(to.origins);
+}
+
+/**
+ * Counts what arrived of the latest payout: a slice carrying a newer payout than the one
+ * here starts the count again, so each payout's share is measured on its own.
+ */
+function sinceLatestPayout(here: Origin, slice: Origin): void {
+  const arrived = slice.sinceLast ?? slice.inbound;
+  if (slice.lastPaidAt !== here.lastPaidAt) {
+    here.lastPayout = slice.lastPayout;
+    here.lastPaidAt = slice.lastPaidAt;
+    here.sinceLast = arrived;
+  } else here.sinceLast = (here.sinceLast ?? 0) + arrived;
 }
 
 /**
@@ -146,6 +161,8 @@ export function unwind(
     if (there) {
       there.held = Math.max(0, there.held - slice.held);
       there.inbound = Math.max(0, there.inbound - slice.inbound);
+      if (there.sinceLast !== undefined)
+        there.sinceLast = Math.max(0, there.sinceLast - (slice.sinceLast ?? slice.inbound));
     }
     const back = from.origins.find((x) => x.key === slice.key);
     if (back) back.held += slice.held;
@@ -177,6 +194,8 @@ export function creditPayout(p: {
     own.paid += amount;
     own.held += amount;
     own.inbound += amount;
+    own.lastPayout = amount;
+    own.lastPaidAt = p.at;
     // A new array, never a push: slices already carried downstream share the old one.
     own.payoutIds = [...own.payoutIds.slice(-(MAX_PAYOUT_IDS - 1)), p.payoutId];
     return;
@@ -195,6 +214,8 @@ export function creditPayout(p: {
     hops: [],
     eventId: p.eventId,
     at: p.at,
+    lastPayout: amount,
+    lastPaidAt: p.at,
   });
 }
 

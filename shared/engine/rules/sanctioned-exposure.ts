@@ -3,7 +3,7 @@ import type { Alert, HopPathEvidence } from '../alert.ts';
 import { describeEvent, fact, listEvidence } from '../evidence.ts';
 import type { TransferFacts } from '../model/facts.ts';
 import { alertFrom, NO_ALERTS, type RuleDefinition } from '../rule.ts';
-import { clampScore, Enabled, Share, severityOf } from '../scoring.ts';
+import { clampScore, Enabled, Score, Share, severityOf } from '../scoring.ts';
 import type { Origin } from '../state/records.ts';
 
 /** Thresholds of `sanctioned-exposure`. */
@@ -28,13 +28,16 @@ export const schema = Type.Object(
       default: 16,
       description: 'payout slices tracked per wallet',
     }),
-    hopDecay: Share(0.85, 'score factor per hop after the first'),
-    baseScore: Type.Integer({
+    hopDecay: Share(0.95, 'score factor per hop after the first'),
+    baseScore: Score(45, 'score of any exposure over the minimum, before share, speed and hops'),
+    shareScore: Score(50, 'added in proportion to the share of the payout that arrived'),
+    fastHours: Type.Number({
       minimum: 0,
-      maximum: 100,
-      default: 45,
-      description: 'score of the smallest exposure at one hop',
+      maximum: 24 * 90,
+      default: 24,
+      description: 'a payout reaching the listed wallet within this many hours arrived fast',
     }),
+    fastScore: Score(10, 'added when the payout arrived fast'),
   },
   { default: {}, additionalProperties: false },
 );
@@ -46,19 +49,44 @@ function pathEvidence(o: Origin, exposure: number): HopPathEvidence {
   return { kind: 'hop-path', chain: o.chain, hops, exposure };
 }
 
+/** How much of a worker's pay reached the listed wallet, and how fast. */
+export interface Exposure {
+  /** Share of the latest payout that arrived (the headline figure). */
+  readonly payout: number;
+  /** Share of all pay into the payout wallet that ever arrived. */
+  readonly total: number;
+  /** Hours from the latest payout to this arrival. */
+  readonly hours: number;
+}
+
+/**
+ * Measures a slice at the listed wallet. Records kept before per-payout figures existed
+ * fall back to the total.
+ */
+export function exposureOf(o: Origin, at: string): Exposure {
+  const total = Math.min(1, o.inbound / o.paid);
+  const per =
+    o.lastPayout && o.sinceLast !== undefined ? Math.min(1, o.sinceLast / o.lastPayout) : total;
+  const from = o.lastPaidAt ?? o.at;
+  return { payout: per, total, hours: Math.max(0, (Date.parse(at) - Date.parse(from)) / 3.6e6) };
+}
+
 /**
  * True when this transfer only topped up a payout already over the bar with a small
  * remainder (a collector sweeping what was left): that is not a new finding.
  */
 function dribble(facts: TransferFacts, o: Origin, min: number): boolean {
   const slice = facts.record.carried.find((c) => c.key === o.key);
-  const now = (slice?.inbound ?? 0) / o.paid;
-  return now < min && o.inbound / o.paid - now >= min;
+  const base = o.lastPayout ?? o.paid;
+  const arrived = o.sinceLast ?? o.inbound;
+  const now = (slice?.inbound ?? 0) / base;
+  return now < min && arrived / base - now >= min;
 }
 
-/** Score rises with exposure and falls with distance. */
-function scoreOf(c: Config, exposure: number, hops: number): number {
-  return clampScore((c.baseScore + (100 - c.baseScore) * exposure) * c.hopDecay ** (hops - 1));
+/** Score rises with the share of the payout that arrived and with speed, and falls with distance. */
+export function exposureScore(c: Config, e: Exposure, hops: number): number {
+  const fast = e.hours <= c.fastHours ? c.fastScore : 0;
+  return clampScore((c.baseScore + c.shareScore * e.payout + fast) * c.hopDecay ** (hops - 1));
 }
 
 /**
@@ -84,15 +112,15 @@ export const definition: RuleDefinition<typeof schema> = {
         if (hits.length === 0) return NO_ALERTS;
         const alerts: Alert[] = [];
         for (const o of facts.arrived) {
-          const exposure = Math.min(1, o.inbound / o.paid);
+          const exposure = exposureOf(o, event.at);
           if (
             o.hops.length === 0 ||
             o.hops.length > config.maxHops ||
-            exposure < config.minExposure
+            Math.max(exposure.payout, exposure.total) < config.minExposure
           )
             continue;
           if (dribble(facts, o, config.minExposure)) continue;
-          const score = scoreOf(config, exposure, o.hops.length);
+          const score = exposureScore(config, exposure, o.hops.length);
           alerts.push(
             alertFrom(finding(facts, o, exposure, score, hits.map(listEvidence), event), event, {
               lookback: ctx.lookback === true,
@@ -105,31 +133,44 @@ export const definition: RuleDefinition<typeof schema> = {
   },
 };
 
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+/** "3 h", "2 days": how long the money took. */
+function took(hours: number): string {
+  if (hours < 1) return 'under an hour';
+  return hours < 48 ? `${Math.round(hours)} h` : `${Math.round(hours / 24)} days`;
+}
+
 function finding(
   facts: TransferFacts,
   o: Origin,
-  exposure: number,
+  exposure: Exposure,
   score: number,
   lists: ReturnType<typeof listEvidence>[],
   event: Parameters<typeof describeEvent>[0],
 ) {
-  const pct = Math.round(exposure * 100);
+  const latest = o.payoutIds[o.payoutIds.length - 1];
+  const sinceLast = o.sinceLast ?? o.inbound;
+  const lastPayout = o.lastPayout ?? o.paid;
   return {
     rule: 'sanctioned-exposure' as const,
     severity: severityOf(score),
     score,
-    title: `${pct}% of worker ${o.workerId}'s pay reached sanctioned wallet ${facts.to.address} in ${o.hops.length} hop(s)`,
+    title: `${pct(exposure.payout)} of worker ${o.workerId}'s payout ${latest} reached sanctioned wallet ${facts.to.address} in ${o.hops.length} hop(s) within ${took(exposure.hours)}`,
     subject: { kind: 'wallet' as const, chain: o.chain, address: o.wallet, workerId: o.workerId },
     subjectKey: `${o.walletKey}>${facts.to.key}`,
     evidence: [
       describeEvent(event),
-      pathEvidence(o, exposure),
+      pathEvidence(o, exposure.payout),
       ...lists,
       fact(
-        'pay',
-        `${o.paid.toFixed(2)} ${o.cls} paid to ${o.wallet} (latest payouts ${o.payoutIds.join(', ')})`,
+        `worker ${o.workerId}`,
+        `paid to ${o.wallet} (latest payouts ${o.payoutIds.join(', ')})`,
       ),
-      fact('exposure', `${pct}% (${o.inbound.toFixed(2)} of ${o.paid.toFixed(2)})`),
+      fact(
+        'exposure',
+        `${pct(exposure.payout)} of payout ${latest} (${sinceLast.toFixed(2)} of ${lastPayout.toFixed(2)} ${o.cls}) within ${took(exposure.hours)}; ${pct(exposure.total)} of all pay to ${o.wallet} (${o.inbound.toFixed(2)} of ${o.paid.toFixed(2)})`,
+      ),
     ],
     related: {
       workers: [o.workerId],

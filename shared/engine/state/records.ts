@@ -43,6 +43,11 @@ export interface Origin {
   eventId: string;
   /** When the first of it arrived here. */
   readonly at: string;
+  /** The latest payout into the payout wallet: its amount and time (absent in records kept before they were added). */
+  lastPayout?: number;
+  lastPaidAt?: string;
+  /** How much of it arrived here since that payout: with `lastPayout`, the share of each payout that arrived. */
+  sinceLast?: number;
 }
 
 /** A payout whose forwarding the consolidation rule is still watching. */

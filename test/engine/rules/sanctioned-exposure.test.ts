@@ -37,6 +37,46 @@ describe('sanctioned-exposure', () => {
     expect(path.hops[0]!.amount).toBe('900.00');
   });
 
+  it('measures each payout on its own, ranks most of it arriving within hours as critical', () => {
+    // Two payouts kept in the wallet, then a third of which 91% is forwarded within two hours:
+    // 91% of that payout, 30% of all pay the wallet received.
+    const events = [
+      payout('w-1', W(1), 1000, T(2), { payoutId: 'po-1' }),
+      payout('w-1', W(1), 1000, T(16), { payoutId: 'po-2' }),
+      payout('w-1', W(1), 1000, T(30), { payoutId: 'po-3' }),
+      transfer(W(1), W(2), 910, T(30, 1)),
+      transfer(W(2), LAZARUS, 910, T(30, 2)),
+    ];
+    const [a] = only(run(engineWith([lazarus]), events), 'sanctioned-exposure');
+    expect(a!.title).toMatch(
+      /^91% of worker w-1's payout po-3 reached sanctioned wallet .* in 2 hop\(s\) within 2 h$/,
+    );
+    expect(a!.severity).toBe('critical');
+    expect(a!.evidence).toContainEqual(
+      expect.objectContaining({
+        label: 'exposure',
+        value: expect.stringMatching(
+          /^91% of payout po-3 \(910\.00 of 1000\.00 USD\) within 2 h; 30% of all pay/,
+        ),
+      }),
+    );
+  });
+
+  it('ranks the same share arriving weeks later lower, and a small share lower still', () => {
+    const late = [
+      payout('w-1', W(1), 1000, T(2)),
+      transfer(W(1), W(2), 910, T(20)),
+      transfer(W(2), LAZARUS, 910, T(21)),
+    ];
+    const [slow] = only(run(engineWith([lazarus]), late), 'sanctioned-exposure');
+    expect(slow!.severity).toBe('high');
+    const [small] = only(
+      run(engineWith([lazarus]), chain([W(2), W(3)], 0.5)),
+      'sanctioned-exposure',
+    );
+    expect(small!.severity).toBe('medium');
+  });
+
   it('ignores a tiny share', () => {
     expect(only(run(engineWith([lazarus]), chain([W(2)], 0.05)), 'sanctioned-exposure')).toEqual(
       [],
