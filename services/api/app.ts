@@ -1,6 +1,7 @@
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { pino } from 'pino';
+import { Registry } from 'prom-client';
 import { AlertCache } from './alert-cache.ts';
 import { registerAuth } from './auth.ts';
 import type { ApiContext } from './context.ts';
@@ -74,7 +75,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   const ctx: ApiContext = {
     deps,
     cache: new AlertCache(deps, now),
-    metrics: new ApiMetrics(),
+    metrics: new ApiMetrics(deps.metricsRegistry ?? new Registry()),
     now,
     maxAgeMs: refreshMs,
   };

@@ -1,3 +1,4 @@
+import type { Registry } from 'prom-client';
 import type { Alert } from '../../shared/engine/alert.ts';
 import type { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
@@ -49,6 +50,8 @@ export interface ApiDeps {
   readonly health?: Readonly<Record<string, () => Promise<unknown>>>;
   /** How often the in-process alert cache reloads (default 2,000 ms; 0 = on every read). */
   readonly refreshMs?: number;
+  /** Where the API's series go; a service passes the process's one registry (default: its own). */
+  readonly metricsRegistry?: Registry;
   /** Per-token request budgets (default: none). */
   readonly rateLimit?: RateLimits;
   readonly now?: () => Date;

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { register } from 'prom-client';
 import type { ApiOptions, FlowsentryConfig } from '../../shared/config/env.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
@@ -79,6 +80,8 @@ export async function runApi(
     logger,
     refreshMs: options.refreshMs,
     rateLimit: options.rateLimit,
+    // The process's one registry: with `flowsentry up`, the chain watcher's series are here too.
+    metricsRegistry: register,
     queueCounts: () => sink.counts(),
     health: { redis: () => review.ping() },
     ...(deps.profiles ? { profiles: deps.profiles } : {}),

@@ -1,87 +1,84 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
 /** Upper bounds (seconds) of the request duration histogram. */
 const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
-interface Histogram {
-  counts: number[];
-  sum: number;
-  total: number;
-}
+const SERIES = [
+  'flowsentry_api_requests_total',
+  'flowsentry_api_request_duration_seconds',
+  'flowsentry_screen_decisions_total',
+];
 
-const label = (v: string) =>
-  v.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
+/** A value read at scrape time: one number, or one per label value. */
+export type Sample = number | ReadonlyMap<string, number>;
 
 /**
- * The few series /metrics exposes, kept by hand in Prometheus text format: routes are route
- * templates (never raw URLs), so label sets stay bounded.
+ * The API's series in a prom-client registry (prom-client escapes label values). In a
+ * service the registry is the process's one registry, so the chain watcher's series are on
+ * the same /metrics; tests give each app its own. Routes are route templates, never raw
+ * URLs, so label sets stay bounded.
  */
 export class ApiMetrics {
-  private readonly requests = new Map<string, number>();
-  private readonly durations = new Map<string, Histogram>();
-  private readonly decisions = new Map<string, number>();
+  private readonly requests: Counter;
+  private readonly durations: Histogram;
+  private readonly decisions: Counter;
+
+  constructor(readonly registry: Registry) {
+    const registers = [registry];
+    // An API started again in the same process (tests, a restart) replaces its own series.
+    for (const name of SERIES) registry.removeSingleMetric(name);
+    this.requests = new Counter({
+      name: 'flowsentry_api_requests_total',
+      help: 'Requests answered, by route template and status.',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
+    this.durations = new Histogram({
+      name: 'flowsentry_api_request_duration_seconds',
+      help: 'Time to answer, by route template.',
+      labelNames: ['route'],
+      buckets: BUCKETS,
+      registers,
+    });
+    this.decisions = new Counter({
+      name: 'flowsentry_screen_decisions_total',
+      help: 'Pre-payout screening answers, by decision.',
+      labelNames: ['decision'],
+      registers,
+    });
+    for (const decision of ['allow', 'review', 'block']) this.decisions.inc({ decision }, 0);
+  }
 
   /** Counts one answered request. */
   observeRequest(method: string, route: string, status: number, seconds: number): void {
-    const key = `method="${label(method)}",route="${label(route)}",status="${status}"`;
-    this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    const hkey = `route="${label(route)}"`;
-    let h = this.durations.get(hkey);
-    if (!h) {
-      h = { counts: BUCKETS.map(() => 0), sum: 0, total: 0 };
-      this.durations.set(hkey, h);
-    }
-    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]!) h.counts[i]!++;
-    h.sum += seconds;
-    h.total++;
+    this.requests.inc({ method, route, status });
+    this.durations.observe({ route }, seconds);
   }
 
   /** Counts one screening answer. */
   observeDecision(decision: string): void {
-    this.decisions.set(decision, (this.decisions.get(decision) ?? 0) + 1);
+    this.decisions.inc({ decision });
   }
 
-  /** The exposition text; `gauges` are sampled by the caller at scrape time. */
-  render(gauges: readonly Gauge[]): string {
-    const out: string[] = [];
-    out.push(
-      '# HELP flowsentry_api_requests_total Requests answered, by route template and status.',
-    );
-    out.push('# TYPE flowsentry_api_requests_total counter');
-    for (const [k, v] of this.requests) out.push(`flowsentry_api_requests_total{${k}} ${v}`);
-    out.push('# HELP flowsentry_api_request_duration_seconds Time to answer, by route template.');
-    out.push('# TYPE flowsentry_api_request_duration_seconds histogram');
-    for (const [k, h] of this.durations) out.push(...histogramLines(k, h));
-    out.push('# HELP flowsentry_screen_decisions_total Pre-payout screening answers, by decision.');
-    out.push('# TYPE flowsentry_screen_decisions_total counter');
-    for (const d of ['allow', 'review', 'block'])
-      out.push(`flowsentry_screen_decisions_total{decision="${d}"} ${this.decisions.get(d) ?? 0}`);
-    for (const g of gauges) out.push(...gaugeLines(g));
-    return `${out.join('\n')}\n`;
+  /** A gauge read at scrape time; `labelName` when `read` answers one value per label. */
+  gauge(name: string, help: string, read: () => Promise<Sample>, labelName?: string): void {
+    this.registry.removeSingleMetric(name);
+    new Gauge({
+      name,
+      help,
+      labelNames: labelName ? [labelName] : [],
+      registers: [this.registry],
+      async collect() {
+        const value = await read();
+        this.reset();
+        if (typeof value === 'number') this.set(value);
+        else for (const [label, v] of value) this.set({ [labelName ?? 'label']: label }, v);
+      },
+    });
   }
-}
 
-/** A gauge sampled at scrape time. */
-export interface Gauge {
-  readonly name: string;
-  readonly help: string;
-  readonly labelName?: string;
-  readonly values: ReadonlyMap<string, number> | number;
-}
-
-function histogramLines(key: string, h: Histogram): string[] {
-  const name = 'flowsentry_api_request_duration_seconds';
-  const lines = BUCKETS.map((b, i) => `${name}_bucket{${key},le="${b}"} ${h.counts[i]}`);
-  lines.push(
-    `${name}_bucket{${key},le="+Inf"} ${h.total}`,
-    `${name}_sum{${key}} ${h.sum}`,
-    `${name}_count{${key}} ${h.total}`,
-  );
-  return lines;
-}
-
-function gaugeLines(g: Gauge): string[] {
-  const lines = [`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`];
-  if (typeof g.values === 'number') return [...lines, `${g.name} ${g.values}`];
-  for (const [k, v] of g.values)
-    lines.push(`${g.name}{${g.labelName ?? 'label'}="${label(k)}"} ${v}`);
-  return lines;
+  /** The exposition text of every series in the registry (the chain watcher's too). */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
 }

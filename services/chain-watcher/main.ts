@@ -1,3 +1,4 @@
+import { register } from 'prom-client';
 import {
   type BackfillRequest,
   type BackfillResult,
@@ -21,7 +22,7 @@ export interface RunningChainWatcher {
   stop(): Promise<void>;
   /** Re-reads a block range of one chain (a lookback) while the live head goes on. */
   backfill(chain: string, request: BackfillRequest): Promise<BackfillResult>;
-  /** Counters for /metrics (`metrics.toPrometheus()`). */
+  /** Counters for /metrics, in prom-client's default registry. */
   readonly metrics: ChainMetrics;
 }
 
@@ -96,7 +97,8 @@ export async function startChainWatcher(
   env: Env = process.env,
 ): Promise<RunningChainWatcher> {
   const settings = watcherSettings(config, env);
-  const metrics = new ChainMetrics();
+  // The process's one registry: the API's /metrics serves these series in `flowsentry up`.
+  const metrics = new ChainMetrics(Date.now, register);
   const sources = settings.chains.map((c) => sourceFor(settings, c, metrics, logger));
   const closeSources = () => Promise.all(sources.map((s) => s.close()));
   try {

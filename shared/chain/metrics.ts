@@ -1,3 +1,5 @@
+import { Counter, Gauge, Registry } from 'prom-client';
+
 /** Counters of one chain; the follower and the RPC layer write them, /metrics reads them. */
 export interface ChainCounters {
   /** 1 while the chain's loop runs, 0 once it stopped on a fatal error. */
@@ -20,12 +22,60 @@ interface Sample {
 
 const RATE_WINDOW_MS = 30_000;
 
-/** Watcher metrics for every chain, with rates over the last 30 seconds and Prometheus text. */
+/**
+ * Watcher metrics for every chain, with rates over the last 30 seconds, as prom-client series
+ * read at scrape time. The service puts them in the process's one registry, so `flowsentry up`
+ * serves them on the API's /metrics.
+ */
 export class ChainMetrics {
   private readonly chains = new Map<string, ChainCounters>();
   private readonly samples = new Map<string, Sample[]>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    readonly registry: Registry = new Registry(),
+  ) {
+    for (const name of [...SERIES.map(([n]) => n), RPC_ERRORS]) registry.removeSingleMetric(name);
+    for (const series of SERIES) this.register(series);
+    const views = () => this.views();
+    new Counter({
+      name: RPC_ERRORS,
+      help: 'Failed RPC calls by error code.',
+      labelNames: ['chain', 'code'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const v of views())
+          for (const [code, n] of v.rpcErrors) this.inc({ chain: v.chain, code }, n);
+      },
+    });
+  }
+
+  private register([name, type, help, read]: Series): void {
+    const views = () => this.views();
+    const options = { name, help, labelNames: ['chain'], registers: [this.registry] };
+    if (type === 'counter') {
+      new Counter({
+        ...options,
+        collect() {
+          this.reset();
+          for (const v of views()) this.inc({ chain: v.chain }, finite(read(v)));
+        },
+      });
+    } else {
+      new Gauge({
+        ...options,
+        collect() {
+          this.reset();
+          for (const v of views()) this.set({ chain: v.chain }, finite(read(v)));
+        },
+      });
+    }
+  }
+
+  private views(): ChainView[] {
+    return [...this.chains].map(([name, c]) => this.view(name, c));
+  }
 
   /** The counters of a chain, created on first use. */
   chain(name: string): ChainCounters {
@@ -87,21 +137,9 @@ export class ChainMetrics {
     return { ...c, chain: name, lag: Math.max(0, c.head - c.cursor), ...this.rates(name) };
   }
 
-  /** Prometheus text exposition (served by the API at /metrics). */
-  toPrometheus(): string {
-    const views = [...this.chains].map(([name, c]) => this.view(name, c));
-    const lines: string[] = [];
-    for (const [name, type, help, read] of SERIES) {
-      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-      for (const v of views) lines.push(`${name}{chain="${v.chain}"} ${finite(read(v))}`);
-    }
-    const errors = 'flowsentry_chain_rpc_errors_total';
-    lines.push(`# HELP ${errors} Failed RPC calls by error code.`, `# TYPE ${errors} counter`);
-    for (const v of views) {
-      for (const [code, n] of v.rpcErrors)
-        lines.push(`${errors}{chain="${v.chain}",code="${code}"} ${n}`);
-    }
-    return `${lines.join('\n')}\n`;
+  /** Prometheus text exposition of this registry. */
+  toPrometheus(): Promise<string> {
+    return this.registry.metrics();
   }
 }
 
@@ -115,8 +153,12 @@ export type ChainView = ChainCounters & {
 
 const finite = (n: number) => (Number.isFinite(n) ? n : 0);
 
+const RPC_ERRORS = 'flowsentry_chain_rpc_errors_total';
+
+type Series = readonly [string, 'gauge' | 'counter', string, (v: ChainView) => number];
+
 // name, type, help, value: one line per chain each.
-const SERIES: readonly [string, 'gauge' | 'counter', string, (v: ChainView) => number][] = [
+const SERIES: readonly Series[] = [
   [
     'flowsentry_chain_up',
     'gauge',

@@ -111,7 +111,7 @@ describe('health, metrics, identity, OpenAPI, console files', async () => {
     expect(text).toContain('flowsentry_alerts{status="open"} 4');
     expect(text).toContain('flowsentry_alert_queue_jobs{state="prioritized"} 4');
     expect(text).toMatch(
-      /flowsentry_api_request_duration_seconds_bucket\{route="\/v1\/screen",le="\+Inf"\} 2/,
+      /flowsentry_api_request_duration_seconds_bucket\{le="\+Inf",route="\/v1\/screen"\} 2/,
     );
   });
 

@@ -69,11 +69,11 @@ export class FakeChain implements ChainSource {
         transactionHash: t.txHash ?? hex32(),
         transactionIndex: i,
         logIndex: i,
-        blockTimestamp: 1_800_000_000 + number * 12,
+        blockTimestamp: 1_700_000_000 + number * 12,
       }),
     );
     const parentHash = this.blocks[number - 1]?.hash ?? `0x${'0'.repeat(64)}`;
-    const block = { number, hash, parentHash, timestamp: 1_800_000_000 + number * 12, logs };
+    const block = { number, hash, parentHash, timestamp: 1_700_000_000 + number * 12, logs };
     this.blocks.push(block);
     return block;
   }

@@ -95,7 +95,7 @@ describe('transfer decoding', () => {
 });
 
 describe('chain metrics', () => {
-  it('renders Prometheus text with lag, rates and RPC errors by code', () => {
+  it('renders Prometheus text with lag, rates and RPC errors by code', async () => {
     let now = 0;
     const m = new ChainMetrics(() => now);
     Object.assign(m.chain('ethereum'), { head: 120, cursor: 100 });
@@ -103,7 +103,8 @@ describe('chain metrics', () => {
     now = 2_000;
     m.progressed('ethereum', 10, 150);
     m.rpcError('ethereum', 'RPC_RATE_LIMITED');
-    const text = m.toPrometheus();
+    m.rpcError('ethereum', 'ODD"CODE\\\n');
+    const text = await m.toPrometheus();
     expect(text).toContain('flowsentry_chain_head_lag_blocks{chain="ethereum"} 20');
     expect(text).toContain('flowsentry_chain_blocks_per_second{chain="ethereum"} 5');
     expect(text).toContain('flowsentry_chain_transfers_per_second{chain="ethereum"} 75');
@@ -111,5 +112,9 @@ describe('chain metrics', () => {
       'flowsentry_chain_rpc_errors_total{chain="ethereum",code="RPC_RATE_LIMITED"} 1',
     );
     expect(text).toContain('# TYPE flowsentry_chain_transfers_total counter');
+    // Label values are escaped: a strange error code cannot break the exposition.
+    expect(text).toContain(
+      'flowsentry_chain_rpc_errors_total{chain="ethereum",code="ODD\\"CODE\\\\\\n"} 1',
+    );
   });
 });

@@ -97,7 +97,7 @@ describe('chain watcher against anvil, real Kafka and Redis', () => {
       expect(got.get(`${t1.transactionHash}#0`)?.event.data.from.toLowerCase()).toBe(
         alice.toLowerCase(),
       );
-      expect(watcher.metrics.toPrometheus()).toMatch(
+      expect(await watcher.metrics.toPrometheus()).toMatch(
         /flowsentry_chain_transfers_total\{chain="local"\} 7/,
       );
     } finally {

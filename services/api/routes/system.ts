@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { AlertStatus } from '../../../shared/engine/alert.ts';
 import { actorOf } from '../auth.ts';
 import type { ApiContext, RouteOptions } from '../context.ts';
-import type { Gauge } from '../metrics.ts';
 import { AUTH_ERRORS, count, LimitQuery } from '../schemas.ts';
 
 const STATUSES: readonly AlertStatus[] = ['open', 'in_review', 'escalated', 'closed'];
@@ -23,42 +22,43 @@ async function health(ctx: ApiContext) {
   return { status: ok ? 'ok' : 'degraded', checks };
 }
 
-async function gauges(ctx: ApiContext): Promise<Gauge[]> {
-  const views = ctx.cache.all();
-  const byStatus = new Map(STATUSES.map((s) => [s, 0]));
-  for (const v of views) byStatus.set(v.status, (byStatus.get(v.status) ?? 0) + 1);
-  const out: Gauge[] = [
-    {
-      name: 'flowsentry_alerts',
-      help: 'Alerts in the queue by review status.',
-      labelName: 'status',
-      values: byStatus,
+/** The gauges /metrics samples at scrape time: the queue as the cache holds it. */
+function registerGauges(ctx: ApiContext): void {
+  const m = ctx.metrics;
+  m.gauge(
+    'flowsentry_alerts',
+    'Alerts in the queue by review status.',
+    async () => {
+      const byStatus = new Map(STATUSES.map((s) => [s, 0]));
+      for (const v of ctx.cache.all()) byStatus.set(v.status, (byStatus.get(v.status) ?? 0) + 1);
+      return byStatus;
     },
-    {
-      name: 'flowsentry_alerts_suppressed',
-      help: 'Alerts covered by an active suppression.',
-      values: views.filter((v) => v.suppressed).length,
-    },
-    {
-      name: 'flowsentry_alert_cache_age_seconds',
-      help: 'Seconds since the alert cache last reloaded.',
-      values: ctx.cache.ageSeconds(),
-    },
-  ];
-  if (ctx.deps.queueCounts) {
-    const counts = await ctx.deps.queueCounts().catch(() => ({}));
-    out.push({
-      name: 'flowsentry_alert_queue_jobs',
-      help: 'BullMQ jobs of the alert queue by job state.',
-      labelName: 'state',
-      values: new Map(Object.entries(counts)),
-    });
+    'status',
+  );
+  m.gauge(
+    'flowsentry_alerts_suppressed',
+    'Alerts covered by an active suppression.',
+    async () => ctx.cache.all().filter((v) => v.suppressed).length,
+  );
+  m.gauge(
+    'flowsentry_alert_cache_age_seconds',
+    'Seconds since the alert cache last reloaded.',
+    async () => ctx.cache.ageSeconds(),
+  );
+  const queueCounts = ctx.deps.queueCounts;
+  if (queueCounts) {
+    m.gauge(
+      'flowsentry_alert_queue_jobs',
+      'BullMQ jobs of the alert queue by job state.',
+      async () => new Map(Object.entries(await queueCounts().catch(() => ({})))),
+      'state',
+    );
   }
-  return out;
 }
 
 /** Health, metrics, the caller's identity, the OpenAPI document and the webhook delivery log. */
 export async function systemRoutes(app: FastifyInstance, { ctx }: RouteOptions): Promise<void> {
+  registerGauges(ctx);
   app.get(
     '/health',
     { schema: { tags: ['system'], summary: 'Liveness and dependency checks (no token needed)' } },
@@ -81,8 +81,8 @@ export async function systemRoutes(app: FastifyInstance, { ctx }: RouteOptions):
     },
     async (_req, reply) => {
       await ctx.cache.fresh(ctx.maxAgeMs);
-      reply.type('text/plain; version=0.0.4; charset=utf-8');
-      return ctx.metrics.render(await gauges(ctx));
+      reply.type(ctx.metrics.registry.contentType);
+      return ctx.metrics.render();
     },
   );
 
