@@ -76,19 +76,6 @@ export async function peekInput(part: InputPart, headBytes = HEAD_BYTES): Promis
   };
 }
 
-/** The whole text of an input, for formats that parse as one document; up to maxDocumentBytes. */
-export async function readAllText(input: PeekedInput): Promise<string> {
-  const parts: string[] = [];
-  let bytes = 0;
-  for await (const s of input.text()) {
-    bytes += Buffer.byteLength(s, 'utf8');
-    if (bytes > input.limits.maxDocumentBytes)
-      throw overLimit(input.limits, 'maxDocumentBytes', input.name, 'a document read whole');
-    parts.push(s);
-  }
-  return parts.join('');
-}
-
 /**
  * The lines of an input with their 1-based numbers; CR LF and LF both end a line. Each chunk
  * is searched once for newlines and a long line is kept as pieces, so the work is linear in

@@ -31,7 +31,7 @@ async function importFile(path: string, env: Record<string, string> = {}) {
 }
 
 describe('list files that expand to huge work', () => {
-  it('a 700 KB gzipped TagPack expanding to 200 MB of YAML is refused at the document limit', async () => {
+  it('a 700 KB gzipped TagPack expanding to 200 MB of YAML is refused at the YAML limit', async () => {
     const tag = `- address: ${LAZARUS}\n  currency: ETH\n`;
     const gz = repeatedGzip('title: bomb\ncreator: x\nlabel: x\ntags:\n', tag.repeat(100_000), 28);
     const path = join(dir, 'tagpack.yaml.gz');
@@ -40,7 +40,7 @@ describe('list files that expand to huge work', () => {
     const m = await importFile(path);
     expect(m.run.code).toBe(2);
     expect(m.stderr.trim()).toBe(
-      `flowsentry: ${path}: a document read whole exceeds the limit of 8388608 (FLOWSENTRY_LIST_MAX_DOCUMENT_BYTES; raise it if the file is genuine)`,
+      `flowsentry: ${path}: the YAML text exceeds the limit of 4194304 (FLOWSENTRY_LIST_MAX_YAML_BYTES; raise it if the file is genuine)`,
     );
     expect(m.seconds).toBeLessThan(BUDGET.seconds);
     expect(m.maxRssMb).toBeLessThan(BUDGET.rssMb);
