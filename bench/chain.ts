@@ -2,14 +2,14 @@
 // eth_getLogs rate over the same blocks in the same run. Alone: node bin/run-ts.mjs bench/chain.ts
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BackfillResult, runBackfill } from '../shared/chain/backfill.ts';
+import { type BackfillResult, runBackfill } from '../services/chain-watcher/backfill.ts';
 import {
   BlockScanner,
   CursorStore,
   EthersChainSource,
   TokenRegistry,
   TRANSFER_TOPIC,
-} from '../shared/chain/index.ts';
+} from '../services/chain-watcher/index.ts';
 import { createLogger } from '../shared/log/logger.ts';
 import { type EventPublisher, KafkaEventLog } from '../shared/ports/event-log/index.ts';
 import { MemoryStateStore } from '../shared/ports/state-store/index.ts';

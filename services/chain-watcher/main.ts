@@ -1,12 +1,4 @@
 import { register } from 'prom-client';
-import {
-  type BackfillRequest,
-  type BackfillResult,
-  ChainMetrics,
-  ChainWatcher,
-  EthersChainSource,
-  type WatcherOptions,
-} from '../../shared/chain/index.ts';
 import type { FlowsentryConfig } from '../../shared/config/env.ts';
 import type { Logger } from '../../shared/log/logger.ts';
 import {
@@ -15,6 +7,14 @@ import {
   KafkaEventLog,
 } from '../../shared/ports/event-log/index.ts';
 import { RedisStateStore, type StateStore } from '../../shared/ports/state-store/index.ts';
+import {
+  type BackfillRequest,
+  type BackfillResult,
+  ChainMetrics,
+  ChainWatcher,
+  EthersChainSource,
+  type WatcherOptions,
+} from './index.ts';
 import { type ChainSettings, type WatcherSettings, watcherSettings } from './settings.ts';
 
 /** The running chain watcher, as `flowsentry service chain-watcher` holds it. */

@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ChainMetrics } from '../../shared/chain/index.ts';
+import { ChainMetrics } from '../../services/chain-watcher/index.ts';
 import { bearer, testApp } from './helpers.ts';
 
 describe('one metrics registry for the API and the chain watcher', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHttpStatus, classifyRpcError } from '../../shared/chain/ethers/classify.ts';
-import { redactUrl } from '../../shared/chain/ethers/endpoint.ts';
+import {
+  classifyHttpStatus,
+  classifyRpcError,
+} from '../../services/chain-watcher/ethers/classify.ts';
+import { redactUrl } from '../../services/chain-watcher/ethers/endpoint.ts';
 
 const code = (method: string, error: { code?: number; message?: string; data?: unknown }) =>
   classifyRpcError(method, error).code;

@@ -6,7 +6,7 @@ import { unique } from '../helpers/fixtures.ts';
 import { deployToken, emitTransfers } from './evm-token.ts';
 import { clearState, eventually, quietFor, tapTopic, watcherEnv } from './kafka-tap.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs the watcher in its own process group and resolves once it says it is ready. */
 async function spawnWatcher(env: Record<string, string>): Promise<ChildProcess> {

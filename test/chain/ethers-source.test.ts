@@ -9,7 +9,7 @@ import {
   scanAdaptive,
   TokenRegistry,
   TRANSFER_TOPIC,
-} from '../../shared/chain/index.ts';
+} from '../../services/chain-watcher/index.ts';
 import { MemoryStateStore } from '../../shared/ports/state-store/index.ts';
 import { type Anvil, freePort, startAnvil } from '../helpers/anvil.ts';
 import { deployToken, emitTransfers } from './evm-token.ts';

@@ -7,8 +7,8 @@ import type {
   LogQuery,
   TxOutcome,
   ValueBlock,
-} from '../../shared/chain/index.ts';
-import { RangeTooLargeError, TRANSFER_TOPIC } from '../../shared/chain/index.ts';
+} from '../../services/chain-watcher/index.ts';
+import { RangeTooLargeError, TRANSFER_TOPIC } from '../../services/chain-watcher/index.ts';
 
 /** A token transfer to put in a fake block; the tx hash is random unless given. */
 export interface FakeTransfer {

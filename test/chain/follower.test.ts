@@ -9,7 +9,7 @@ import {
   observedId,
   TokenRegistry,
   transferIdentity,
-} from '../../shared/chain/index.ts';
+} from '../../services/chain-watcher/index.ts';
 import { decodeEvent, type Envelope } from '../../shared/contract/index.ts';
 import { createLogger } from '../../shared/log/logger.ts';
 import { MemoryEventLog } from '../../shared/ports/event-log/index.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AdaptiveRange } from '../../shared/chain/index.ts';
-import { RateLimiter } from '../../shared/chain/pace.ts';
+import { AdaptiveRange } from '../../services/chain-watcher/index.ts';
+import { RateLimiter } from '../../services/chain-watcher/pace.ts';
 
 describe('adaptive log range', () => {
   it('shrinks to a suggested size and does not grow past it', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transferIdentity } from '../../services/chain-watcher/index.ts';
 import { runChainWatcher } from '../../services/chain-watcher/main.ts';
-import { transferIdentity } from '../../shared/chain/index.ts';
 import { loadConfig } from '../../shared/config/env.ts';
 import { createLogger } from '../../shared/log/logger.ts';
 import { type Anvil, startAnvil } from '../helpers/anvil.ts';

@@ -6,8 +6,8 @@ import {
   observedId,
   retractedId,
   TRANSFER_TOPIC,
-} from '../../shared/chain/index.ts';
-import { transferFromLog } from '../../shared/chain/transfers.ts';
+} from '../../services/chain-watcher/index.ts';
+import { transferFromLog } from '../../services/chain-watcher/transfers.ts';
 import { envelope, parseEvent } from '../../shared/contract/index.ts';
 
 const pad = (hex: string) => `0x${hex.replace(/^0x/, '').toLowerCase().padStart(64, '0')}`;

@@ -1,7 +1,7 @@
-import type { Logger } from '../log/logger.ts';
+import { observedRecord, transferIdentity } from '../../shared/chain/events.ts';
+import type { Logger } from '../../shared/log/logger.ts';
 import { type Destination, publishInOrder } from './commit.ts';
 import type { CursorStore } from './cursor.ts';
-import { observedRecord, transferIdentity } from './events.ts';
 import { AdaptiveRange, type RangeOptions } from './range.ts';
 import { type BlockScanner, type ScanResult, scanAdaptive } from './scanner.ts';
 

@@ -1,5 +1,5 @@
 import { formatUnits, getAddress } from 'ethers';
-import type { TransferData } from '../contract/index.ts';
+import type { TransferData } from '../../shared/contract/index.ts';
 import type { ChainLog } from './chain-source.ts';
 
 /** keccak256("Transfer(address,address,uint256)"), topic 0 of every ERC-20 Transfer log. */

@@ -1,6 +1,6 @@
-import type { TransferData } from '../contract/index.ts';
-import { FlowsentryError } from '../errors.ts';
-import type { StateStore } from '../ports/state-store/index.ts';
+import type { TransferData } from '../../shared/contract/index.ts';
+import { FlowsentryError } from '../../shared/errors.ts';
+import type { StateStore } from '../../shared/ports/state-store/index.ts';
 
 /** A remembered block: its hash and how many transfers were emitted from it. */
 export interface WindowEntry {

@@ -1,8 +1,8 @@
-import type { TransferData } from '../contract/index.ts';
-import type { Logger } from '../log/logger.ts';
-import type { EventPublisher, OutgoingRecord } from '../ports/event-log/index.ts';
+import { observedRecord, retractedRecord, transferIdentity } from '../../shared/chain/events.ts';
+import type { TransferData } from '../../shared/contract/index.ts';
+import type { Logger } from '../../shared/log/logger.ts';
+import type { EventPublisher, OutgoingRecord } from '../../shared/ports/event-log/index.ts';
 import type { Cursor, CursorStore, WindowEntry } from './cursor.ts';
-import { observedRecord, retractedRecord, transferIdentity } from './events.ts';
 import type { ChainMetrics } from './metrics.ts';
 import type { Rewind } from './reorg.ts';
 import type { ScanResult } from './scanner.ts';

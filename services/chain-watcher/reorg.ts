@@ -1,4 +1,4 @@
-import type { TransferData } from '../contract/index.ts';
+import type { TransferData } from '../../shared/contract/index.ts';
 import type { ChainSource } from './chain-source.ts';
 import type { Cursor, CursorStore, WindowEntry } from './cursor.ts';
 

@@ -1,6 +1,6 @@
-import type { Logger } from '../log/logger.ts';
-import type { EventPublisher } from '../ports/event-log/index.ts';
-import type { StateStore } from '../ports/state-store/index.ts';
+import type { Logger } from '../../shared/log/logger.ts';
+import type { EventPublisher } from '../../shared/ports/event-log/index.ts';
+import type { StateStore } from '../../shared/ports/state-store/index.ts';
 import { type BackfillRequest, type BackfillResult, runBackfill } from './backfill.ts';
 import type { ChainSource } from './chain-source.ts';
 import type { CommitContext } from './commit.ts';

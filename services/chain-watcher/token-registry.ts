@@ -1,6 +1,6 @@
 import { AbiCoder } from 'ethers';
-import type { Logger } from '../log/logger.ts';
-import type { StateStore } from '../ports/state-store/index.ts';
+import type { Logger } from '../../shared/log/logger.ts';
+import type { StateStore } from '../../shared/ports/state-store/index.ts';
 import type { ChainSource } from './chain-source.ts';
 import { CallRevertedError, RpcError } from './errors.ts';
 import type { TokenInfo } from './transfers.ts';

@@ -1,3 +1,10 @@
+export {
+  observedId,
+  retractedId,
+  transferIdentity,
+  transferKey,
+  WATCHER_SOURCE,
+} from '../../shared/chain/events.ts';
 export type { BackfillRequest, BackfillResult } from './backfill.ts';
 export type {
   BlockHeader,
@@ -22,13 +29,6 @@ export {
 } from './errors.ts';
 export { EthersChainSource, type EthersSourceOptions } from './ethers/ethers-source.ts';
 export type { RpcClientOptions, UrlCheck } from './ethers/rpc-client.ts';
-export {
-  observedId,
-  retractedId,
-  transferIdentity,
-  transferKey,
-  WATCHER_SOURCE,
-} from './events.ts';
 export { ChainFollower, type FollowerOptions } from './follower.ts';
 export { type ChainCounters, ChainMetrics } from './metrics.ts';
 export { nativeSymbol } from './native.ts';

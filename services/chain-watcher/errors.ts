@@ -1,4 +1,4 @@
-import { FlowsentryError } from '../errors.ts';
+import { FlowsentryError } from '../../shared/errors.ts';
 
 /** A JSON-RPC request failed in a way another attempt (or another URL) may fix. */
 export class RpcError extends FlowsentryError {

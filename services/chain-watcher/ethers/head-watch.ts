@@ -1,5 +1,5 @@
 import { Network, WebSocketProvider } from 'ethers';
-import type { Logger } from '../../log/logger.ts';
+import type { Logger } from '../../../shared/log/logger.ts';
 import { backoffMs } from '../pace.ts';
 import { redactUrl } from './endpoint.ts';
 

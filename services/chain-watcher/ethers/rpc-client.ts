@@ -1,5 +1,5 @@
-import { FlowsentryError } from '../../errors.ts';
-import type { Logger } from '../../log/logger.ts';
+import { FlowsentryError } from '../../../shared/errors.ts';
+import type { Logger } from '../../../shared/log/logger.ts';
 import { ChainIdMismatchError, RpcError, RpcUnavailableError } from '../errors.ts';
 import { backoffMs, RateLimiter, sleep } from '../pace.ts';
 import { JsonRpcEndpoint, type RpcCall } from './endpoint.ts';
