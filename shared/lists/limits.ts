@@ -20,12 +20,12 @@ export interface ListLimits {
 
 /**
  * The defaults: 8 times the 121 MB OFAC SDN_ADVANCED.XML; YAML parses at about 0.4 µs and
- * 40 bytes of garbage a byte, so a TagPack stops at 4 MB (real ones are well under 1 MB);
+ * 40 bytes of garbage a byte, so a TagPack stops at 2 MB, a few seconds (public ones are tens of KB);
  * OpenSanctions lines and OFAC rows are far below 8 Mi characters; OFAC's CSV zip has 4 files.
  */
 export const DEFAULT_LIST_LIMITS: ListLimits = Object.freeze({
   maxBytes: 1_073_741_824,
-  maxYamlBytes: 4_194_304,
+  maxYamlBytes: 2_097_152,
   maxLineChars: 8_388_608,
   maxEntries: 2_000_000,
   maxZipMembers: 100,

@@ -40,7 +40,7 @@ describe('list files that expand to huge work', () => {
     const m = await importFile(path);
     expect(m.run.code).toBe(2);
     expect(m.stderr.trim()).toBe(
-      `flowsentry: ${path}: the YAML text exceeds the limit of 4194304 (FLOWSENTRY_LIST_MAX_YAML_BYTES; raise it if the file is genuine)`,
+      `flowsentry: ${path}: the YAML text exceeds the limit of 2097152 (FLOWSENTRY_LIST_MAX_YAML_BYTES; raise it if the file is genuine)`,
     );
     expect(m.seconds).toBeLessThan(BUDGET.seconds);
     expect(m.maxRssMb).toBeLessThan(BUDGET.rssMb);

@@ -38,7 +38,7 @@ describe('list limits', () => {
   it('have documented defaults, read from the environment', () => {
     expect(listLimits({})).toEqual({
       maxBytes: 1_073_741_824,
-      maxYamlBytes: 4_194_304,
+      maxYamlBytes: 2_097_152,
       maxLineChars: 8_388_608,
       maxEntries: 2_000_000,
       maxZipMembers: 100,
