@@ -4,6 +4,7 @@ import { ofacAdvancedLoader } from './loaders/ofac-advanced.ts';
 import { sniffAddCsv, sniffAltCsv, sniffSdnComments, sniffSdnCsv } from './loaders/ofac-csv.ts';
 import { ofacSdnXmlLoader } from './loaders/ofac-sdn-xml.ts';
 import { openSanctionsLoader } from './loaders/opensanctions.ts';
+import { personCsvLoader } from './loaders/person-csv.ts';
 import { plainCsvLoader } from './loaders/plain-csv.ts';
 import { ransomwhereLoader } from './loaders/ransomwhere.ts';
 
@@ -31,12 +32,14 @@ const OFAC_CSV_SNIFFS: readonly [ListFormat, (head: string) => boolean][] = [
 export function detectFormat(head: string): ListFormat | undefined {
   for (const loader of SINGLE_LOADERS) if (loader.sniff(head)) return loader.format;
   for (const [format, sniff] of OFAC_CSV_SNIFFS) if (sniff(head)) return format;
+  if (personCsvLoader.sniff(head)) return 'person-csv';
   return plainCsvLoader.sniff(head) ? 'plain-csv' : undefined;
 }
 
 /** The loader of a single-input format; undefined for the OFAC CSV parts, which load as a set. */
 export function loaderFor(format: ListFormat): ListLoader | undefined {
   if (format === 'plain-csv') return plainCsvLoader;
+  if (format === 'person-csv') return personCsvLoader;
   return SINGLE_LOADERS.find((l) => l.format === format);
 }
 

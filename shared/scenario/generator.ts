@@ -20,6 +20,7 @@ import {
 import { cleanWorker, walletFor } from './population.ts';
 import { Prng } from './prng.ts';
 import type { Scenario, ScenarioOptions, Sim, SimWorker } from './types.ts';
+import { plantFastExposure, plantInbound, plantReportVariants } from './variants.ts';
 
 /** The platform's hot wallet that payouts leave from. */
 const PLATFORM_WALLET = '0x5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e';
@@ -66,6 +67,9 @@ function plantAll(sim: Sim, workers: readonly SimWorker[]): void {
   plantReorg(sim, take(1)[0]!);
   plantExtortion(sim, network);
   plantOrdinarySwitch(sim, take(1)[0]!);
+  plantReportVariants(sim, take(5));
+  plantInbound(sim, take(3));
+  plantFastExposure(sim, take(1)[0]!);
 }
 
 /** Profiles at onboarding; one in ten workers updates a phone number later. */
@@ -75,8 +79,13 @@ function onboard(sim: Sim, workers: readonly SimWorker[]): void {
     if (!sim.rng.chance(0.1)) continue;
     const run = sim.rng.int(1, sim.o.payRuns - 1);
     const at = sim.payDay(run) - sim.rng.int(3, 6) * DAY;
-    // The wallet on file then: a switch planned for a later run has not happened yet.
-    const payoutWallets = [{ chain: 'ethereum', address: walletFor(w, run - 1) }];
+    // The wallet on file then: a switch planned for a later run has not happened yet. Wallets
+    // the profile lists but payroll never pays to stay listed.
+    const paidTo = new Set(w.wallets.map((x) => x.wallet));
+    const payoutWallets = [
+      { chain: 'ethereum', address: walletFor(w, run - 1) },
+      ...(w.profile.payoutWallets ?? []).filter((x) => !paidTo.has(x.address)),
+    ];
     sim.b.worker(
       {
         ...w.profile,

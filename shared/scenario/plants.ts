@@ -22,7 +22,8 @@ export function plantDirect(sim: Sim, payee: SimWorker, recipient: SimWorker): v
     {
       rule: 'sanctioned-counterparty',
       wallet: sim.listed.simHyonSop,
-      description: `SIM HYON SOP's listed wallet pays ${recipient.id}`,
+      workerId: recipient.id,
+      description: `SIM HYON SOP's listed wallet pays ${recipient.id} (the alert names the worker)`,
     },
   );
 }

@@ -1,5 +1,5 @@
 import type { Envelope, WorkerProfile } from '../contract/index.ts';
-import type { RuleId } from '../engine/alert.ts';
+import type { RuleId, Severity } from '../engine/alert.ts';
 import type { ListSnapshot } from '../lists/types.ts';
 import type { ScenarioBuilder } from './builder.ts';
 import type { ListedWallets } from './lists.ts';
@@ -28,6 +28,8 @@ export interface PlantedCase {
   /** The wallet the finding is about (display form as generated, lowercase 0x). */
   readonly wallet?: string;
   readonly employerId?: string;
+  /** The severity a reviewer should see, where the case says (most of a payout within hours: critical). */
+  readonly severity?: Severity;
   readonly description: string;
 }
 

@@ -12,7 +12,8 @@ export type ListFormat =
   | 'opensanctions-ftm'
   | 'graphsense-tagpack'
   | 'ransomwhere-json'
-  | 'plain-csv';
+  | 'plain-csv'
+  | 'person-csv';
 
 /** What a loader may use besides the input: where to send warnings and the default list name. */
 export interface LoadContext {

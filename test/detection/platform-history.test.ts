@@ -1,0 +1,172 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveInputs } from '../../shared/demo/save-inputs.ts';
+import { runScan } from '../../shared/embedded/index.ts';
+import type { Alert } from '../../shared/engine/index.ts';
+import { generateScenario, type PlantedCase, type Scenario } from '../../shared/scenario/index.ts';
+import { tempDir } from '../embedded/helpers.ts';
+
+/** Runs `flowsentry scan` in process over files; alerts out, stderr as text. */
+async function scan(events: string[], lists: readonly string[]) {
+  let out = '';
+  let err = '';
+  const sink = (add: (t: string) => void) =>
+    new Writable({
+      write(chunk, _e, done) {
+        add(String(chunk));
+        done();
+      },
+    });
+  const code = await runScan(
+    { events, lists, format: 'json', strict: false },
+    {
+      stdout: sink((t) => (out += t)),
+      stderr: sink((t) => (err += t)),
+      env: { FLOWSENTRY_HOME: join(dir, 'home') },
+    },
+  );
+  const alerts = out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Alert);
+  return { code, alerts, stderr: err };
+}
+
+/** True when an alert under the case's rule names the case's worker (subject, related workers or evidence). */
+function namesWorker(a: Alert, c: PlantedCase): boolean {
+  if (a.rule !== c.rule || !c.workerId) return false;
+  return (
+    a.subject.workerId === c.workerId ||
+    a.related.workers.includes(c.workerId) ||
+    a.evidence.some((e) => e.kind === 'fact' && e.label === `worker ${c.workerId}`)
+  );
+}
+
+const dir = tempDir('history');
+let s: Scenario;
+let files: { events: string; lists: readonly string[] };
+let alerts: Alert[];
+
+beforeAll(async () => {
+  s = generateScenario({ seed: 20261205, workers: 400, payRuns: 6 });
+  files = await saveInputs(join(dir, 'inputs'), s);
+  const run = await scan([files.events], files.lists);
+  expect(run.code).toBe(0);
+  alerts = run.alerts;
+}, 60_000);
+
+const variants = () =>
+  s.planted.filter((c) =>
+    /t\.me|on the profile|after the report|Lazarus sends|SIM HYON SOP|91% of the third/.test(
+      c.description,
+    ),
+  );
+
+describe('a platform history with the variants a plain match misses', () => {
+  it('plants every variant: link contact, wallet on file and added later, inbound funds, fast exposure', () => {
+    expect(
+      variants()
+        .map((c) => c.rule)
+        .sort(),
+    ).toEqual([
+      'extortion-contact',
+      'extortion-wallet',
+      'extortion-wallet',
+      'sanctioned-counterparty',
+      'sanctioned-counterparty',
+      'sanctioned-exposure',
+    ]);
+  });
+
+  it('alerts on each under its rule, with evidence naming the worker', () => {
+    for (const c of variants()) {
+      const hit = alerts.filter((a) => namesWorker(a, c));
+      expect(hit, c.description).not.toEqual([]);
+      if (c.rule !== 'extortion-contact')
+        expect(
+          hit.some((a) =>
+            a.evidence.some((e) => e.kind === 'fact' && e.label === `worker ${c.workerId}`),
+          ),
+          c.description,
+        ).toBe(true);
+      if (c.severity)
+        expect(
+          hit.map((a) => a.severity),
+          c.description,
+        ).toContain(c.severity);
+    }
+  });
+
+  it('keeps every clean look-alike quiet: no alert under its rule names that worker or wallet', () => {
+    const loud = s.decoys.filter((c) =>
+      alerts.some(
+        (a) =>
+          namesWorker(a, c) ||
+          (c.wallet !== undefined &&
+            a.rule === c.rule &&
+            a.subject.address?.toLowerCase() === c.wallet.toLowerCase()),
+      ),
+    );
+    expect(loud).toEqual([]);
+  });
+
+  it('reports the share of the payout, not of all pay, for the fast exposure', () => {
+    const c = variants().find((x) => x.rule === 'sanctioned-exposure')!;
+    const a = alerts.find((x) => namesWorker(x, c))!;
+    expect(a.title).toMatch(/^91% of worker .*'s payout .* within 2 h$/);
+    const exposure = a.evidence.find((e) => e.kind === 'fact' && e.label === 'exposure');
+    // Two payouts were kept in the wallet before the third: all pay there is about three payouts.
+    const [, total] = /; (\d+)% of all pay/.exec(
+      String(exposure && 'value' in exposure && exposure.value),
+    )!;
+    expect(Number(total)).toBeGreaterThan(20);
+    expect(Number(total)).toBeLessThan(40);
+  });
+});
+
+describe('the same history as a platform delivers it', () => {
+  it('gives the same alerts when chain events come late, out of order and twice', async () => {
+    const lines = s.events.map((e) => JSON.stringify(e));
+    // Chain events an hour late (moved ~40 lines on), and every 50th line delivered twice.
+    const messy: string[] = [];
+    const late: string[] = [];
+    lines.forEach((line, i) => {
+      if (line.includes('"transfer.observed"') && i % 7 === 0) late.push(line);
+      else messy.push(line);
+      if (i % 50 === 0) messy.push(line);
+      if (i % 40 === 0) messy.push(...late.splice(0));
+    });
+    messy.push(...late);
+    const file = join(dir, 'messy.jsonl');
+    writeFileSync(file, `${messy.join('\n')}\n`);
+    const run = await scan([file], files.lists);
+    const key = (as: readonly Alert[]) => as.map((a) => `${a.id} ${a.count}`).sort();
+    expect(key(run.alerts)).toEqual(key(alerts));
+  }, 60_000);
+});
+
+describe('a plain CSV table of persons', () => {
+  it('loads as its own list version and screens identities in scan', async () => {
+    const persons = join(dir, 'watch-persons.csv');
+    writeFileSync(
+      persons,
+      'Name,Aliases,Date of Birth,Nationality,Program,Source\n' +
+        'Jong In Chol,Chong In Chol,22 Apr 1978,KP,DPRK3,internal watch list\n' +
+        'Maria Example,,31.12.1990,ES,INTERNAL,desk note\n',
+    );
+    const run = await scan([files.events], [persons]);
+    const matches = run.alerts.filter((a) => a.rule === 'identity-match');
+    const network = s.planted.find((c) => c.description.includes('Chong In-chol'))!;
+    const hit = matches.find((a) => a.subject.workerId === network.workerId);
+    expect(hit?.evidence).toContainEqual(
+      expect.objectContaining({
+        kind: 'list-entry',
+        name: 'Jong In Chol',
+        listVersion: expect.stringMatching(/^csv:watch-persons@/),
+      }),
+    );
+    expect(matches.some((a) => a.title.includes('Maria Example'))).toBe(false);
+  }, 60_000);
+});
