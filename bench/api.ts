@@ -11,7 +11,11 @@ import { type Alert, alertId } from '../shared/engine/alert.ts';
 import { TagIndex } from '../shared/lists/tag-index.ts';
 import type { ListEntry, ListSnapshot } from '../shared/lists/types.ts';
 import { MemoryAlertSink } from '../shared/ports/alert-sink/index.ts';
-import { MemoryReviewStore, RedisReviewStore, type ReviewStore } from '../shared/review/index.ts';
+import {
+  MemoryReviewStore,
+  RedisReviewStore,
+  type ReviewStore,
+} from '../shared/ports/review-store/index.ts';
 
 const TOKEN = 'bench-platform-token-0123456789';
 const LISTED = 10_000;

@@ -1,6 +1,6 @@
 import type { Alert } from '../../shared/engine/alert.ts';
-import type { ReviewState } from '../../shared/review/index.ts';
-import { SuppressionMatcher } from '../../shared/review/index.ts';
+import type { ReviewState } from '../../shared/ports/review-store/index.ts';
+import { SuppressionMatcher } from '../../shared/ports/review-store/index.ts';
 import { type AlertView, isPending, overlay, walletKeysOf, workersOf } from './alert-view.ts';
 import type { ApiDeps } from './deps.ts';
 

@@ -1,5 +1,5 @@
 import type { AlertStatus } from '../../shared/engine/alert.ts';
-import { walletKey } from '../../shared/review/index.ts';
+import { walletKey } from '../../shared/ports/review-store/index.ts';
 import {
   type AlertSummary,
   type AlertView,

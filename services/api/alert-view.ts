@@ -1,7 +1,7 @@
 import type { Alert } from '../../shared/engine/alert.ts';
 import { SEVERITY_RANK } from '../../shared/engine/alert.ts';
-import type { ReviewState, Suppression } from '../../shared/review/index.ts';
-import { walletKey } from '../../shared/review/index.ts';
+import type { ReviewState, Suppression } from '../../shared/ports/review-store/index.ts';
+import { walletKey } from '../../shared/ports/review-store/index.ts';
 
 /** An alert as the API shows it: the queue's finding with its review state laid over it. */
 export interface AlertView extends Omit<Alert, 'disposition'> {

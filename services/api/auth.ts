@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor, Role } from '../../shared/review/index.ts';
+import type { Actor, Role } from '../../shared/ports/review-store/index.ts';
 import type { ApiToken } from './deps.ts';
 import { ApiError } from './errors.ts';
 

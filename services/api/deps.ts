@@ -2,7 +2,7 @@ import type { Registry } from 'prom-client';
 import type { Alert } from '../../shared/engine/alert.ts';
 import type { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
-import type { DeliveryLog, ReviewStore, Role } from '../../shared/review/index.ts';
+import type { DeliveryLog, ReviewStore, Role } from '../../shared/ports/review-store/index.ts';
 import type { RateLimits } from './rate-limit.ts';
 
 /** Where the API reads alerts: the BullMQ queue in a service, memory in tests (AlertSink fits). */

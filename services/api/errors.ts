@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { InvalidAddressError } from '../../shared/address/index.ts';
 import { FlowsentryError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/log/logger.ts';
-import { ReviewError, type ReviewErrorCode } from '../../shared/review/index.ts';
+import { ReviewError, type ReviewErrorCode } from '../../shared/ports/review-store/index.ts';
 
 /** Every error code the API answers with, and its HTTP status: one registry. */
 export const API_ERRORS = Object.freeze({

@@ -4,9 +4,10 @@ import type { ApiOptions, FlowsentryConfig } from '../../shared/config/env.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
 import { BullmqAlertSink } from '../../shared/ports/alert-sink/index.ts';
-import { RedisReviewStore, WebhookDispatcher } from '../../shared/review/index.ts';
+import { RedisReviewStore } from '../../shared/ports/review-store/index.ts';
 import { buildApp } from './app.ts';
 import type { WorkerProfile } from './deps.ts';
+import { WebhookDispatcher } from './webhook/index.ts';
 
 export { buildApp } from './app.ts';
 export type { AlertSource, ApiDeps, ApiToken, WorkerProfile } from './deps.ts';

@@ -2,7 +2,7 @@
 //   node bin/run-ts.mjs services/api/openapi.ts > docs/openapi.json
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { MemoryAlertSink } from '../../shared/ports/alert-sink/index.ts';
-import { MemoryReviewStore } from '../../shared/review/index.ts';
+import { MemoryReviewStore } from '../../shared/ports/review-store/index.ts';
 import { buildApp } from './app.ts';
 
 const app = await buildApp({

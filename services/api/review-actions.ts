@@ -4,7 +4,7 @@ import {
   accepts,
   type ReviewCommand,
   type ReviewState,
-} from '../../shared/review/index.ts';
+} from '../../shared/ports/review-store/index.ts';
 import { GRANTS, type Permission } from './auth.ts';
 import { AssignBody, DispositionBody, NoteBody, ReasonBody } from './schemas.ts';
 

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { AddressText, Amount, Chain, Id, Timestamp } from '../../shared/contract/primitives.ts';
 import { ALERT_ID_PATTERN, RULE_IDS } from '../../shared/engine/alert.ts';
-import { DISPOSITIONS } from '../../shared/review/index.ts';
+import { DISPOSITIONS } from '../../shared/ports/review-store/index.ts';
 import { SORTS } from './alert-view.ts';
 import { ApiError } from './errors.ts';
 

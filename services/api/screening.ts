@@ -1,6 +1,6 @@
 import { normalizeAddress } from '../../shared/address/index.ts';
 import type { TagHit, TagIndex } from '../../shared/lists/tag-index.ts';
-import type { ScreeningRecord } from '../../shared/review/index.ts';
+import type { ScreeningRecord } from '../../shared/ports/review-store/index.ts';
 import type { AlertCache } from './alert-cache.ts';
 import type { AlertView } from './alert-view.ts';
 

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenVerifier } from '../../services/api/auth.ts';
-import type { Role } from '../../shared/review/index.ts';
+import type { Role } from '../../shared/ports/review-store/index.ts';
 import { LAZARUS_WALLET } from '../helpers/fixtures.ts';
 import { API_TOKENS, TOKENS, testApp } from './helpers.ts';
 

@@ -7,7 +7,7 @@ import { runApi } from '../../services/api/main.ts';
 import { loadConfig } from '../../shared/config/env.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { BullmqAlertSink } from '../../shared/ports/alert-sink/index.ts';
-import { RedisReviewStore } from '../../shared/review/index.ts';
+import { RedisReviewStore } from '../../shared/ports/review-store/index.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { lazarusList, unique } from '../helpers/fixtures.ts';
 import { EXPOSED_WALLET, seedAlerts } from './helpers.ts';

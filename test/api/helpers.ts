@@ -6,7 +6,7 @@ import { Engine } from '../../shared/engine/index.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { normalizeEvent } from '../../shared/normalize/index.ts';
 import { MemoryAlertSink } from '../../shared/ports/alert-sink/index.ts';
-import { MemoryDeliveryLog, MemoryReviewStore } from '../../shared/review/index.ts';
+import { MemoryDeliveryLog, MemoryReviewStore } from '../../shared/ports/review-store/index.ts';
 import { LAZARUS_WALLET, lazarusList, payoutExecuted } from '../helpers/fixtures.ts';
 
 /** One token per role; names make the audit easy to read. */

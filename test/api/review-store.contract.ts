@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Actor, ReviewStore, Suppression } from '../../shared/review/index.ts';
-import { INITIAL_REVIEW, ReviewError } from '../../shared/review/index.ts';
+import type { Actor, ReviewStore, Suppression } from '../../shared/ports/review-store/index.ts';
+import { INITIAL_REVIEW, ReviewError } from '../../shared/ports/review-store/index.ts';
 
 const ana: Actor = { id: 'analyst:ana', role: 'analyst' };
 const bob: Actor = { id: 'analyst:bob', role: 'analyst' };

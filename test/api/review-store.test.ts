@@ -1,5 +1,5 @@
 import { afterAll } from 'vitest';
-import { MemoryReviewStore, RedisReviewStore } from '../../shared/review/index.ts';
+import { MemoryReviewStore, RedisReviewStore } from '../../shared/ports/review-store/index.ts';
 import { unique } from '../helpers/fixtures.ts';
 import { reviewStoreContract } from './review-store.contract.ts';
 

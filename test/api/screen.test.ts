@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryReviewStore } from '../../shared/review/index.ts';
+import { MemoryReviewStore } from '../../shared/ports/review-store/index.ts';
 import { CLEAN_WALLET, LAZARUS_WALLET } from '../helpers/fixtures.ts';
 import { bearer, EXPOSED_WALLET, SHARED_WALLET, testApp } from './helpers.ts';
 

@@ -3,13 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type DeliveryAttempt,
-  RedisDeliveryLog,
-  signBody,
-  verifySignature,
-  WebhookDispatcher,
-} from '../../shared/review/index.ts';
+import { signBody, verifySignature, WebhookDispatcher } from '../../services/api/webhook/index.ts';
+import { type DeliveryAttempt, RedisDeliveryLog } from '../../shared/ports/review-store/index.ts';
 import { unique } from '../helpers/fixtures.ts';
 import { bearer, makeAlert, testApp } from './helpers.ts';
 

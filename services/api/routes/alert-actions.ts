@@ -6,7 +6,7 @@ import {
   type Suppression,
   subjectKeyOf,
   UNSUPPRESSIBLE_RULES,
-} from '../../../shared/review/index.ts';
+} from '../../../shared/ports/review-store/index.ts';
 import { actorOf } from '../auth.ts';
 import type { ApiContext, RouteOptions } from '../context.ts';
 import { ApiError } from '../errors.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { RULE_IDS } from '../../../shared/engine/alert.ts';
-import { type Actor, SuppressionMatcher } from '../../../shared/review/index.ts';
+import { type Actor, SuppressionMatcher } from '../../../shared/ports/review-store/index.ts';
 import { queryAlerts } from '../alert-query.ts';
 import { type AlertView, overlay } from '../alert-view.ts';
 import { actorOf } from '../auth.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { ScreeningRecord } from '../../../shared/review/index.ts';
+import type { ScreeningRecord } from '../../../shared/ports/review-store/index.ts';
 import { actorOf } from '../auth.ts';
 import type { RouteOptions } from '../context.ts';
 import { ApiError } from '../errors.ts';

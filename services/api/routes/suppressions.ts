@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { isActive } from '../../../shared/review/index.ts';
+import { isActive } from '../../../shared/ports/review-store/index.ts';
 import { actorOf } from '../auth.ts';
 import type { RouteOptions } from '../context.ts';
 import { ApiError } from '../errors.ts';

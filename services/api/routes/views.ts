@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { normalizeAddress } from '../../../shared/address/index.ts';
 import { listEvidence } from '../../../shared/engine/index.ts';
 import type { TagIndex } from '../../../shared/lists/tag-index.ts';
-import { walletKey } from '../../../shared/review/index.ts';
+import { walletKey } from '../../../shared/ports/review-store/index.ts';
 import { type AlertView, summarize, workersOf } from '../alert-view.ts';
 import type { RouteOptions } from '../context.ts';
 import { AUTH_ERRORS, ErrorSchema, WalletParams, WorkerParams } from '../schemas.ts';

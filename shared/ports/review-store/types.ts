@@ -1,5 +1,5 @@
-import type { AlertStatus } from '../engine/alert.ts';
-import { FlowsentryError } from '../errors.ts';
+import type { AlertStatus } from '../../engine/alert.ts';
+import { FlowsentryError } from '../../errors.ts';
 
 /** Roles an API token carries; the same strings as FLOWSENTRY_API_TOKENS. */
 export type Role = 'platform' | 'analyst' | 'supervisor' | 'admin';

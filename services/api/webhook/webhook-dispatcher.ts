@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { Alert } from '../../engine/alert.ts';
-import type { Logger } from '../../log/logger.ts';
-import type { DeliveryAttempt, DeliveryLog } from './delivery-log.ts';
+import type { Alert } from '../../../shared/engine/alert.ts';
+import type { Logger } from '../../../shared/log/logger.ts';
+import type {
+  DeliveryAttempt,
+  DeliveryLog,
+} from '../../../shared/ports/review-store/delivery-log.ts';
 import { SIGNATURE_HEADER, signBody } from './signature.ts';
 
 /** Settings of the critical-alert webhook. */

@@ -1,3 +1,9 @@
+export {
+  type DeliveryAttempt,
+  type DeliveryLog,
+  MemoryDeliveryLog,
+  RedisDeliveryLog,
+} from './delivery-log.ts';
 export { ReviewKeys } from './keys.ts';
 export { accepts, auditEntry, transition } from './lifecycle.ts';
 export { MemoryReviewStore } from './memory-review-store.ts';
@@ -10,11 +16,3 @@ export {
   walletKey,
 } from './suppression.ts';
 export * from './types.ts';
-export {
-  type DeliveryAttempt,
-  type DeliveryLog,
-  MemoryDeliveryLog,
-  RedisDeliveryLog,
-} from './webhook/delivery-log.ts';
-export { SIGNATURE_HEADER, signBody, verifySignature } from './webhook/signature.ts';
-export { WebhookDispatcher, type WebhookOptions } from './webhook/webhook-dispatcher.ts';

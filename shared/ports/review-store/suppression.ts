@@ -1,5 +1,5 @@
-import { addressKeyOrUndefined, guessChain } from '../address/index.ts';
-import { type Alert, keyPart } from '../engine/alert.ts';
+import { addressKeyOrUndefined, guessChain } from '../../address/index.ts';
+import { type Alert, keyPart } from '../../engine/alert.ts';
 import { isActive } from './review-store.ts';
 import type { Suppression } from './types.ts';
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import { RedisDeliveryLog } from './delivery-log.ts';
 import { ReviewKeys } from './keys.ts';
 import {
   applyCommand,
@@ -19,7 +20,6 @@ import {
   type ScreeningRecord,
   type Suppression,
 } from './types.ts';
-import { RedisDeliveryLog } from './webhook/delivery-log.ts';
 
 const APPLY_CHANGE = readFileSync(new URL('./scripts/applyChange-3.lua', import.meta.url), 'utf8');
 

@@ -1,4 +1,4 @@
-import type { AlertStatus } from '../engine/alert.ts';
+import type { AlertStatus } from '../../engine/alert.ts';
 import {
   type Actor,
   type AuditEntry,
