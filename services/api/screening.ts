@@ -1,18 +1,11 @@
 import { normalizeAddress } from '../../shared/address/index.ts';
 import type { TagHit, TagIndex } from '../../shared/lists/tag-index.ts';
-import type { ScreeningRecord } from '../../shared/ports/review-store/index.ts';
+import type { ScreenedPayout, ScreeningRecord } from '../../shared/ports/review-store/index.ts';
 import type { AlertCache } from './alert-cache.ts';
 import type { AlertView } from './alert-view.ts';
 
 /** A payout a platform is about to send. */
-export interface PayoutRequest {
-  readonly workerId: string;
-  readonly chain: string;
-  readonly address: string;
-  readonly asset: string;
-  readonly amount: string;
-  readonly payoutId?: string;
-}
+export type PayoutRequest = ScreenedPayout;
 
 /** Why screening answered as it did; `ref` names the alert or list entry behind it. */
 export interface ScreenReason {

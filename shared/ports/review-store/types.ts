@@ -87,19 +87,22 @@ export interface Suppression {
   readonly alertId: string;
 }
 
+/** A payout a platform is about to send, as screened. */
+export interface ScreenedPayout {
+  readonly workerId: string;
+  readonly chain: string;
+  readonly address: string;
+  readonly asset: string;
+  readonly amount: string;
+  readonly payoutId?: string;
+}
+
 /** A pre-payout screening answer as it was given, kept for the record. */
 export interface ScreeningRecord {
   readonly id: string;
   readonly at: string;
   readonly actor: string;
-  readonly request: {
-    readonly workerId: string;
-    readonly chain: string;
-    readonly address: string;
-    readonly asset: string;
-    readonly amount: string;
-    readonly payoutId?: string;
-  };
+  readonly request: ScreenedPayout;
   readonly decision: 'allow' | 'review' | 'block';
   readonly reasons: readonly { readonly code: string; readonly message: string }[];
   readonly listVersions: readonly string[];
