@@ -121,7 +121,10 @@ PROPS
   echo "kafka: starting broker on 127.0.0.1:$PORT (log: $LOG)"
   # setsid+nohup detach the JVM from this shell's process group, so the broker outlives
   # the caller (npm test, CI step) and is stopped only by stop.sh.
+  # maxCachedBufferSize: without it each network thread keeps a direct buffer as large as
+  # the largest request it served, and a few large batches exhaust direct memory.
   setsid nohup java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
+    -Djdk.nio.maxCachedBufferSize=1048576 \
     -Dlog4j2.configurationFile="$KAFKA_DIR/log4j2.properties" \
     -cp "$LIB/*" kafka.Kafka "$CONFIG" >"$LOG" 2>&1 </dev/null &
   echo $! >"$PIDFILE"

@@ -42,6 +42,7 @@ export interface EngineTaskOptions {
   readonly pollMs?: number;
   /** Called before each round (a new list version is swapped in here). */
   readonly beforeRound?: () => Promise<void>;
+  readonly onFatal?: (error: Error) => void;
 }
 
 /** Running totals of the engine side. */
@@ -99,18 +100,16 @@ export class EngineTask {
 
   async start(): Promise<void> {
     const { log, sequencedTopic, changelogTopic, groupId } = this.o;
-    await log.ensureTopics([sequencedTopic], { partitions: 1 });
-    await log.ensureTopics([changelogTopic], {
-      partitions: 1,
-      compacted: true,
-      maxMessageBytes: 64 << 20,
-    });
-    this.changelog = log.publisher();
+    // A routed input batch and a changelog round are each written as one record batch.
+    const maxMessageBytes = 64 << 20;
+    await log.ensureTopics([sequencedTopic], { partitions: 1, maxMessageBytes });
+    await log.ensureTopics([changelogTopic], { partitions: 1, compacted: true, maxMessageBytes });
     this.subscription = log.subscribe({
       groupId,
       topics: [sequencedTopic],
       fromBeginning: true,
       manualCommit: true,
+      ...(this.o.onFatal ? { onFatal: this.o.onFatal } : {}),
       onAssigned: (assigned) => {
         this.owner = assigned.some((a) => a.topic === sequencedTopic);
         this.needsRestore = true;
@@ -263,6 +262,10 @@ export class EngineTask {
     if (!this.needsRestore) return;
     const started = Date.now();
     const { state, engine } = this.o;
+    // Each round's changes and progress land whole or not at all; opening the transactional
+    // writer as the new owner fences the one this member replaces (a zombie cannot write).
+    await this.changelog?.close().catch(() => {});
+    this.changelog = this.o.log.transactionalPublisher(`${this.o.groupId}-changelog-0`);
     state.clear();
     engine.reset();
     let progress: Record<string, OriginProgress> = {};

@@ -92,9 +92,20 @@ export class Screener {
     return this.task;
   }
 
-  /** False while an outage (broker, Redis) is being retried. */
+  /** False while an outage (broker, Redis) is retried, a takeover restores, or after a fatal error. */
   get ready(): boolean {
-    return this.retryingSince === undefined;
+    return this.retryingSince === undefined && !this.fatal && (this.task?.ready ?? false);
+  }
+
+  /** The error that stopped a consumer for good, if one did. */
+  fatal?: Error;
+
+  private stopForGood(error: Error): void {
+    this.fatal = error;
+    this.options.logger.error(
+      { err: error },
+      'screener consumer stopped on an error it will not retry',
+    );
   }
 
   async start(): Promise<void> {
@@ -118,9 +129,15 @@ export class Screener {
       logger,
       pollMs: this.options.pollMs,
       beforeRound: () => this.refreshTags(false),
+      onFatal: (e) => this.stopForGood(e),
     });
     await this.task.start();
-    this.router = log.subscribe({ groupId, topics, fromBeginning: true });
+    this.router = log.subscribe({
+      groupId,
+      topics,
+      fromBeginning: true,
+      onFatal: (e) => this.stopForGood(e),
+    });
     await this.router.start((batch) => this.route(batch));
     logger.info({ groupId, topics, ...internal }, 'screener started');
   }

@@ -1,4 +1,4 @@
-import { EVENT_DATA, type EventType } from '../contract/index.ts';
+import { type Envelope, EVENT_DATA, type EventType } from '../contract/index.ts';
 import { TagIndex } from '../lists/tag-index.ts';
 import type { NormalizedEvent } from '../normalize/index.ts';
 import type { Alert } from './alert.ts';
@@ -176,7 +176,12 @@ export class Engine {
       if (facts.record) batch.retract(facts.record.eventId);
       return;
     }
-    const ctx: RuleContext = { tags: this.model.tags, facts, cutoff: this.clock.cutoff };
+    const ctx: RuleContext = {
+      tags: this.model.tags,
+      facts,
+      cutoff: this.clock.cutoff,
+      pastEvent: this.pastEvent,
+    };
     for (const rule of this.rulesByType.get(event.envelope.type) ?? this.rules) {
       for (const alert of rule.evaluate(event, ctx)) batch.add(alert);
     }
@@ -192,6 +197,7 @@ export class Engine {
         facts,
         cutoff: this.clock.cutoff,
         lookback: true,
+        pastEvent: this.pastEvent,
       };
       for (const rule of this.listRules) {
         for (const alert of rule.evaluate(event, ctx))
@@ -211,6 +217,9 @@ export class Engine {
       Date.parse(`${hour}:00:00Z`) - this.model.options.retentionMs,
     ).toISOString();
   }
+
+  private readonly pastEvent = (eventId: string): Envelope | undefined =>
+    this.state.get<Envelope>(keys.event(eventId));
 
   private recordSuppressed(record: SuppressionRecord): void {
     this.suppressed.push(record);

@@ -22,10 +22,9 @@ export { RULE_DEFINITIONS } from './rules/index.ts';
 export { sanctionedCounterparty } from './rules/sanctioned-counterparty.ts';
 export { severityOf } from './scoring.ts';
 export {
-  CachedEngineState,
-  type CachedStateOptions,
+  ChangelogEngineState,
   type EngineState,
   MemoryEngineState,
-  StateNotLoadedError,
+  type StateChange,
 } from './state/index.ts';
 export type { SuppressionRecord } from './suppressions.ts';

@@ -5,7 +5,7 @@ import { type NormalizedEvent, normalizeEvent } from '../normalize/index.ts';
 import type { ModelContext } from './model/context.ts';
 import type { Facts } from './model/facts.ts';
 import { readFacts } from './model/read-facts.ts';
-import { retained } from './model/wallets.ts';
+import { retained, retainedEnvelope } from './model/wallets.ts';
 import { workersNamed } from './model/workers.ts';
 import type { LookbackPlan } from './plan.ts';
 import { keys } from './state/keys.ts';
@@ -80,7 +80,10 @@ export function rescreens(ctx: ModelContext, plan: LookbackPlan): Rescreen[] {
   };
   for (const key of plan.walletKeys) {
     const wallet = ctx.state.get<WalletRecord>(keys.wallet(key));
-    if (wallet) for (const a of retained(ctx, wallet)) add(normalizeEvent(a.envelope));
+    for (const a of wallet ? retained(ctx, wallet) : []) {
+      const envelope = retainedEnvelope(ctx, a);
+      if (envelope) add(normalizeEvent(envelope));
+    }
   }
   for (const workerId of workersNamed(ctx, plan.nameKeys)) {
     const envelope = ctx.state.get<WorkerRecord>(keys.worker(workerId))?.envelope;

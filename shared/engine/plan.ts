@@ -68,8 +68,11 @@ function lookbackKeys(state: EngineState, plan: LookbackPlan, out: Set<string>):
   for (const k of plan.walletKeys) {
     const key = keys.wallet(k);
     out.add(key);
-    for (const a of peek<WalletRecord>(state, key)?.activity ?? [])
-      keysOfEvent(state, normalizeEvent(a.envelope), out);
+    for (const a of peek<WalletRecord>(state, key)?.activity ?? []) {
+      out.add(keys.event(a.id));
+      const envelope = peek<Envelope>(state, keys.event(a.id));
+      if (envelope) keysOfEvent(state, normalizeEvent(envelope), out);
+    }
   }
   for (const k of plan.nameKeys) {
     out.add(k);

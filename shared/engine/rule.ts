@@ -1,5 +1,5 @@
 import type { Static, TObject } from '@sinclair/typebox';
-import type { EventType } from '../contract/index.ts';
+import type { Envelope, EventType } from '../contract/index.ts';
 import type { TagIndex } from '../lists/tag-index.ts';
 import type { NormalizedEvent } from '../normalize/index.ts';
 import type { Alert, AlertSubject, Evidence, RuleId, Severity } from './alert.ts';
@@ -16,6 +16,8 @@ export interface RuleContext {
   readonly lookback?: boolean;
   /** Event time before which retained events are past retention. */
   readonly cutoff?: string;
+  /** The envelope of a retained event, by id (for rules that look back at a wallet's past). */
+  readonly pastEvent?: (eventId: string) => Envelope | undefined;
 }
 
 /** The empty result rules return when they find nothing (shared: the hot path allocates nothing). */

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Alert,
-  CachedEngineState,
+  ChangelogEngineState,
   Engine,
   MemoryEngineState,
 } from '../../shared/engine/index.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { normalizeEvent } from '../../shared/normalize/index.ts';
-import { MemoryStateStore } from '../../shared/ports/state-store/index.ts';
 import { generateScenario } from '../../shared/scenario/index.ts';
 import {
   engineWith,
@@ -80,7 +79,7 @@ describe('lookback: a list change screens past events again', () => {
 
   for (const [mode, state] of [
     ['in memory', () => new MemoryEngineState()],
-    ['with a cached store', () => new CachedEngineState(new MemoryStateStore())],
+    ['with changelog-backed state', () => new ChangelogEngineState()],
   ] as const) {
     it(`gives the live run's findings when the list arrives after the events (${mode})`, async () => {
       const s = generateScenario({ seed: 3, workers: 80, payRuns: 4 });

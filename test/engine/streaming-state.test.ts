@@ -1,83 +1,80 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type Alert,
-  CachedEngineState,
+  ChangelogEngineState,
   Engine,
-  type EngineState,
   MemoryEngineState,
-  StateNotLoadedError,
 } from '../../shared/engine/index.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
-import { normalizeEvent } from '../../shared/normalize/index.ts';
+import { compareEvents, normalizeEvent } from '../../shared/normalize/index.ts';
 import { MemoryAlertSink } from '../../shared/ports/alert-sink/index.ts';
-import {
-  MemoryStateStore,
-  RedisStateStore,
-  type StateStore,
-} from '../../shared/ports/state-store/index.ts';
 import { generateScenario } from '../../shared/scenario/index.ts';
-import { unique } from '../helpers/fixtures.ts';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const scenario = generateScenario({ seed: 11, workers: 80, payRuns: 4 });
-const events = scenario.events.map(normalizeEvent);
+const events = scenario.events.map(normalizeEvent).sort(compareEvents);
 const tags = new TagIndex(scenario.lists);
 const BATCH = 150;
 
+/** The changelog as the screener writes it: JSON per key, the latest value wins, null deletes. */
+type Changelog = Map<string, string | null>;
+
+function write(state: ChangelogEngineState, log: Changelog): void {
+  for (const [key, value] of state.takeChanges())
+    log.set(key, value === undefined ? null : JSON.stringify(value));
+}
+
+function restore(log: Changelog): ChangelogEngineState {
+  const state = new ChangelogEngineState();
+  for (const [key, value] of log)
+    state.restoreValue(key, value === null ? undefined : JSON.parse(value));
+  return state;
+}
+
 /**
- * Runs the scenario the way the screener does (prepare, process, deliver, commit) and
- * optionally restarts the engine (new process, new cache, same store) after `restartAfter` batches.
+ * Screens the scenario in batches; with a changelog, every batch's changes are written to
+ * it and, after `restartAfter` batches, a new engine takes over from the changelog alone.
  */
-async function screen(state: () => EngineState, restartAfter = -1): Promise<Alert[]> {
-  let engine = new Engine({ tags, state: state() });
+async function screen(restartAfter = -1): Promise<Alert[]> {
+  const log: Changelog = new Map();
+  let state = restartAfter < 0 ? new MemoryEngineState() : new ChangelogEngineState();
+  let engine = new Engine({ tags, state });
   const sink = new MemoryAlertSink();
   for (let i = 0, n = 0; i < events.length; i += BATCH, n++) {
-    const batch = events.slice(i, i + BATCH);
-    await engine.prepare(batch);
-    await sink.deliver(engine.process(batch));
-    await engine.commit();
-    if (n === restartAfter) engine = new Engine({ tags, state: state() });
+    await sink.deliver(engine.process(events.slice(i, i + BATCH)));
+    if (state instanceof ChangelogEngineState) write(state, log);
+    if (n === restartAfter) {
+      state = restore(log);
+      engine = new Engine({ tags, state });
+    }
   }
   return (await sink.list()).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-describe('engine state: embedded and streaming give the same alerts', () => {
-  const stores: StateStore[] = [];
-  afterAll(async () => {
-    for (const s of stores) await s.close();
-  });
+describe('engine state: embedded and changelog-backed streaming give the same alerts', () => {
   let embedded: Alert[];
 
   it('embedded (in-memory state) finds the planted cases', async () => {
-    embedded = await screen(() => new MemoryEngineState());
+    embedded = await screen();
     expect(embedded.length).toBeGreaterThan(20);
   });
 
-  it('a cached state over a store, restarted halfway, equals embedded', async () => {
-    const store = new MemoryStateStore();
-    stores.push(store);
-    expect(await screen(() => new CachedEngineState(store), 4)).toEqual(embedded);
-  });
+  it.each([1, 4, 9])(
+    'an engine rebuilt from the changelog after %i batches continues exactly',
+    async (after) => {
+      expect(await screen(after)).toEqual(embedded);
+    },
+  );
 
-  it('Redis with an in-process cache, restarted halfway, equals embedded', async () => {
-    const store = new RedisStateStore(REDIS_URL, `${unique('fs-engine')}:`);
-    stores.push(store);
-    expect(await screen(() => new CachedEngineState(store, { maxAgeMs: 0 }), 5)).toEqual(embedded);
-  });
-
-  it('refuses to read state a batch did not load', () => {
-    const engine = new Engine({ tags, state: new CachedEngineState(new MemoryStateStore()) });
-    expect(() => engine.process(events.slice(0, 5))).toThrow(StateNotLoadedError);
-  });
-
-  it('drops a failed batch’s changes on rollback, so the retry starts over', async () => {
-    const store = new MemoryStateStore();
-    const engine = new Engine({ tags, state: new CachedEngineState(store) });
-    const batch = events.slice(0, BATCH);
-    await engine.prepare(batch);
-    const first = engine.process(batch);
-    engine.rollback();
-    await engine.prepare(batch);
-    expect(engine.process(batch)).toEqual(first);
+  it('writes each changed key once per round, deletes as tombstones', () => {
+    const state = new ChangelogEngineState();
+    state.put('w:1', { a: 1 });
+    state.put('w:1', { a: 2 });
+    state.put('x:k', 1);
+    state.delete('x:k');
+    expect(state.takeChanges()).toEqual([
+      ['w:1', { a: 2 }],
+      ['x:k', undefined],
+    ]);
+    expect(state.takeChanges()).toEqual([]);
   });
 });

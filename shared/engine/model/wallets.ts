@@ -1,4 +1,5 @@
-import type { WalletParty } from '../../normalize/index.ts';
+import type { Envelope } from '../../contract/index.ts';
+import type { NormalizedEvent, WalletParty } from '../../normalize/index.ts';
 import { keys } from '../state/keys.ts';
 import type { Activity, DerivedTag, WalletRecord } from '../state/records.ts';
 import type { ModelContext } from './context.ts';
@@ -46,9 +47,12 @@ export function sighted(wallet: WalletRecord, at: string): void {
  * Keeps an event for lookback. Old events are dropped by retention (event time) and by
  * count, checked every 16 appends so the hot path stays a push.
  */
-export function remember(ctx: ModelContext, wallet: WalletRecord, event: Activity): void {
+export function remember(ctx: ModelContext, wallet: WalletRecord, event: NormalizedEvent): void {
   const log = wallet.activity;
-  log.push(event);
+  const id = event.envelope.id;
+  log.push({ at: event.at, id });
+  const key = keys.event(id);
+  if (ctx.state.get(key) === undefined) ctx.state.put(key, event.envelope);
   if (log.length <= ctx.options.maxActivity && log.length % 16 !== 0) return;
   let drop = Math.max(0, log.length - ctx.options.maxActivity);
   while (drop < log.length && log[drop]!.at < ctx.clock.cutoff) drop++;
@@ -62,5 +66,10 @@ export function retained(ctx: ModelContext, wallet: WalletRecord): WalletRecord[
 
 /** Removes an event from a wallet's lookback log (a retracted transfer). */
 export function forget(wallet: WalletRecord, eventId: string): void {
-  wallet.activity = wallet.activity.filter((a) => a.envelope.id !== eventId);
+  wallet.activity = wallet.activity.filter((a) => a.id !== eventId);
+}
+
+/** The envelope of a retained event (undefined once past retention). */
+export function retainedEnvelope(ctx: ModelContext, activity: Activity): Envelope | undefined {
+  return ctx.state.get<Envelope>(keys.event(activity.id));
 }

@@ -143,7 +143,8 @@ function pastActivity(
     const why = reasons(wallet, ctx, categories);
     for (const a of wallet.activity) {
       if (ctx.cutoff !== undefined && a.at < ctx.cutoff) continue;
-      alerts.push(alertFor(c, wallet, why, normalizeEvent(a.envelope), true));
+      const envelope = ctx.pastEvent?.(a.id);
+      if (envelope) alerts.push(alertFor(c, wallet, why, normalizeEvent(envelope), true));
     }
   }
   return alerts;

@@ -1,8 +1,3 @@
-export {
-  CachedEngineState,
-  type CachedStateOptions,
-  StateNotLoadedError,
-} from './cached-engine-state.ts';
 export { ChangelogEngineState, type StateChange } from './changelog-engine-state.ts';
 export type { EngineState } from './engine-state.ts';
 export { keys } from './keys.ts';

@@ -12,5 +12,7 @@ export const keys = {
   transfer: (chain: string, txHash: string, logIndex: number | null) =>
     `t:${chain}:${txHash.toLowerCase()}:${logIndex ?? 'native'}`,
   payout: (payoutId: string) => `p:${payoutId}`,
+  /** A retained event's envelope, for lookback. */
+  event: (eventId: string) => `e:${eventId}`,
   clock: () => 'm:clock',
 } as const;

@@ -92,12 +92,12 @@ export interface DerivedTag {
 
 /**
  * A retained event about a wallet, screened again when a list or report names the wallet
- * later. The engine keeps the normalized event itself (no copy on the hot path); only its
- * time and envelope are read back.
+ * later: its time and id only. The envelope is a record of its own (`e:<id>`, written once),
+ * so a wallet record stays small and rewriting it after a change costs little.
  */
 export interface Activity {
   readonly at: string;
-  readonly envelope: Envelope;
+  readonly id: string;
 }
 
 /** A worker paid to a wallet: the first payout of that worker there. */

@@ -37,6 +37,8 @@ export interface SubscribeOptions {
    * back commits only what it has finished with); batches are not committed after the handler.
    */
   readonly manualCommit?: boolean;
+  /** Called when the member stopped for good on an error it will not retry (a bug or misconfiguration). */
+  readonly onFatal?: (error: Error) => void;
   /** Called after every group (re)join with the partitions this member now owns. */
   readonly onAssigned?: (assigned: readonly TopicPartition[]) => void;
 }
@@ -76,6 +78,11 @@ export interface TopicSpec {
 /** The event log port: Kafka in streaming mode, in-process topics in embedded mode. */
 export interface EventLog {
   publisher(): EventPublisher;
+  /**
+   * A publisher whose every `publish` is one transaction: readers see all of its records or
+   * none. One id per writer role; a new publisher with the same id fences the old one.
+   */
+  transactionalPublisher(transactionalId: string): EventPublisher;
   subscribe(options: SubscribeOptions): EventSubscription;
   /** Creates topics that do not exist yet (partitions used only on creation). */
   ensureTopics(topics: readonly string[], partitions?: number | TopicSpec): Promise<void>;

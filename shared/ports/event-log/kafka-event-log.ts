@@ -16,6 +16,7 @@ import type {
   EventPublisher,
   EventSubscription,
   IncomingRecord,
+  OutgoingRecord,
   PartitionOffset,
   SubscribeOptions,
   TopicSpec,
@@ -150,15 +151,38 @@ export class KafkaEventLog implements EventLog {
     return {
       publish: async (topic, records) => {
         await connected;
-        await producer.send({
-          topic,
-          acks: -1,
-          messages: records.map((r) => ({
-            key: r.key,
-            value: r.value,
-            headers: r.headers ? { ...r.headers } : undefined,
-          })),
-        });
+        // In order, a bounded request at a time: the broker keeps a direct buffer per
+        // thread as large as the largest request it was sent.
+        for (const messages of chunks(records)) await producer.send({ topic, acks: -1, messages });
+      },
+      close: async () => {
+        await connected.catch(() => {});
+        await producer.disconnect();
+      },
+    };
+  }
+
+  transactionalPublisher(transactionalId: string): EventPublisher {
+    const producer = this.kafka.producer({
+      transactionalId,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: true,
+    });
+    this.producers.push(producer);
+    // Connecting fences any older producer with the same id (a member that lost its partition).
+    const connected = producer.connect();
+    return {
+      publish: async (topic, records) => {
+        await connected;
+        const tx = await producer.transaction();
+        try {
+          for (const messages of chunks(records)) await tx.send({ topic, acks: -1, messages });
+          await tx.commit();
+        } catch (error) {
+          await tx.abort().catch(() => {});
+          throw error;
+        }
       },
       close: async () => {
         await connected.catch(() => {});
@@ -175,6 +199,12 @@ export class KafkaEventLog implements EventLog {
       heartbeatInterval: Math.min(3_000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
     });
     this.consumers.push(consumer);
+    if (options.onFatal) {
+      const fatal = options.onFatal;
+      consumer.on(consumer.events.CRASH, (e) => {
+        if (!e.payload.restart) fatal(e.payload.error);
+      });
+    }
     if (options.onAssigned) {
       const notify = options.onAssigned;
       consumer.on(consumer.events.GROUP_JOIN, (e) => {
@@ -220,6 +250,29 @@ export class KafkaEventLog implements EventLog {
  * Hands each fetched batch to the handler, then commits its last offset. If the handler
  * throws, nothing is committed and kafkajs restarts the consumer from the last commit.
  */
+/** Bytes one produce request carries at most (a record larger than this goes alone). */
+const REQUEST_BYTES = 1 << 20;
+
+type Message = { key: string | null; value: Buffer | string | null; headers?: IHeaders };
+
+function chunks(records: readonly OutgoingRecord[]): Message[][] {
+  const out: Message[][] = [];
+  let current: Message[] = [];
+  let bytes = 0;
+  for (const r of records) {
+    const size = (r.value?.length ?? 0) + (r.key?.length ?? 0) + 64;
+    if (current.length > 0 && bytes + size > REQUEST_BYTES) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push({ key: r.key, value: r.value, headers: r.headers ? { ...r.headers } : undefined });
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
 function topicConfig(spec: TopicSpec): { name: string; value: string }[] {
   const out = [];
   if (spec.compacted) out.push({ name: 'cleanup.policy', value: 'compact' });

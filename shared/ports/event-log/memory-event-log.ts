@@ -63,6 +63,11 @@ export class MemoryEventLog implements EventLog {
     };
   }
 
+  /** One process, one writer: an append is already all or nothing. */
+  transactionalPublisher(_transactionalId: string): EventPublisher {
+    return this.publisher();
+  }
+
   private append(topic: string, records: readonly OutgoingRecord[]): void {
     const parts = this.topic(topic);
     for (const r of records) {
