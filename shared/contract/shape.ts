@@ -7,20 +7,32 @@ const BACKSLASH = 0x5c;
 const isOpen = (c: number) => (c | 0x20) === 0x7b;
 const isClose = (c: number) => (c | 0x20) === 0x7d;
 
+/** The index of the quote that closes the string opened at `open`, or -1 when none does. */
+function closingQuote(text: string, open: number): number {
+  let at = open;
+  for (;;) {
+    // indexOf jumps through the string natively; a quote after an odd run of backslashes
+    // is escaped. Each backslash is counted for one quote only, so this stays linear.
+    at = text.indexOf('"', at + 1);
+    if (at === -1) return -1;
+    let slashes = 0;
+    while (text.charCodeAt(at - 1 - slashes) === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return at;
+  }
+}
+
 /**
  * True when JSON text nests objects and arrays deeper than `max`. One pass over the text,
  * before JSON.parse, so a 100,000-deep value costs a scan and never reaches code that recurses.
  */
 export function jsonNestsDeeperThan(text: string, max: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) inString = true;
-    else if (isOpen(c)) {
+    if (c === QUOTE) {
+      i = closingQuote(text, i);
+      if (i === -1) return false; // not JSON: the parser says so
+    } else if (isOpen(c)) {
       if (++depth > max) return true;
     } else if (isClose(c)) depth--;
   }
@@ -44,6 +56,51 @@ type Schema = TSchema & {
   items?: TSchema;
   anyOf?: TSchema[];
 };
+type Pick = (value: unknown) => unknown;
+
+const keep: Pick = (value) => value;
+const pickers = new WeakMap<TSchema, Pick>();
+
+/** The copying function for one schema, built once: known keys in a plain loop. */
+function pickerFor(schema: TSchema): Pick {
+  let pick = pickers.get(schema);
+  if (!pick) {
+    pick = buildPicker(schema as Schema);
+    pickers.set(schema, pick);
+  }
+  return pick;
+}
+
+function buildPicker(s: Schema): Pick {
+  switch (s[Kind]) {
+    case 'Object': {
+      const fields = Object.entries(s.properties ?? {}).map(
+        ([k, inner]) => [k, pickerFor(inner)] as const,
+      );
+      return (value) => {
+        if (value === null || typeof value !== 'object') return value;
+        const out: Record<string, unknown> = {};
+        for (const [key, pick] of fields)
+          if (Object.hasOwn(value, key)) out[key] = pick((value as Record<string, unknown>)[key]);
+        return out;
+      };
+    }
+    case 'Array': {
+      const item = pickerFor(s.items!);
+      return (value) => (Array.isArray(value) ? value.map(item) : value);
+    }
+    case 'Union': {
+      const branches = s.anyOf ?? [];
+      return (value) => {
+        if (value === null || typeof value !== 'object') return value;
+        const branch = branches.find((inner) => Value.Check(inner, value));
+        return branch ? pickerFor(branch)(value) : value;
+      };
+    }
+    default:
+      return keep;
+  }
+}
 
 /**
  * A copy of a checked value holding only what the schema names: a tolerant reader keeps the
@@ -51,23 +108,5 @@ type Schema = TSchema & {
  * the schema, whatever the value held.
  */
 export function knownFields(schema: TSchema, value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  const s = schema as Schema;
-  switch (s[Kind]) {
-    case 'Object': {
-      const out: Record<string, unknown> = {};
-      for (const [key, inner] of Object.entries(s.properties ?? {}))
-        if (Object.hasOwn(value, key))
-          out[key] = knownFields(inner, (value as Record<string, unknown>)[key]);
-      return out;
-    }
-    case 'Array':
-      return Array.isArray(value) ? value.map((item) => knownFields(s.items!, item)) : value;
-    case 'Union': {
-      const branch = s.anyOf?.find((inner) => Value.Check(inner, value));
-      return branch ? knownFields(branch, value) : value;
-    }
-    default:
-      return value;
-  }
+  return pickerFor(schema)(value);
 }

@@ -48,9 +48,16 @@ describe('contract limits: depth and size before anything else', () => {
     );
   });
 
-  it('does not count brackets inside strings', () => {
-    const e = payoutExecuted({ payoutId: `po-${'[{'.repeat(90)}` });
-    expect(decodeEvent(JSON.stringify(e), { now }).type).toBe('payout.executed');
+  it('does not count brackets inside strings, escaped quotes and backslashes included', () => {
+    for (const payoutId of [
+      `po-${'[{'.repeat(90)}`,
+      `po-\\"${'['.repeat(90)}`,
+      `po-\\\\${'{'.repeat(90)}"\\`,
+      `"${'['.repeat(60)}"${'\\'.repeat(5)}"${'['.repeat(60)}`,
+    ]) {
+      const e = payoutExecuted({ payoutId });
+      expect(decodeEvent(JSON.stringify(e), { now }).type === 'payout.executed').toBe(true);
+    }
   });
 
   it('refuses a message over the size limit before parsing it', () => {

@@ -99,6 +99,21 @@ describe('contract decoder under arbitrary input', () => {
     );
   });
 
+  it('never counts brackets, quotes or backslashes inside a string as nesting', () => {
+    const tricky = fc.string({
+      unit: fc.constantFrom('[', '{', ']', '}', '"', '\\', 'a'),
+      maxLength: 150,
+    });
+    fc.assert(
+      fc.property(tricky, (text) => {
+        const e = listedPayout();
+        const event = { ...e, data: { ...e.data, payoutId: `p${text}` } };
+        expect(answer(JSON.stringify(event)).event).toEqual(event);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('accepts a time up to the allowance past the wall clock and refuses any later one', () => {
     const past = Date.parse('1970-01-01T00:00:00Z') - NOW;
     const future = Date.parse('9999-12-31T00:00:00Z') - NOW;
