@@ -1,3 +1,4 @@
+// @ts-check
 // Talks to the API with the token from session storage; a 401 signs the user out.
 
 const KEY = 'flowsentry.token';
@@ -30,7 +31,15 @@ export function whenUnauthorized(fn) {
   onUnauthorized = fn;
 }
 
-/** Calls the API; resolves to the JSON body, rejects with ApiFailure. */
+/**
+ * Calls the API; resolves to the JSON body, rejects with ApiFailure. The caller names the
+ * answer's type (from types.d.ts), so its use of the fields is checked.
+ * @template T
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @returns {Promise<T>}
+ */
 export async function call(method, path, body) {
   const headers = { authorization: `Bearer ${token() ?? ''}` };
   if (body !== undefined) headers['content-type'] = 'application/json';

@@ -1,12 +1,15 @@
+// @ts-check
 // Console entry: sign-in, the hash router (#/alerts/ID, #/workers/ID, #/wallets/CHAIN/ADDRESS)
 // and the glue between the queue and the detail pane.
 import { call, clearToken, setToken, token, whenUnauthorized } from './api.js';
 import { showAlert } from './detail.js';
-import { h, mount } from './dom.js';
+import { byId as $, field, h, mount } from './dom.js';
 import { initQueue, reloadQueue, selectInQueue } from './queue.js';
 import { showWallet, showWorker } from './subjects.js';
 
-const $ = (id) => document.getElementById(id);
+/** @typedef {import('./types.js').Actor} Actor */
+
+/** @type {Actor | null} */
 let me = null;
 
 function showError(err) {
@@ -87,8 +90,8 @@ whenUnauthorized(() => {
 
 $('login-form').addEventListener('submit', (e) => {
   e.preventDefault();
-  setToken($('token').value.trim());
-  $('token').value = '';
+  setToken(field('token').value.trim());
+  field('token').value = '';
   signIn();
 });
 $('logout').addEventListener('click', () => {

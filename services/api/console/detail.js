@@ -1,8 +1,12 @@
+// @ts-check
 // The alert page: header, the actions the caller's role allows, evidence, audit and links.
 import { call } from './api.js';
 import { h, mount, severityBadge, statusPill, when } from './dom.js';
 import { auditList, evidenceItem, fact } from './evidence.js';
 import { walletLink, workerLink } from './links.js';
+
+/** @typedef {import('./types.js').AlertDetail} AlertDetail */
+/** @typedef {import('./types.js').AuditEntry} AuditEntry */
 
 const OUTCOMES = [
   ['true_positive', 'True positive'],
@@ -35,6 +39,7 @@ function reasonForm(id, label, button, onSubmit, extra) {
 }
 
 /** What the caller may do to this alert now, as the API answers it with the alert. */
+/** @param {AlertDetail} alert */
 function allowed(alert) {
   const may = new Set(alert.actions ?? []);
   return {
@@ -90,6 +95,7 @@ function noteForm(act) {
   );
 }
 
+/** @param {AlertDetail} alert */
 function actions(alert, act) {
   const may = allowed(alert);
   return h(
@@ -114,6 +120,7 @@ function actions(alert, act) {
   );
 }
 
+/** @param {AlertDetail} alert */
 function header(alert) {
   const d = alert.disposition;
   return h(
@@ -142,6 +149,7 @@ function header(alert) {
   );
 }
 
+/** @param {AlertDetail} alert */
 function related(alert) {
   const s = alert.subject;
   return h(
@@ -175,8 +183,10 @@ function related(alert) {
 /** Renders the alert page into `pane`; `onChange` runs after an action succeeded. */
 export async function showAlert(pane, id, onChange) {
   const [alert, audit] = await Promise.all([
-    call('GET', `/v1/alerts/${encodeURIComponent(id)}`),
-    call('GET', `/v1/alerts/${encodeURIComponent(id)}/audit`),
+    /** @type {Promise<AlertDetail>} */ (call('GET', `/v1/alerts/${encodeURIComponent(id)}`)),
+    /** @type {Promise<import('./types.js').Items<AuditEntry>>} */ (
+      call('GET', `/v1/alerts/${encodeURIComponent(id)}/audit`)
+    ),
   ]);
   const message = h('p', { class: 'error', role: 'alert', id: 'action-error' });
   const act = async (path, body) => {

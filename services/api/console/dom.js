@@ -1,7 +1,23 @@
+// @ts-check
 // Builds DOM nodes from data without ever parsing it as HTML: list names and event
 // summaries come from outside, so they only ever become text.
 
 /** Creates an element; `attrs` are properties or attributes, children are nodes or text. */
+/** The element with this id. */
+export function byId(id) {
+  return document.getElementById(id);
+}
+
+/** The form field (input or select) with this id. */
+export function field(id) {
+  return /** @type {HTMLInputElement} */ (document.getElementById(id));
+}
+
+/** Elements matching a selector, as HTML elements (their dataset is read). */
+export function all(selector) {
+  return /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(selector));
+}
+
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
@@ -47,6 +63,7 @@ export function shortAddress(address) {
 export function ago(iso) {
   const seconds = Math.round((Date.now() - Date.parse(iso)) / 1000);
   const abs = Math.abs(seconds);
+  /** @type {[number, string]} */
   const unit =
     abs < 90
       ? [seconds, 's']

@@ -1,12 +1,16 @@
+// @ts-check
 // Evidence cards (list entries, events, hop paths, facts) and the audit trail of an alert.
 import { h, when } from './dom.js';
 import { hopGraph } from './graph.js';
+
+/** @typedef {import('./types.js').Evidence} Evidence */
 
 /** A labelled value in a fact grid. */
 export function fact(label, value) {
   return h('div', { class: 'fact' }, h('dt', {}, label), h('dd', {}, value ?? '—'));
 }
 
+/** @param {Extract<Evidence, {kind: 'list-entry'}>} e */
 function listEntryCard(e) {
   return h(
     'div',
@@ -26,6 +30,7 @@ function listEntryCard(e) {
   );
 }
 
+/** @param {Extract<Evidence, {kind: 'event'}>} e */
 function eventCard(e) {
   return h(
     'div',
@@ -44,6 +49,7 @@ function eventCard(e) {
 }
 
 /** One evidence item as a card. */
+/** @param {Evidence} e */
 export function evidenceItem(e) {
   if (e.kind === 'list-entry') return listEntryCard(e);
   if (e.kind === 'event') return eventCard(e);
@@ -64,6 +70,7 @@ export function evidenceItem(e) {
 }
 
 /** The audit trail, newest first. */
+/** @param {readonly import('./types.js').AuditEntry[]} items */
 export function auditList(items) {
   if (items.length === 0) return h('p', { class: 'muted' }, 'No changes yet.');
   return h(

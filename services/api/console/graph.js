@@ -1,3 +1,4 @@
+// @ts-check
 // Draws a hop path (subject wallet -> ... -> listed wallet) as a small left-to-right SVG graph.
 import { s, shortAddress } from './dom.js';
 
@@ -25,6 +26,7 @@ function node(address, x, role, chain) {
   return link;
 }
 
+/** @param {import('./types.js').Hop} hop @param {number} x1 */
 function edge(hop, x1) {
   const x2 = x1 + GAP;
   const y = TOP + NODE_H / 2;
@@ -39,6 +41,7 @@ function edge(hop, x1) {
 }
 
 /** The SVG for one hop-path evidence item. */
+/** @param {Extract<import('./types.js').Evidence, {kind: 'hop-path'}>} evidence */
 export function hopGraph(evidence) {
   const hops = evidence.hops;
   const wallets = [hops[0]?.from, ...hops.map((hop) => hop.to)].filter(Boolean);

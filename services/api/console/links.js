@@ -1,3 +1,4 @@
+// @ts-check
 // Links between the views: every wallet and worker id leads to its own page.
 import { h, shortAddress } from './dom.js';
 

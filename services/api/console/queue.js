@@ -1,24 +1,38 @@
+// @ts-check
 // The queue pane: filters, sortable columns, paging and a reload every few seconds.
 import { call, qs } from './api.js';
-import { ago, h, mount, severityBadge, shortAddress, statusPill } from './dom.js';
+import {
+  byId as $,
+  ago,
+  all,
+  field,
+  h,
+  mount,
+  severityBadge,
+  shortAddress,
+  statusPill,
+} from './dom.js';
+
+/** @typedef {import('./types.js').AlertPage} AlertPage */
+/** @typedef {import('./types.js').AlertSummary} AlertSummary */
 
 const PAGE = 50;
 const POLL_MS = 4000;
 
 const state = { sort: 'priority', order: 'desc', offset: 0, selected: null, total: 0 };
-const $ = (id) => document.getElementById(id);
 
 function filters() {
   return {
-    status: $('filter-status').value,
-    severity: $('filter-severity').value,
-    rule: $('filter-rule').value,
-    q: $('filter-q').value.trim(),
-    wallet: $('filter-wallet').value.trim(),
-    worker: $('filter-worker').value.trim(),
+    status: field('filter-status').value,
+    severity: field('filter-severity').value,
+    rule: field('filter-rule').value,
+    q: field('filter-q').value.trim(),
+    wallet: field('filter-wallet').value.trim(),
+    worker: field('filter-worker').value.trim(),
   };
 }
 
+/** @param {AlertSummary} alert */
 function subjectText(alert) {
   const s = alert.subject;
   if (s.address)
@@ -26,6 +40,7 @@ function subjectText(alert) {
   return s.workerId ?? s.employerId ?? s.kind;
 }
 
+/** @param {AlertSummary} alert */
 function row(alert) {
   const tr = h(
     'tr',
@@ -108,6 +123,7 @@ export async function reloadQueue() {
     limit: PAGE,
     offset: state.offset,
   };
+  /** @type {AlertPage} */
   const data = await call('GET', `/v1/alerts${qs(q)}`);
   state.total = data.total;
   mount($('queue-body'), ...data.items.map(row));
@@ -121,14 +137,13 @@ export async function reloadQueue() {
 /** Highlights the alert shown in the detail pane. */
 export function selectInQueue(id) {
   state.selected = id;
-  for (const tr of document.querySelectorAll('#queue-body tr'))
-    tr.classList.toggle('selected', tr.dataset.id === id);
+  for (const tr of all('#queue-body tr')) tr.classList.toggle('selected', tr.dataset.id === id);
 }
 
 function sortBy(key) {
   state.order = state.sort === key && state.order === 'desc' ? 'asc' : 'desc';
   state.sort = key;
-  for (const th of document.querySelectorAll('th.sortable')) {
+  for (const th of all('th.sortable')) {
     th.dataset.dir = th.dataset.sort === key ? state.order : '';
   }
   reloadQueue();
@@ -136,6 +151,7 @@ function sortBy(key) {
 
 /** Fills the rule filter with the rule ids the API serves (the engine's own list). */
 async function loadRuleFilter() {
+  /** @type {import('./types.js').Items<string>} */
   const { items } = await call('GET', '/v1/rules');
   mount(
     $('filter-rule'),
@@ -162,9 +178,8 @@ export function initQueue(onError) {
       }, 250),
     );
   $('filters').addEventListener('submit', (e) => e.preventDefault());
-  for (const th of document.querySelectorAll('th.sortable'))
-    th.addEventListener('click', () => sortBy(th.dataset.sort));
-  document.querySelector('th[data-sort="priority"]').dataset.dir = 'desc';
+  for (const th of all('th.sortable')) th.addEventListener('click', () => sortBy(th.dataset.sort));
+  all('th[data-sort="priority"]')[0].dataset.dir = 'desc';
   setInterval(() => {
     if (document.visibilityState === 'visible') reloadQueue().catch(onError);
   }, POLL_MS);

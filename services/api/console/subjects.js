@@ -1,8 +1,13 @@
+// @ts-check
 // Worker and wallet pages: what the queue knows about one subject and what it links to.
 import { call } from './api.js';
 import { h, mount, severityBadge, statusPill, when } from './dom.js';
 import { alertLink, walletLink, workerLink } from './links.js';
 
+/** @typedef {import('./types.js').WorkerView} WorkerView */
+/** @typedef {import('./types.js').WalletView} WalletView */
+
+/** @param {readonly import('./types.js').AlertSummary[]} alerts */
 function alertTable(alerts) {
   if (alerts.length === 0) return h('p', { class: 'muted' }, 'No alerts.');
   return h(
@@ -51,6 +56,7 @@ function entryCard(e) {
   );
 }
 
+/** @param {WorkerView['wallets']} wallets @param {string} chain */
 function walletRows(wallets, chain) {
   if (wallets.length === 0) return h('p', { class: 'muted' }, 'None.');
   return h(
@@ -73,6 +79,7 @@ function walletRows(wallets, chain) {
   );
 }
 
+/** @param {WorkerView['profile']} p */
 function profileCard(p) {
   if (!p) return h('p', { class: 'muted' }, 'No profile available to this service.');
   const rows = [
@@ -92,6 +99,7 @@ function profileCard(p) {
 
 /** The worker page. */
 export async function showWorker(pane, workerId) {
+  /** @type {WorkerView} */
   const w = await call('GET', `/v1/workers/${encodeURIComponent(workerId)}`);
   mount(
     pane,
@@ -116,6 +124,7 @@ export async function showWorker(pane, workerId) {
 
 /** The wallet page. */
 export async function showWallet(pane, chain, address) {
+  /** @type {WalletView} */
   const w = await call(
     'GET',
     `/v1/wallets/${encodeURIComponent(chain)}/${encodeURIComponent(address)}`,

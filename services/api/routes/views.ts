@@ -4,7 +4,7 @@ import { listEvidence } from '../../../shared/engine/index.ts';
 import type { TagIndex } from '../../../shared/lists/tag-index.ts';
 import { walletKey } from '../../../shared/ports/review-store/index.ts';
 import { type AlertView, summarize, workersOf } from '../alert-view.ts';
-import type { RouteOptions } from '../context.ts';
+import type { ApiContext, RouteOptions } from '../context.ts';
 import { AUTH_ERRORS, ErrorSchema, WalletParams, WorkerParams } from '../schemas.ts';
 
 const doc = (summary: string) => ({ tags: ['views'], summary, security: [{ bearer: [] }] });
@@ -30,6 +30,42 @@ function linkedWorkers(views: readonly AlertView[], except?: string): string[] {
 
 const newestFirst = (a: AlertView, b: AlertView) => b.lastSeenAt.localeCompare(a.lastSeenAt);
 
+/** `GET /v1/workers/{workerId}`: the worker's profile, alerts and what they link to. */
+async function workerView(ctx: ApiContext, workerId: string) {
+  await ctx.cache.fresh(ctx.maxAgeMs);
+  const alerts = ctx.cache.forWorker(workerId).sort(newestFirst);
+  const profile = ctx.deps.profiles ? await ctx.deps.profiles(workerId) : null;
+  return {
+    workerId,
+    profile,
+    alerts: alerts.map(summarize),
+    wallets: linkedWallets(alerts, ctx.deps.tags()),
+    workers: linkedWorkers(alerts, workerId),
+  };
+}
+
+/** `GET /v1/wallets/{chain}/{address}`: list entries naming the wallet, its alerts and links. */
+async function walletView(ctx: ApiContext, chain: string, address: string) {
+  const n = normalizeAddress(chain, address);
+  await ctx.cache.fresh(ctx.maxAgeMs);
+  const alerts = ctx.cache.forWallet(n.key).sort(newestFirst);
+  const tags = ctx.deps.tags();
+  return {
+    chain,
+    address: n.canonical,
+    key: n.key,
+    listed: tags.lookup(n.key).map(listEvidence),
+    alerts: alerts.map(summarize),
+    wallets: linkedWallets(alerts, tags, n.key),
+    workers: linkedWorkers(alerts),
+  };
+}
+
+/** What the worker view answers (the console's type). */
+export type WorkerView = Awaited<ReturnType<typeof workerView>>;
+/** What the wallet view answers (the console's type). */
+export type WalletView = Awaited<ReturnType<typeof walletView>>;
+
 /** Worker and wallet views: what the queue knows about one subject and what it links to. */
 export async function viewRoutes(app: FastifyInstance, { ctx }: RouteOptions): Promise<void> {
   app.get<{ Params: WorkerParams }>(
@@ -42,19 +78,7 @@ export async function viewRoutes(app: FastifyInstance, { ctx }: RouteOptions): P
         response: { 400: ErrorSchema, ...AUTH_ERRORS },
       },
     },
-    async (request) => {
-      const { workerId } = request.params;
-      await ctx.cache.fresh(ctx.maxAgeMs);
-      const alerts = ctx.cache.forWorker(workerId).sort(newestFirst);
-      const profile = ctx.deps.profiles ? await ctx.deps.profiles(workerId) : null;
-      return {
-        workerId,
-        profile,
-        alerts: alerts.map(summarize),
-        wallets: linkedWallets(alerts, ctx.deps.tags()),
-        workers: linkedWorkers(alerts, workerId),
-      };
-    },
+    async (request) => workerView(ctx, request.params.workerId),
   );
 
   app.get<{ Params: WalletParams }>(
@@ -67,21 +91,6 @@ export async function viewRoutes(app: FastifyInstance, { ctx }: RouteOptions): P
         response: { 400: ErrorSchema, ...AUTH_ERRORS },
       },
     },
-    async (request) => {
-      const { chain, address } = request.params;
-      const n = normalizeAddress(chain, address);
-      await ctx.cache.fresh(ctx.maxAgeMs);
-      const alerts = ctx.cache.forWallet(n.key).sort(newestFirst);
-      const tags = ctx.deps.tags();
-      return {
-        chain,
-        address: n.canonical,
-        key: n.key,
-        listed: tags.lookup(n.key).map(listEvidence),
-        alerts: alerts.map(summarize),
-        wallets: linkedWallets(alerts, tags, n.key),
-        workers: linkedWorkers(alerts),
-      };
-    },
+    async (request) => walletView(ctx, request.params.chain, request.params.address),
   );
 }
