@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { ListSyncError } from './errors.ts';
+import { type ListLimits, listLimits, overLimit } from './limits.ts';
 import type { ListRepository } from './list-repository.ts';
 import { loadListFile } from './load.ts';
 import { OFAC_SOURCE } from './loaders/ofac-advanced.ts';
@@ -24,6 +25,8 @@ export interface SyncOptions {
   readonly warn?: (message: string) => void;
   /** Told before each retry, with the reason the attempt failed. */
   readonly onRetry?: (attempt: number, reason: string) => void;
+  /** Default: from the environment; the download may be at most `maxBytes` long. */
+  readonly limits?: ListLimits;
 }
 
 /** What a sync did: stored and activated a new version, or found the active one current. */
@@ -76,12 +79,17 @@ async function fetchAndLoad(
 ): Promise<ListSnapshot> {
   await mkdir(options.workDir, { recursive: true });
   const file = join(options.workDir, `ofac-${randomUUID()}.download`);
+  const limits = options.limits ?? listLimits();
   try {
-    await download(options.url, file, options.timeoutMs);
+    await download(options.url, file, options.timeoutMs, limits);
     const expected = options.checksumUrl
       ? await fetchChecksum(options.checksumUrl, options.timeoutMs)
       : undefined;
-    const snapshot = await loadListFile(file, { origin: [options.url], warn: options.warn });
+    const snapshot = await loadListFile(file, {
+      origin: [options.url],
+      warn: options.warn,
+      limits,
+    });
     verifyDownload(snapshot, { expected, rawSha256: await fileSha256(file), active });
     return snapshot;
   } finally {
@@ -89,30 +97,60 @@ async function fetchAndLoad(
   }
 }
 
-async function download(url: string, file: string, timeoutMs: number): Promise<void> {
+async function download(
+  url: string,
+  file: string,
+  timeoutMs: number,
+  limits: ListLimits,
+): Promise<void> {
+  const tooBig = () => overLimit(limits, 'maxBytes', url, 'the download');
   if (url.startsWith('file:')) {
-    await pipeline(createReadStream(fileURLToPath(url)), createWriteStream(file));
+    await pipeline(
+      capped(createReadStream(fileURLToPath(url)), limits.maxBytes, tooBig),
+      createWriteStream(file),
+    );
     return;
   }
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
   if (!response.ok || !response.body)
     throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
-  let received = 0;
-  const body = Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]);
-  body.on('data', (chunk: Buffer) => {
-    received += chunk.length;
-  });
-  await pipeline(body, createWriteStream(file));
   const length = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(length) && received !== length) {
-    throw new Error(`${url}: download cut short (${received} of ${length} bytes)`);
+  // A server announcing more than the limit is refused before a byte is written to disk.
+  if (length > limits.maxBytes) throw tooBig();
+  const counter = { received: 0 };
+  const body = Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]);
+  await pipeline(capped(body, limits.maxBytes, tooBig, counter), createWriteStream(file));
+  if (Number.isFinite(length) && counter.received !== length) {
+    throw new Error(`${url}: download cut short (${counter.received} of ${length} bytes)`);
   }
 }
 
+/** The chunks of a stream, stopped with `tooBig()` once they pass `max` bytes. */
+async function* capped(
+  source: AsyncIterable<Buffer>,
+  max: number,
+  tooBig: () => Error,
+  counter = { received: 0 },
+): AsyncIterable<Buffer> {
+  for await (const chunk of source) {
+    counter.received += chunk.length;
+    if (counter.received > max) throw tooBig();
+    yield chunk;
+  }
+}
+
+/** The sha256 in a checksum file; only its first 64 KB are read (a checksum file is tiny). */
 async function fetchChecksum(url: string, timeoutMs: number): Promise<string> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
-  const hex = /\b[0-9a-fA-F]{64}\b/.exec(await response.text())?.[0];
+  if (!response.ok || !response.body)
+    throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+  let text = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    text += decoder.decode(chunk, { stream: true });
+    if (text.length >= 65_536) break;
+  }
+  const hex = /\b[0-9a-fA-F]{64}\b/.exec(text)?.[0];
   if (!hex) throw new Error(`${url}: no sha256 in the checksum file`);
   return hex.toLowerCase();
 }

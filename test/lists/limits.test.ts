@@ -76,6 +76,18 @@ describe('list limits', () => {
     );
   });
 
+  it('stop a bzip2 stream at the byte limit, with the system decoder or the JS one', async () => {
+    for (const bzip2 of ['js', 'auto'] as const) {
+      const failure = await loadListFiles([`${F}/sdn_advanced_small.xml.bz2`], {
+        bzip2,
+        limits: limits({ maxBytes: 1000 }),
+      }).catch((e: unknown) => e);
+      expect((failure as Error).message).toMatch(
+        /sdn_advanced_small\.xml\.bz2: the decompressed content exceeds the limit of 1000 \(FLOWSENTRY_LIST_MAX_BYTES/,
+      );
+    }
+  });
+
   it('refuse a zip member whose stated size is over the limit before inflating it', async () => {
     const zip = temp('big-member.zip', zipArchive([{ name: 'a.csv', content: 'x'.repeat(5000) }]));
     expect(await refusal(zip, { maxBytes: 1000 })).toMatch(

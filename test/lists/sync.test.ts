@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_LIST_LIMITS,
   ListSyncError,
   MemoryListRepository,
   type SyncOptions,
@@ -133,5 +134,26 @@ describe('lists sync (OFAC download)', () => {
     plan.set('/yaml', [send(readFileSync(`${F}/tagpack.yaml`))]);
     const other = await syncOfac(repo, options('/yaml', { attempts: 1 })).catch((e: Error) => e);
     expect((other as Error).message).toMatch(/not OFAC's SDN list/);
+  });
+
+  it('refuses a download past the byte limit, announced or not, and keeps the active version', async () => {
+    const limits = { ...DEFAULT_LIST_LIMITS, maxBytes: 1_000 };
+    plan.set('/announced', [send(GOOD)]);
+    const streamed = (res: import('node:http').ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(GOOD);
+    };
+    plan.set('/streamed', [streamed]);
+    const repo = new MemoryListRepository();
+    for (const path of ['/announced', '/streamed']) {
+      const failure = await syncOfac(repo, options(path, { attempts: 1, limits })).catch(
+        (e: unknown) => e,
+      );
+      expect(failure).toBeInstanceOf(ListSyncError);
+      expect((failure as Error).message).toMatch(
+        /the download exceeds the limit of 1000 \(FLOWSENTRY_LIST_MAX_BYTES; .*no OFAC version is active/,
+      );
+    }
+    expect(await repo.activeVersionIds()).toEqual({});
   });
 });
