@@ -40,9 +40,15 @@ export interface BatchRun {
   readonly alerted: Set<string>;
 }
 
-/** Runs records through screenBatch with a fresh in-memory engine (the Lazarus list), sink and DLQ. */
-export async function runBatch(records: readonly IncomingRecord[]): Promise<BatchRun> {
-  const engine = new Engine({ tags: new TagIndex([lazarusList()]) });
+/**
+ * Runs records through screenBatch with a fresh in-memory engine, sink and DLQ; the engine
+ * screens against the Lazarus list unless given other tags.
+ */
+export async function runBatch(
+  records: readonly IncomingRecord[],
+  tags: TagIndex = new TagIndex([lazarusList()]),
+): Promise<BatchRun> {
+  const engine = new Engine({ tags });
   const sink = new MemoryAlertSink();
   const dead = new DeadLetters();
   const outcome = await screenBatch(records, { engine, sink, dlq: dead, dlqTopic: 'dlq' });
