@@ -3,23 +3,13 @@ import { type Alert, keyPart } from '../../engine/alert.ts';
 import { isActive } from './review-store.ts';
 import type { Suppression } from './types.ts';
 
-const MEMO_LIMIT = 200_000;
-const memo = new Map<string, string>();
-
 /**
  * Key of an address for matching across chains: the shared/address key, or the raw text.
- * Memoized: the alert cache re-keys every wallet on each reload, and EIP-55 checks cost
- * tens of microseconds each, which would stall screening for the length of a reload.
+ * No cache of its own: shared/address keeps the one EIP-55 checksum cache, which is what made
+ * re-keying every wallet on each alert-cache reload expensive.
  */
 export function walletKey(address: string, chain?: string): string {
-  const id = `${chain ?? ''}|${address}`;
-  let key = memo.get(id);
-  if (key === undefined) {
-    key = addressKeyOrUndefined(chain ?? guessChain(address), address) ?? `raw:${address}`;
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(id, key);
-  }
-  return key;
+  return addressKeyOrUndefined(chain ?? guessChain(address), address) ?? `raw:${address}`;
 }
 
 function subjectPart(alert: Pick<Alert, 'subject'>): string {
