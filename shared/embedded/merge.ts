@@ -129,6 +129,18 @@ export async function* mergeOrdered(
   streams: readonly OrderedStream[],
   check: boolean,
 ): AsyncGenerator<NormalizedEvent[]> {
+  try {
+    yield* merge(streams, check);
+  } finally {
+    // Stopped early (out of order, or the reader gave up): close every input still open.
+    await Promise.all(streams.map((s) => s.batches.return?.()));
+  }
+}
+
+async function* merge(
+  streams: readonly OrderedStream[],
+  check: boolean,
+): AsyncGenerator<NormalizedEvent[]> {
   const heap = new CursorHeap();
   for (const [rank, stream] of streams.entries()) {
     const cursor = new Cursor(stream, rank, check);

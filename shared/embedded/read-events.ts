@@ -13,6 +13,7 @@ import {
   type RejectedLine,
   Rejections,
 } from './readers.ts';
+import { SharedStrings } from './shared-strings.ts';
 import { sortedEvents } from './sorted-runs.ts';
 
 export type { RejectedLine } from './readers.ts';
@@ -66,6 +67,7 @@ export async function openInputs(
 export class ReadTally {
   readonly files: FileReport[] = [];
   readonly rejections: Rejections;
+  private readonly strings = new SharedStrings();
 
   constructor(readonly limits: EventFileLimits = EVENT_FILE_LIMITS) {
     this.rejections = new Rejections(limits.keptRejects);
@@ -98,6 +100,7 @@ export class ReadTally {
       tally: report,
       rejections: this.rejections,
       limits: this.limits,
+      strings: this.strings,
     };
     const bytes = input.open(onBytes);
     return input.format.kind === 'jsonl'

@@ -10,6 +10,7 @@ import type { EventFileLimits } from './limits.ts';
 import { linesOf } from './lines.ts';
 import { mapColumns, type PayoutColumns } from './payout-columns.ts';
 import { columnReason, payoutFromRow } from './payout-row.ts';
+import type { SharedStrings } from './shared-strings.ts';
 
 /** A line of an input file that could not be used, and why. */
 export interface RejectedLine {
@@ -73,6 +74,8 @@ export interface ReadContext {
   readonly tally: FileTally;
   readonly rejections: Rejections;
   readonly limits: EventFileLimits;
+  /** Shares the strings events repeat (for long inputs the engine keeps in memory). */
+  readonly strings?: SharedStrings;
 }
 
 /**
@@ -92,7 +95,8 @@ function accept(
       ctx.tally.skipped++;
       return;
     }
-    out.push(normalizeEvent(envelope));
+    const event = normalizeEvent(envelope);
+    out.push(ctx.strings ? ctx.strings.event(event) : event);
     ctx.tally.events++;
   } catch (error) {
     if (!(error instanceof FlowsentryError && error.poison)) throw error;
