@@ -4,6 +4,7 @@ import { benchEngine } from './engine.ts';
 import { benchLatency } from './latency.ts';
 import { benchLists } from './lists.ts';
 import { benchMemory } from './memory.ts';
+import { benchScan } from './scan.ts';
 import { benchStartup } from './startup.ts';
 import { benchStreaming } from './streaming.ts';
 
@@ -21,6 +22,7 @@ const SUITES: readonly {
   },
   { name: 'latency', target: 'p99 < 100 ms at 1,000 events/s', run: benchLatency },
   { name: 'lists', target: 'full SDN_ADVANCED import < 10 s and < 400 MB', run: benchLists },
+  { name: 'scan', target: '1M-event history >= 100,000 events/s and < 600 MB', run: benchScan },
   { name: 'memory', target: '1 million tracked wallets < 500 MB', run: benchMemory },
   { name: 'chain', target: 'backfill next to raw eth_getLogs', run: benchChain },
   { name: 'api', target: 'p50/p99 of POST /v1/screen', run: benchApi },
