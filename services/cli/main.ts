@@ -42,6 +42,9 @@ export async function buildProgram(): Promise<Command> {
 /** The program for these arguments: only the named command when there is one. */
 async function programFor(argv: readonly string[]): Promise<Command> {
   const name = argv.find((arg) => !arg.startsWith('-'));
+  // `--version` needs no command at all.
+  if (name === undefined && argv.length === 1 && ['-V', '--version'].includes(argv[0]!))
+    return bareProgram();
   const load = name === undefined ? undefined : COMMANDS[name];
   if (!load) return buildProgram();
   const program = bareProgram();
