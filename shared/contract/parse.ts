@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { InvalidEventError } from '../errors.ts';
+import { forTerminal, jsonForTerminal } from '../log/terminal.ts';
 import { type Envelope, EnvelopeHeader, envelopeSchemaFor } from './envelope.ts';
 import { EVENT_DATA, type EventType } from './events.ts';
 import {
@@ -35,6 +36,16 @@ function limitsOf(options: DecodeOptions): ContractLimits {
   return options.limits ? { ...DEFAULT_CONTRACT_LIMITS, ...options.limits } : fromEnvironment;
 }
 
+/**
+ * Input quoted in a reason: reasons travel as dead-letter headers and reach terminals, so
+ * they stay short and hold no control characters.
+ */
+function quoted(text: string): string {
+  const printable = forTerminal(text);
+  const cut = printable.length > 64 ? `${printable.slice(0, 64)}…` : printable;
+  return jsonForTerminal(JSON.stringify(cut));
+}
+
 function firstProblem(check: TypeCheck<TSchema>, value: unknown, prefix: string): string {
   const error = check.Errors(value).First();
   if (!error) return `${prefix}invalid`;
@@ -61,7 +72,7 @@ function checked(value: unknown, limits: ContractLimits, now: number): Envelope 
   if (!headerCheck.Check(value)) {
     const type = (value as { type?: unknown } | null)?.type;
     if (typeof type === 'string' && !dataChecks.has(type)) {
-      throw new InvalidEventError(`type: unknown event type ${JSON.stringify(type)}`);
+      throw new InvalidEventError(`type: unknown event type ${quoted(type)}`);
     }
     throw new InvalidEventError(firstProblem(headerCheck, value, ''));
   }
@@ -97,7 +108,8 @@ export function decodeEvent(bytes: Uint8Array | string, options: DecodeOptions =
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InvalidEventError(`not JSON: ${(error as Error).message}`);
+    // V8 quotes a piece of the input in its message: keep it short and printable.
+    throw new InvalidEventError(`not JSON: ${forTerminal((error as Error).message).slice(0, 200)}`);
   }
   return checked(value, limits, (options.now ?? Date.now)());
 }

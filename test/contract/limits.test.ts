@@ -190,3 +190,16 @@ describe('which topic carries which events', () => {
     expect(topicMayCarry('constructor' as 'intel', 'extortion.reported')).toBe(false);
   });
 });
+
+describe('reasons quote input briefly and printably', () => {
+  it('cuts a long unknown type and strips terminal codes from quoted input', () => {
+    const e = payoutExecuted();
+    const type = `pay\u001b]0;owned\u0007out${'x'.repeat(10_000)}`;
+    const reason = reasonOf(() => decodeEvent(JSON.stringify({ ...e, type }), { now }));
+    expect(reason).toBe(`type: unknown event type "payout${'x'.repeat(58)}…"`);
+    const notJson = reasonOf(() => decodeEvent(`{"type": \u001b[2J\u009b${'y'.repeat(5000)}`));
+    expect(notJson).toMatch(/^not JSON: /);
+    expect(notJson.length).toBeLessThanOrEqual(210);
+    expect(notJson.includes('\u001b') || notJson.includes('\u009b')).toBe(false);
+  });
+});
