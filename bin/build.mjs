@@ -59,6 +59,11 @@ async function writeHelp() {
 export async function build({ ifStale = false, quiet = false } = {}) {
   const files = sourceFiles();
   if (ifStale && !isStale(files)) return;
+  if (!existsSync(join(ROOT, 'node_modules', 'typescript'))) {
+    // `npm ci --omit=dev` runs `prepare` without the compiler: keep whatever dist/ holds.
+    console.error('build: typescript is not installed (a production install?); dist/ left as is');
+    return;
+  }
   compile(quiet);
   copyAssets(files);
   await writeHelp();
