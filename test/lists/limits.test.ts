@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,16 @@ describe('list limits', () => {
     const zip = temp('big-member.zip', zipArchive([{ name: 'a.csv', content: 'x'.repeat(5000) }]));
     expect(await refusal(zip, { maxBytes: 1000 })).toMatch(
       /big-member\.zip!a\.csv: the stated size exceeds the limit of 1000 \(FLOWSENTRY_LIST_MAX_BYTES/,
+    );
+  });
+
+  it('refuse an XML text run longer than the line limit', async () => {
+    const xml = readFileSync(`${F}/sdn.xml`, 'utf8').replace(
+      '<sdnEntry>',
+      `<sdnEntry><remarks>${'r'.repeat(3_000_000)}</remarks>`,
+    );
+    expect(await refusal(temp('long.xml', xml), { maxLineChars: 1_000_000 })).toMatch(
+      /long\.xml \(line \d+\): a run of text without markup exceeds the limit of 1000000 \(FLOWSENTRY_LIST_MAX_LINE_CHARS/,
     );
   });
 

@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ListFormatError, ListLimitError } from '../errors.ts';
-import { entryCounter } from '../limits.ts';
+import { entryCounter, overLimit } from '../limits.ts';
 import type { PeekedInput } from '../peek.ts';
 
 /** An element as the streaming parser hands it over: name and attributes, no children. */
@@ -31,7 +31,11 @@ export async function streamXml(
   const parser = new SaxesParser({ xmlns: false, position: true });
   const count = entryCounter(input.name, input.limits);
   let sawRoot = false;
+  // saxes keeps a text, comment or tag whole until it ends: a run without markup is bounded
+  // like a line, or one 1 GB text node would be held twice in memory.
+  let lastTag = 0;
   parser.on('opentag', (tag) => {
+    lastTag = parser.position;
     if (tag.name === entry) count(`line ${parser.line}`);
     if (!sawRoot) {
       sawRoot = true;
@@ -40,12 +44,25 @@ export async function streamXml(
     }
     handlers.open(tag);
   });
-  parser.on('closetag', (tag) => handlers.close(tag.name));
+  parser.on('closetag', (tag) => {
+    lastTag = parser.position;
+    handlers.close(tag.name);
+  });
   parser.on('text', (text) => {
     if (handlers.wantText()) handlers.text(text);
   });
   try {
-    for await (const chunk of input.text()) parser.write(chunk);
+    for await (const chunk of input.text()) {
+      parser.write(chunk);
+      if (parser.position - lastTag > input.limits.maxLineChars)
+        throw overLimit(
+          input.limits,
+          'maxLineChars',
+          input.name,
+          'a run of text without markup',
+          `line ${parser.line}`,
+        );
+    }
     if (!sawRoot) throw new XmlContentError('no XML element in the file (empty or truncated)');
     parser.close();
   } catch (e) {
