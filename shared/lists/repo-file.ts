@@ -66,14 +66,15 @@ export class FileListRepository implements ListRepository {
 
   async activeVersionIds(): Promise<Record<string, string>> {
     const names = await readdir(this.activeDir).catch(() => []);
-    const out: Record<string, string> = {};
+    const pairs: [string, string][] = [];
     for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
       const text = await readFile(join(this.activeDir, name), 'utf8').catch(() => undefined);
       if (!text) continue;
       const pointer = JSON.parse(text) as Pointer;
-      out[pointer.source] = pointer.versionId;
+      pairs.push([pointer.source, pointer.versionId]);
     }
-    return out;
+    // fromEntries defines each key: a source named __proto__ stays a source.
+    return Object.fromEntries(pairs);
   }
 
   async activate(id: string): Promise<void> {

@@ -230,4 +230,23 @@ describe('careless and hostile content', () => {
     expect(rw.entries.map((e) => e.name).sort()).toEqual(['__proto__', 'constructor']);
     expect(listStats(rw).byChain).toEqual({ ethereum: 2 });
   });
+
+  it('treats __proto__ and constructor as list names and references through the CLI', async () => {
+    const env = { FLOWSENTRY_HOME: mkdtempSync(join(dir, 'home-')) };
+    const imported = await runCli(['lists', 'import', '--source', '__proto__', `${F}/plain.csv`], {
+      env,
+    });
+    expect(imported.code, imported.stderr).toBe(0);
+    const versions = await runCli(['lists', 'versions', '--json'], { env });
+    expect(versions.json<{ source: string; active: boolean }>()).toMatchObject([
+      { source: '__proto__', active: true },
+    ]);
+    const stats = await runCli(['lists', 'stats', '--json', '__proto__'], { env });
+    expect(stats.code, stats.stderr).toBe(0);
+    const diff = await runCli(['lists', 'diff', 'constructor', '__proto__'], { env });
+    expect(diff.code).toBe(2);
+    expect(diff.stderr).toBe(
+      'flowsentry: lists: "constructor" is neither a file, a source nor a version id\n',
+    );
+  });
 });

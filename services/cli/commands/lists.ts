@@ -123,7 +123,7 @@ async function importFiles(
   const before = await repo.activeVersionIds();
   for (const snapshot of snapshots) {
     const v = snapshot.version;
-    const previous = before[v.source];
+    const previous = Object.hasOwn(before, v.source) ? before[v.source] : undefined;
     const delta =
       previous && previous !== v.id ? diffSnapshots(await repo.get(previous), snapshot) : undefined;
     await repo.save(snapshot, { activate: o.activate });
@@ -211,7 +211,8 @@ async function versions(repo: ListRepository, o: CommonOptions) {
 async function resolve(repo: ListRepository, ref: string): Promise<ListSnapshot> {
   if (existsSync(ref)) return loadListFile(ref, { warn });
   const active = await repo.activeVersionIds();
-  if (active[ref]) return repo.get(active[ref]);
+  // hasOwn: a reference such as `constructor` is a name to look up, not a property.
+  if (Object.hasOwn(active, ref)) return repo.get(active[ref]!);
   const ids = (await repo.versions())
     .map((v) => v.id)
     .filter((id) => id === ref || id.startsWith(ref));
