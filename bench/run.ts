@@ -1,6 +1,7 @@
 import { benchApi } from './api.ts';
 import { benchChain } from './chain.ts';
 import { benchEngine } from './engine.ts';
+import { benchIdentity } from './identity.ts';
 import { benchLatency } from './latency.ts';
 import { benchLists } from './lists.ts';
 import { benchMemory } from './memory.ts';
@@ -22,6 +23,11 @@ const SUITES: readonly {
   },
   { name: 'latency', target: 'p99 < 100 ms at 1,000 events/s', run: benchLatency },
   { name: 'lists', target: 'full SDN_ADVANCED import < 10 s and < 400 MB', run: benchLists },
+  {
+    name: 'identity',
+    target: 'recall >= 0.97 at FPR <= 0.2%; names/s vs full OFAC',
+    run: benchIdentity,
+  },
   { name: 'scan', target: '1M-event history >= 100,000 events/s and < 600 MB', run: benchScan },
   { name: 'memory', target: '1 million tracked wallets < 500 MB', run: benchMemory },
   { name: 'chain', target: 'backfill next to raw eth_getLogs', run: benchChain },

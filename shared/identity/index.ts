@@ -16,8 +16,6 @@ export {
   entitySimilarity,
   entityTokens,
   personKeys,
-  personSimilarity,
-  wordSimilarity,
 } from './names.ts';
 export { syllableKey, syllables, wordKeys } from './romanize.ts';
 export { foldText, jaroWinkler, words } from './text.ts';

@@ -8,8 +8,11 @@ export interface IdentityQuery {
   readonly nationality?: string;
 }
 
-/** How date of birth and nationality bear on a name match. */
-export type Corroboration = 'match' | 'partial' | 'mismatch' | 'unknown';
+/**
+ * How date of birth and nationality bear on a name match. `near`: a date one day or one year
+ * off, or with day and month swapped (the commonest typing errors, and a cheap evasion).
+ */
+export type Corroboration = 'match' | 'partial' | 'near' | 'mismatch' | 'unknown';
 
 /** A listed person whose name matched, scored with corroboration. */
 export interface PersonMatch extends NameCandidate {
@@ -24,28 +27,50 @@ export interface MatchWeights {
   readonly minScore: number;
   readonly dobMatch: number;
   readonly dobYearMatch: number;
+  readonly dobNear: number;
   readonly dobMismatch: number;
   readonly nationalityMatch: number;
   readonly nationalityMismatch: number;
 }
 
-const COUNTRY_NAMES: Readonly<Record<string, string>> = Object.freeze({
-  'north korea': 'KP',
-  'korea north': 'KP',
-  dprk: 'KP',
-  "democratic people's republic of korea": 'KP',
-  'korea, north': 'KP',
-  'south korea': 'KR',
-  'korea, south': 'KR',
-  china: 'CN',
-  russia: 'RU',
-});
+// A Map: a nationality given as "constructor" must find nothing.
+const COUNTRY_NAMES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    'north korea': 'KP',
+    'korea north': 'KP',
+    dprk: 'KP',
+    "democratic people's republic of korea": 'KP',
+    'korea, north': 'KP',
+    'south korea': 'KR',
+    'korea, south': 'KR',
+    china: 'CN',
+    russia: 'RU',
+  }),
+);
 
 /** An ISO 3166 alpha-2 code from a code or a common country name; undefined when unknown. */
 export function countryCode(text: string): string | undefined {
   const t = text.trim();
   if (/^[A-Za-z]{2}$/.test(t)) return t.toUpperCase();
-  return COUNTRY_NAMES[t.toLowerCase()];
+  return COUNTRY_NAMES.get(t.toLowerCase());
+}
+
+const DAY_MS = 86_400_000;
+
+/** True when two dates of the same precision are one typing error apart. */
+function nearDates(a: string, b: string): boolean {
+  const year = (d: string) => Number(d.slice(0, 4));
+  if (a.length !== b.length) return false;
+  if (a.length < 10) return a.slice(4) === b.slice(4) && Math.abs(year(a) - year(b)) === 1;
+  const days = Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS;
+  if (days <= 1) return true;
+  if (a.slice(4) === b.slice(4) && Math.abs(year(a) - year(b)) === 1) return true;
+  // Day and month swapped: 1978-04-02 written for 1978-02-04.
+  return (
+    a.slice(0, 4) === b.slice(0, 4) &&
+    a.slice(5, 7) === b.slice(8, 10) &&
+    a.slice(8, 10) === b.slice(5, 7)
+  );
 }
 
 /** Compares a claimed date of birth with the listed ones (YYYY, YYYY-MM or YYYY-MM-DD). */
@@ -58,11 +83,11 @@ export function compareBirthDates(
     .filter((d) => d !== undefined);
   if (!claimed || dates.length === 0) return 'unknown';
   if (dates.some((d) => d === claimed && d.length === 10)) return 'match';
-  if (dates.some((d) => d.slice(0, 4) === claimed.slice(0, 4))) {
-    const bothFull = claimed.length === 10 && dates.every((d) => d.length === 10);
-    return bothFull ? 'mismatch' : 'partial';
-  }
-  return 'mismatch';
+  const bothFull = claimed.length === 10 && dates.every((d) => d.length === 10);
+  if (!bothFull && dates.some((d) => d.slice(0, 4) === claimed.slice(0, 4))) return 'partial';
+  // Compared at the precision both sides have: a listed year against the claimed year.
+  const near = dates.some((d) => nearDates(claimed.slice(0, d.length), d));
+  return near ? 'near' : 'mismatch';
 }
 
 /** Compares a claimed nationality with the listed ones. */
@@ -73,6 +98,13 @@ export function compareNationality(
   const codes = (listed ?? []).map(countryCode).filter((c) => c !== undefined);
   if (!claimed || codes.length === 0) return 'unknown';
   return codes.includes(claimed.toUpperCase()) ? 'match' : 'mismatch';
+}
+
+function dobWeight(c: Corroboration, w: MatchWeights): number {
+  if (c === 'match') return w.dobMatch;
+  if (c === 'partial') return w.dobYearMatch;
+  if (c === 'near') return w.dobNear;
+  return c === 'mismatch' ? w.dobMismatch : 0;
 }
 
 /**
@@ -90,15 +122,13 @@ export function matchPerson(
   for (const c of index.matchPersons(query.names, w.minNameSimilarity)) {
     const dateOfBirth = compareBirthDates(query.dateOfBirth, c.entry.datesOfBirth);
     const nationality = compareNationality(query.nationality, c.entry.nationalities);
-    const dob = { match: w.dobMatch, partial: w.dobYearMatch, mismatch: w.dobMismatch, unknown: 0 }[
-      dateOfBirth
-    ];
-    const nat = {
-      match: w.nationalityMatch,
-      partial: 0,
-      mismatch: w.nationalityMismatch,
-      unknown: 0,
-    }[nationality];
+    const dob = dobWeight(dateOfBirth, w);
+    const nat =
+      nationality === 'match'
+        ? w.nationalityMatch
+        : nationality === 'mismatch'
+          ? w.nationalityMismatch
+          : 0;
     const score = Math.max(0, Math.min(1, c.similarity + dob + nat));
     if (score >= w.minScore) out.push({ ...c, score, dateOfBirth, nationality });
   }

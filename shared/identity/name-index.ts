@@ -1,21 +1,15 @@
 import type { ListEntry } from '../lists/types.ts';
-import {
-  entitySimilarity,
-  entityTokens,
-  personKeys,
-  personSimilarity,
-  wordSimilarity,
-} from './names.ts';
-import { words } from './text.ts';
+import { entitySimilarity, entityTokens, personKeys } from './names.ts';
+import { nameSimilarity, type PreparedName, prepareName } from './person.ts';
 
 /** One spelling (name or alias) of a listed person or entity, prepared for matching. */
 interface Variant {
   readonly entry: ListEntry;
   readonly name: string;
-  /** Syllable keys (persons) or distinctive words (entities). */
+  /** Distinctive words (entities). */
   readonly keys: readonly string[];
-  /** Folded words (persons only): the second view of a non-Korean name. */
-  readonly words: readonly string[];
+  /** Words and syllables (persons). */
+  readonly person?: PreparedName;
 }
 
 /** A listed person or entity whose name is close to the one asked about. */
@@ -30,20 +24,41 @@ export interface NameCandidate {
 }
 
 type Kind = 'person' | 'entity';
+/** Keys to index and look up; `groups`: the keys of each word, for counting shared words. */
+type Prepared = {
+  keys: readonly string[];
+  groups: readonly (readonly string[])[];
+  person?: PreparedName;
+};
 
-const prepare = (kind: Kind, name: string) =>
-  kind === 'person'
-    ? { keys: personKeys(name), words: words(name) }
-    : { keys: entityTokens(name), words: [] };
+/** A word in more listed spellings than this proves little alone (Mohammad, Kim, Ali). */
+const COMMON_WORD_SPELLINGS = 25;
+/** Words of the query a listed spelling must share a key with to be scored at all. */
+const MIN_SHARED_WORDS = 2;
 
-/** Similarity of a prepared query and a variant: the better of the syllable and word views. */
-function similarity(
-  kind: Kind,
-  q: { keys: readonly string[]; words: readonly string[] },
-  v: Variant,
-): number {
-  if (kind === 'entity') return entitySimilarity(q.keys, v.keys);
-  return Math.max(personSimilarity(q.keys, v.keys), wordSimilarity(q.words, v.words));
+/** Shortest word whose one-letter-deleted forms are indexed (shorter words allow no typo). */
+const MIN_TYPO_WORD = 4;
+
+/**
+ * The word and each form of it with one letter deleted: two words one edit apart share one
+ * of these (SymSpell's trick), so a typo still finds its candidates without scanning the list.
+ */
+function deletionKeys(word: string): string[] {
+  if (word.length < MIN_TYPO_WORD) return [];
+  const out = new Set([`d:${word}`]);
+  for (let i = 0; i < word.length; i++) out.add(`d:${word.slice(0, i)}${word.slice(i + 1)}`);
+  return [...out];
+}
+
+function prepare(kind: Kind, name: string): Prepared {
+  if (kind === 'entity') {
+    const keys = entityTokens(name);
+    return { keys, groups: keys.map((k) => [k]) };
+  }
+  const person = prepareName(name);
+  const groups = person.tokens.map((w) => [`w:${w}`, ...personKeys(w), ...deletionKeys(w)]);
+  for (const view of person.syllableViews.slice(1)) groups.push(view.map((s) => s.key));
+  return { keys: [...new Set(groups.flat())], groups, person };
 }
 
 /**
@@ -69,12 +84,26 @@ export class NameIndex {
       const p = prepare(kind, name);
       if (p.keys.length === 0) continue;
       const at = this.variants[kind].push({ entry, name, ...p }) - 1;
-      for (const key of new Set([...p.keys, ...p.words.map((w) => `w:${w}`)])) {
+      for (const key of new Set(p.keys)) {
         const list = this.postings[kind].get(key);
         if (list) list.push(at);
         else this.postings[kind].set(key, [at]);
       }
     }
+  }
+
+  // Scratch counters for candidate search, reset after each query (no allocation per query).
+  private counts = new Int32Array(0);
+  private lastGroup = new Int32Array(0);
+
+  /** True when many listed persons' spellings share this word. */
+  private readonly isCommon = (word: string): boolean =>
+    (this.postings.person.get(`w:${word}`)?.length ?? 0) > COMMON_WORD_SPELLINGS;
+
+  /** Similarity of a prepared query and a variant. */
+  private similarity(kind: Kind, q: Prepared, v: Variant): number {
+    if (kind === 'entity') return entitySimilarity(q.keys, v.keys);
+    return nameSimilarity(q.person!, v.person!, this.isCommon);
   }
 
   /** Number of indexed spellings (persons + entities). */
@@ -98,7 +127,7 @@ export class NameIndex {
       const q = prepare(kind, queried);
       for (const at of this.candidates(kind, q)) {
         const v = this.variants[kind][at]!;
-        const s = similarity(kind, q, v);
+        const s = this.similarity(kind, q, v);
         if (s < min || (best.get(v.entry)?.similarity ?? -1) >= s) continue;
         best.set(v.entry, {
           entry: v.entry,
@@ -111,14 +140,33 @@ export class NameIndex {
     return [...best.values()].sort((a, b) => b.similarity - a.similarity);
   }
 
-  /** Variants sharing a key or a word with the query; near spellings share another one. */
-  private candidates(
-    kind: Kind,
-    q: { keys: readonly string[]; words: readonly string[] },
-  ): Set<number> {
-    const out = new Set<number>();
-    for (const key of [...q.keys, ...q.words.map((w) => `w:${w}`)]) {
-      for (const at of this.postings[kind].get(key) ?? []) out.add(at);
+  /**
+   * Variants sharing something with at least two of the query's words (with one, for a
+   * one-word query): a single shared word ("Kim", "Mohammad") would make half the list a candidate.
+   */
+  private candidates(kind: Kind, q: Prepared): number[] {
+    const size = this.variants[kind].length;
+    if (this.counts.length < size) {
+      this.counts = new Int32Array(size);
+      this.lastGroup = new Int32Array(size).fill(-1);
+    }
+    const { counts, lastGroup } = this;
+    const touched: number[] = [];
+    q.groups.forEach((group, g) => {
+      for (const key of group) {
+        for (const at of this.postings[kind].get(key) ?? []) {
+          if (lastGroup[at] === g) continue;
+          if (lastGroup[at] === -1) touched.push(at);
+          lastGroup[at] = g;
+          counts[at]!++;
+        }
+      }
+    });
+    const needed = Math.min(MIN_SHARED_WORDS, q.groups.length);
+    const out = touched.filter((at) => counts[at]! >= needed);
+    for (const at of touched) {
+      counts[at] = 0;
+      lastGroup[at] = -1;
     }
     return out;
   }

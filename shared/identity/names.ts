@@ -6,62 +6,6 @@ export function personKeys(name: string): string[] {
   return words(name).flatMap(wordKeys);
 }
 
-/** Two syllable keys that differ by one romanization quirk still count, at a discount. */
-const NEAR = 0.9;
-const NEAR_CREDIT = 0.8;
-
-function keySimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  return jaroWinkler(a, b) >= NEAR ? NEAR_CREDIT : 0;
-}
-
-/**
- * Order-free similarity of two names as syllable-key multisets (a Dice coefficient over
- * a greedy matching): 1 for "Jong In Chol" vs "Chong In-chol", 0.67 for "Kim Sang Min"
- * vs "Kim Sang Man".
- */
-export function personSimilarity(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const used = new Uint8Array(b.length);
-  let total = 0;
-  for (const key of a) {
-    let best = 0;
-    let at = -1;
-    for (let j = 0; j < b.length; j++) {
-      if (used[j]) continue;
-      const s = keySimilarity(key, b[j]!);
-      if (s > best) [best, at] = [s, j];
-      if (best === 1) break;
-    }
-    if (at >= 0) used[at] = 1;
-    total += best;
-  }
-  return (2 * total) / (a.length + b.length);
-}
-
-/** Words this close are one word spelled two ways ("Semenko"/"Semenov" is 0.94: two names). */
-const WORD_NEAR = 0.95;
-
-/**
- * Order-free similarity of two names word by word (Jaro-Winkler 0.95 or more counts):
- * catches transliterations the syllable keys split differently ("Andreyev"/"Andreev").
- */
-export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const used = new Uint8Array(b.length);
-  let matched = 0;
-  for (const w of a) {
-    const j = b.findIndex(
-      (v, k) =>
-        !used[k] && (v === w || (w.length >= 4 && v.length >= 4 && jaroWinkler(v, w) >= WORD_NEAR)),
-    );
-    if (j < 0) continue;
-    used[j] = 1;
-    matched++;
-  }
-  return (2 * matched) / (a.length + b.length);
-}
-
 /** Legal forms and filler words that say nothing about which company it is. */
 const LEGAL_FORMS = new Set([
   'co',

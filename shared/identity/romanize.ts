@@ -5,34 +5,32 @@
  * multisets of syllable keys, so word order and hyphens stop mattering.
  */
 
-/** Whole-word spellings of common surnames that no letter rule unifies (이 = Lee/Yi/Ri/Rhee). */
-const WORD_VARIANTS: Readonly<Record<string, string>> = Object.freeze({
-  lee: 'ri',
-  li: 'ri',
-  yi: 'ri',
-  i: 'ri',
-  rhee: 'ri',
-  rhie: 'ri',
-  yee: 'ri',
-  park: 'pak',
-  bak: 'pak',
-  pack: 'pak',
-  bahk: 'pak',
-  choi: 'choe',
-  chwe: 'choe',
-  choy: 'choe',
-  oh: 'o',
-  ryu: 'yu',
-  yoo: 'yu',
-  ryoo: 'yu',
-  you: 'yu',
-  noh: 'no',
-  roh: 'no',
-  ro: 'no',
-  lim: 'im',
-  rim: 'im',
-  ryang: 'yang',
-});
+/**
+ * Whole-word spellings of surnames that no letter rule unifies, from the usual romanization
+ * tables (이 = Lee/Yi/Ri/Rhee, 계 = Kye/Kae/Kay/Gye, 권 = Kwon/Kwan/Gwon). A Map, so that a
+ * word such as "constructor" or "__proto__" finds nothing.
+ */
+const WORD_VARIANTS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    ri: ['lee', 'yi', 'i', 'rhee', 'rhie', 'yee', 'yie', 'rie', 'ree', 'leigh'],
+    pak: ['park', 'bak', 'pack', 'bahk', 'parke', 'bark'],
+    choe: ['choi', 'chwe', 'choy', 'chey', 'choe'],
+    o: ['oh', 'ooh'],
+    yu: ['ryu', 'yoo', 'ryoo', 'you', 'rhyu', 'yuh'],
+    no: ['noh', 'roh', 'ro', 'rho'],
+    im: ['lim', 'rim', 'yim', 'leem'],
+    yang: ['ryang'],
+    kye: ['kae', 'kay', 'keh', 'key', 'gae', 'gye', 'kei', 'kie'],
+    kwon: ['kwan', 'gwon', 'kweon', 'kwun'],
+    yom: ['yeom', 'youm', 'yum', 'ryom', 'yeum'],
+    ho: ['heo', 'hur', 'huh', 'hoh', 'her'],
+    u: ['woo', 'wu', 'oo'],
+    ra: ['rha', 'na', 'nah'],
+    ryo: ['yeo', 'yo', 'yoh'],
+    yun: ['yoon', 'youn', 'yune'],
+    ryom: ['ryeom'],
+  }).flatMap(([key, spellings]) => spellings.map((s) => [s, key] as [string, string])),
+);
 
 const ONSETS = [
   ['tch', 'J'],
@@ -71,73 +69,77 @@ const ONSETS = [
   ['v', 'P'],
 ] as const;
 
-const NUCLEI: Readonly<Record<string, string>> = Object.freeze({
-  a: 'A',
-  ah: 'A',
-  ae: 'E',
-  ai: 'E',
-  e: 'E',
-  eh: 'E',
-  ay: 'E',
-  ya: 'YA',
-  yae: 'YE',
-  ye: 'YE',
-  eo: 'O',
-  o: 'O',
-  u: 'O',
-  oo: 'O',
-  eu: 'O',
-  ou: 'O',
-  yeo: 'YO',
-  yo: 'YO',
-  yu: 'YO',
-  yoo: 'YO',
-  you: 'YO',
-  wa: 'WA',
-  oa: 'WA',
-  wo: 'WO',
-  weo: 'WO',
-  wu: 'O',
-  woo: 'O',
-  wae: 'WE',
-  we: 'WE',
-  oe: 'WE',
-  oi: 'WE',
-  oey: 'WE',
-  wi: 'I',
-  ui: 'I',
-  eui: 'I',
-  ee: 'I',
-  i: 'I',
-  yi: 'I',
-  ie: 'I',
-});
+const NUCLEI: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    a: 'A',
+    ah: 'A',
+    ae: 'E',
+    ai: 'E',
+    e: 'E',
+    eh: 'E',
+    ay: 'E',
+    ya: 'YA',
+    yae: 'YE',
+    ye: 'YE',
+    eo: 'O',
+    o: 'O',
+    u: 'O',
+    oo: 'O',
+    eu: 'O',
+    ou: 'O',
+    yeo: 'YO',
+    yo: 'YO',
+    yu: 'YO',
+    yoo: 'YO',
+    you: 'YO',
+    wa: 'WA',
+    oa: 'WA',
+    wo: 'WO',
+    weo: 'WO',
+    wu: 'O',
+    woo: 'O',
+    wae: 'WE',
+    we: 'WE',
+    oe: 'WE',
+    oi: 'WE',
+    oey: 'WE',
+    wi: 'I',
+    ui: 'I',
+    eui: 'I',
+    ee: 'I',
+    i: 'I',
+    yi: 'I',
+    ie: 'I',
+  }),
+);
 
-const CODAS: Readonly<Record<string, string>> = Object.freeze({
-  '': '',
-  ng: 'NG',
-  n: 'N',
-  m: 'M',
-  l: 'L',
-  r: 'L',
-  ll: 'L',
-  rl: 'L',
-  k: 'K',
-  g: 'K',
-  kk: 'K',
-  ck: 'K',
-  c: 'K',
-  rk: 'K',
-  t: 'T',
-  d: 'T',
-  s: 'T',
-  ch: 'T',
-  tt: 'T',
-  th: 'T',
-  p: 'P',
-  b: 'P',
-  pp: 'P',
-});
+const CODAS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    '': '',
+    ng: 'NG',
+    n: 'N',
+    m: 'M',
+    l: 'L',
+    r: 'L',
+    ll: 'L',
+    rl: 'L',
+    k: 'K',
+    g: 'K',
+    kk: 'K',
+    ck: 'K',
+    c: 'K',
+    rk: 'K',
+    t: 'T',
+    d: 'T',
+    s: 'T',
+    ch: 'T',
+    tt: 'T',
+    th: 'T',
+    p: 'P',
+    b: 'P',
+    pp: 'P',
+  }),
+);
 
 /** Codas tried when a consonant run sits between two vowels, longest first. */
 const SPLIT_CODAS = ['ng', 'n', 'm', 'l', 'k', 'p', 't', 'r', 'g', 'b'];
@@ -183,8 +185,15 @@ export function syllables(word: string): string[] {
   return out;
 }
 
-/** The spelling-independent key of one syllable: "chol", "cheol", "chul" -> JOL. */
-export function syllableKey(syllable: string): string {
+interface SyllableParts {
+  readonly onset: string;
+  readonly nucleus: string;
+  readonly coda: string;
+  /** True when every part is one the romanization tables know. */
+  readonly valid: boolean;
+}
+
+function partsOf(syllable: string): SyllableParts {
   let rest = syllable;
   let onset = '';
   for (const [text, key] of ONSETS) {
@@ -198,12 +207,35 @@ export function syllableKey(syllable: string): string {
   while (n < rest.length && inNucleus(rest, n)) n++;
   const nucleus = rest.slice(0, n);
   const coda = rest.slice(n).replace(/h/g, '');
-  return onset + (NUCLEI[nucleus] ?? nucleus.toUpperCase()) + (CODAS[coda] ?? coda.toUpperCase());
+  const nKey = NUCLEI.get(nucleus);
+  const cKey = CODAS.get(coda);
+  return {
+    onset,
+    nucleus: nKey ?? nucleus.toUpperCase(),
+    coda: cKey ?? coda.toUpperCase(),
+    valid: nKey !== undefined && cKey !== undefined,
+  };
+}
+
+/** The spelling-independent key of one syllable: "chol", "cheol", "chul" -> JOL. */
+export function syllableKey(syllable: string): string {
+  const p = partsOf(syllable);
+  return p.onset + p.nucleus + p.coda;
+}
+
+/** True when a syllable is one Korean romanizations produce ("uun" and "myongc" are not). */
+export function isKoreanSyllable(syllable: string): boolean {
+  return partsOf(syllable).valid;
+}
+
+/** The whole-word surname variant of a folded word ("rhee" -> ri), or the word itself. */
+export function surnameVariant(word: string): string {
+  return WORD_VARIANTS.get(word) ?? word;
 }
 
 /** Syllable keys of one folded word, after whole-word surname variants. */
 export function wordKeys(word: string): string[] {
-  const w = WORD_VARIANTS[word] ?? word;
+  const w = surnameVariant(word);
   if (/[0-9]/.test(w)) return [w.toUpperCase()];
   return syllables(w).map(syllableKey);
 }

@@ -1,8 +1,30 @@
-/** Lowercase ASCII letters, digits and single spaces: accents folded (ŏ -> o), punctuation dropped. */
+import anyAscii from 'any-ascii';
+
+/** Scripts written without spaces between syllables (Hangul, kana, CJK): one character, one syllable. */
+export const SYLLABIC = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u3400-\u9fff]+/g;
+/** Apostrophes mark aspiration in McCune-Reischauer (ch'ŏl) and elisions elsewhere: not word breaks. */
+const APOSTROPHES = /['\u2018\u2019\u02bc\u02bb`\u00b4]/g;
+
+/**
+ * Any script to ASCII letters: Hangul and CJK syllable by syllable ("김정은" -> "gim jeong eun"),
+ * Cyrillic, Greek, Arabic, ... by any-ascii's tables; Latin accents dropped (ŏ -> o).
+ */
+export function toAscii(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point here.
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  // Family name, then the given name's syllables hyphenated, as Korean names are romanized
+  // ("Kim Jong-un"): the hyphens keep the syllable breaks the script made plain.
+  const spaced = text.replace(SYLLABIC, (run) => {
+    const [family = '', ...given] = anyAscii(run).split(/(?=[A-Z])/);
+    return ` ${family} ${given.join('-').toLowerCase()} `;
+  });
+  return anyAscii(spaced.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
+}
+
+/** Lowercase ASCII letters, digits and single spaces: any script transliterated, punctuation dropped. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return toAscii(text)
+    .replace(APOSTROPHES, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')

@@ -30,7 +30,13 @@ export const schema = Type.Object(
     minScore: Share(0.9, 'score after corroboration that alerts'),
     dobMatch: Share(0.15, 'added when the full date of birth matches'),
     dobYearMatch: Share(0.05, 'added when only the year can be compared and matches'),
-    dobMismatch: Share(-0.3, 'added when the date of birth differs', -1, 0),
+    dobNear: Share(
+      -0.02,
+      'added when the date is one day or one year off, or day and month are swapped',
+      -1,
+      0,
+    ),
+    dobMismatch: Share(-0.3, 'added when the date of birth differs more', -1, 0),
     nationalityMatch: Share(0.05, 'added when the nationality matches'),
     nationalityMismatch: Share(
       -0.05,

@@ -1,0 +1,154 @@
+import { wordKeys } from './romanize.ts';
+import { jaroWinkler } from './text.ts';
+import { givenNameForm, PARTICLES } from './tokens.ts';
+
+/** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), capped at `max + 1`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, prev2[j - 2]! + 1);
+      }
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    [prev2, prev] = [prev, row];
+  }
+  return prev[b.length]!;
+}
+
+/** Edits a word of this length may carry and still be the same word: none below 5 letters (Mary/Mark). */
+function allowedEdits(length: number): number {
+  if (length >= 9) return 2;
+  return length >= 5 ? 1 : 0;
+}
+
+// Derived forms of a word cost a syllabification or several regular expressions; names
+// repeat, so each form is kept once computed (bounded).
+const CACHE_LIMIT = 200_000;
+
+function memo(fn: (word: string) => string): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let out = cache.get(word);
+    if (out === undefined) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      out = fn(word);
+      cache.set(word, out);
+    }
+    return out;
+  };
+}
+
+const spellingKey = memo((word) => wordKeys(word).join(''));
+
+/** Russian and Ukrainian transliteration variants folded: Semyonov/Semenov, Andreyev/Andreev, Yuriy/Yuri. */
+const cyrillicFold = memo((word) =>
+  word
+    .replace(/[iy]o/g, 'e')
+    .replace(/[iy]e/g, 'e')
+    .replace(/(iy|ii|yy|y)$/, 'i')
+    .replace(/kh/g, 'h')
+    .replace(/ts/g, 'c')
+    .replace(/w/g, 'v')
+    .replace(/(.)\1/g, '$1'),
+);
+
+/** Credit for one word against another; `strict` (Korean names): romanizations, no typo at word level. */
+export function tokenSimilarity(a: string, b: string, strict: boolean): number {
+  if (a === b || givenNameForm(a) === givenNameForm(b)) return 1;
+  // Korean names: the same syllables in another romanization, and nothing looser.
+  if (strict) return spellingKey(a) === spellingKey(b) ? 1 : 0;
+  if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 0.8 : 0;
+  if (cyrillicFold(a) === cyrillicFold(b)) return 0.95;
+  const shortest = Math.min(a.length, b.length);
+  // Transliterations that shift letters ("Semyonov"/"Semenov") stay close by Jaro-Winkler
+  // (which needs a shared start and near lengths to reach 0.95: checked first, cheaply).
+  const jwPossible = shortest >= 4 && a[0] === b[0] && Math.abs(a.length - b.length) <= 2;
+  if (jwPossible && jaroWinkler(a, b) >= 0.95) return 0.9;
+  const edits = allowedEdits(shortest);
+  // A first letter may differ only in a long word ("Wladimir"/"Vladimir").
+  if (edits === 0 || (a[0] !== b[0] && shortest < 6)) return 0;
+  const d = editDistance(a, b, edits);
+  return d === 0 ? 1 : d === 1 ? 0.9 : d === 2 && edits === 2 ? 0.85 : 0;
+}
+
+/** How much a word says about who it is: particles and initials little. */
+export function tokenWeight(token: string): number {
+  if (PARTICLES.has(token)) return 0.3;
+  return token.length === 1 ? 0.5 : 1;
+}
+
+/** Words glued on one side ("AlisherUsmanov") or split on the other ("Patr ushev"): rejoined to match. */
+export function rejoin(words: readonly string[], other: readonly string[]): string[] {
+  const known = new Set(other);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (next !== undefined && !known.has(w) && !known.has(next) && known.has(w + next)) {
+      out.push(w + next);
+      i++;
+      continue;
+    }
+    out.push(...splitAgainst(w, other));
+  }
+  // A glued word split into a repeated syllable ("Huihui"): counted once, as names are.
+  return [...new Set(out)];
+}
+
+function splitAgainst(word: string, other: readonly string[]): string[] {
+  if (other.includes(word)) return [word];
+  for (const a of other) {
+    if (a.length > 1 && word.startsWith(a) && other.includes(word.slice(a.length))) {
+      return [a, word.slice(a.length)];
+    }
+  }
+  return [word];
+}
+
+/** What the alignment found: matched weight and the weights of both names. */
+export interface Alignment {
+  readonly matched: number;
+  readonly queryWeight: number;
+  readonly listedWeight: number;
+  /** Words of the shorter name that are matched, for the containment rule. */
+  readonly shorterCovered: number;
+}
+
+/** Greedy best-first one-to-one alignment of two names' words. */
+export function align(q: readonly string[], l: readonly string[], strict: boolean): Alignment {
+  const pairs: { i: number; j: number; s: number }[] = [];
+  for (let i = 0; i < q.length; i++) {
+    for (let j = 0; j < l.length; j++) {
+      const s = tokenSimilarity(q[i]!, l[j]!, strict);
+      if (s > 0) pairs.push({ i, j, s });
+    }
+  }
+  pairs.sort((x, y) => y.s - x.s);
+  const usedQ = new Uint8Array(q.length);
+  const usedL = new Uint8Array(l.length);
+  let matched = 0;
+  for (const { i, j, s } of pairs) {
+    if (usedQ[i] || usedL[j]) continue;
+    usedQ[i] = 1;
+    usedL[j] = 1;
+    matched += (s * (tokenWeight(q[i]!) + tokenWeight(l[j]!))) / 2;
+  }
+  const weight = (ws: readonly string[]) => ws.reduce((sum, w) => sum + tokenWeight(w), 0);
+  const shorterUsed = q.length <= l.length ? usedQ : usedL;
+  return {
+    matched,
+    queryWeight: weight(q),
+    listedWeight: weight(l),
+    shorterCovered: shorterUsed.reduce((n, u) => n + u, 0),
+  };
+}

@@ -1,0 +1,159 @@
+import { align, editDistance, rejoin } from './fuzzy.ts';
+import { isKoreanSyllable, surnameVariant, syllableKey, syllables } from './romanize.ts';
+import { foldText, SYLLABIC, toAscii } from './text.ts';
+import { koreanTypos, nameTokens, PARTICLES } from './tokens.ts';
+
+/** One romanized syllable: its spelling-independent key and the letters it was written with. */
+interface Syllable {
+  readonly key: string;
+  readonly text: string;
+  readonly valid: boolean;
+}
+
+/** A person's name prepared once for every comparison. */
+export interface PreparedName {
+  readonly tokens: readonly string[];
+  /** Syllables that are no Korean ones when the name otherwise reads as Korean; else undefined. */
+  readonly koreanTypos: number | undefined;
+  /** Syllables of the name with hyphens as breaks, and (when it has any) with hyphens joined. */
+  readonly syllableViews: readonly (readonly Syllable[])[];
+  /** Hangul, kana or CJK characters of the name as written: romanization merges some (정/종). */
+  readonly characters: readonly string[];
+}
+
+function syllablesOf(folded: string): Syllable[] {
+  return folded
+    .split(' ')
+    .filter((w) => w !== '')
+    .flatMap((w) => {
+      const word = surnameVariant(w);
+      if (/[0-9]/.test(word)) return [{ key: word.toUpperCase(), text: word, valid: false }];
+      return syllables(word).map((s) => ({
+        key: syllableKey(s),
+        text: s,
+        valid: isKoreanSyllable(s),
+      }));
+    });
+}
+
+/** Prepares a person's name: words, whether it reads as Korean, its syllables. */
+export function prepareName(name: string): PreparedName {
+  const tokens = nameTokens(name);
+  const views = [syllablesOf(tokens.join(' '))];
+  // "Myongc-hin": a hyphen put in the wrong place; joined, the syllables come out right.
+  const ascii = toAscii(name);
+  if (ascii.includes('-')) views.push(syllablesOf(foldText(ascii.replace(/-/g, ''))));
+  const characters = [...(name.match(SYLLABIC) ?? []).join('')];
+  return {
+    tokens,
+    koreanTypos: koreanTypos(tokens),
+    syllableViews: views,
+    characters,
+  };
+}
+
+/** Two syllables: equal keys count; a typo that leaves no Korean syllable counts at a discount. */
+function syllableCredit(a: Syllable, b: Syllable, typos: boolean): number {
+  if (a.key === b.key) return 1;
+  if (!typos || (a.valid && b.valid)) return 0;
+  return editDistance(a.text, b.text, 1) <= 1 ? 0.85 : 0;
+}
+
+/** Order-free Dice similarity of two syllable multisets (greedy best match per syllable). */
+function syllableSimilarity(
+  a: readonly Syllable[],
+  b: readonly Syllable[],
+  typos: boolean,
+): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const used = new Uint8Array(b.length);
+  let total = 0;
+  for (const s of a) {
+    let best = 0;
+    let at = -1;
+    for (let j = 0; j < b.length && best < 1; j++) {
+      if (used[j]) continue;
+      const c = syllableCredit(s, b[j]!, typos);
+      if (c > best) [best, at] = [c, j];
+    }
+    if (at >= 0) used[at] = 1;
+    total += best;
+  }
+  return (2 * total) / (a.length + b.length);
+}
+
+/** The most a two-word name found inside a longer one scores (under the alert line). */
+const TWO_WORDS_CONTAINED = 0.85;
+
+/** Middle names, patronymics or a father's name the longer spelling may add. */
+const MAX_EXTRA_WORDS = 2;
+
+/** True for a word that many listed names share (Mohammad, Kim): it cannot carry a match alone. */
+export type CommonWord = (word: string) => boolean;
+
+/**
+ * Word-level similarity: words aligned one to one (typos, initials, glued or split words
+ * allowed outside Korean names), Dice over word weights. A shorter name wholly contained in
+ * the longer one ("Vladimir Putin" in "Vladimir Vladimirovich Putin") scores by its coverage,
+ * unless its words are all common ones.
+ */
+function wordSimilarity(
+  q: PreparedName,
+  l: PreparedName,
+  strict: boolean,
+  common: CommonWord,
+): number {
+  const qt = rejoin(q.tokens, l.tokens);
+  const lt = rejoin(l.tokens, qt);
+  if (qt.length === 0 || lt.length === 0) return 0;
+  const a = align(qt, lt, strict);
+  const dice = (2 * a.matched) / (a.queryWeight + a.listedWeight);
+  const [shorter, longer] = qt.length <= lt.length ? [qt, lt] : [lt, qt];
+  const distinctive = (ws: readonly string[]) =>
+    ws.filter((w) => !PARTICLES.has(w) && w.length > 1);
+  const own = distinctive(shorter);
+  if (strict || own.length < 2 || own.every(common)) return dice;
+  // Contained: every word of the shorter name matched, and at most two more in the longer one.
+  if (a.shorterCovered < shorter.length) return dice;
+  if (distinctive(longer).length - own.length > MAX_EXTRA_WORDS) return dice;
+  const coverage = a.matched / Math.min(a.queryWeight, a.listedWeight);
+  const contained = 0.8 * coverage + 0.2 * dice;
+  // Two words found inside a longer name are common among strangers: a candidate that needs a
+  // date of birth or nationality to alert. Three or more are the person's name.
+  return Math.max(dice, own.length >= 3 ? contained : Math.min(contained, TWO_WORDS_CONTAINED));
+}
+
+/**
+ * Similarity in [0, 1] of two persons' names: the better of the syllable view (Korean
+ * romanizations in any order and hyphenation) and the word view.
+ */
+export function nameSimilarity(q: PreparedName, l: PreparedName, common: CommonWord): number {
+  if (q.characters.length > 0 && l.characters.length > 0) {
+    return characterSimilarity(q.characters, l.characters);
+  }
+  // Korean rules (syllable keys, no typo inside a valid syllable) when both names read as
+  // Korean, one typo between them at most.
+  const korean =
+    q.koreanTypos !== undefined &&
+    l.koreanTypos !== undefined &&
+    q.koreanTypos + l.koreanTypos <= 1;
+  let best = wordSimilarity(q, l, korean, common);
+  if (!korean) return best;
+  for (const a of q.syllableViews) {
+    for (const b of l.syllableViews) best = Math.max(best, syllableSimilarity(a, b, true));
+  }
+  return best;
+}
+
+/** Both names in Hangul, kana or CJK: Dice over the characters as written (each one a syllable). */
+function characterSimilarity(a: readonly string[], b: readonly string[]): number {
+  const left = [...b];
+  let same = 0;
+  for (const c of a) {
+    const at = left.indexOf(c);
+    if (at < 0) continue;
+    left.splice(at, 1);
+    same++;
+  }
+  return (2 * same) / (a.length + b.length);
+}

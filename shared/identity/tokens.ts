@@ -1,0 +1,309 @@
+import { isKoreanSyllable, surnameVariant, syllables } from './romanize.ts';
+import { foldText } from './text.ts';
+
+/** Honorifics, ranks and religious titles: they say nothing about who the person is. */
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'president',
+  'presidente',
+  'prasident',
+  'premier',
+  'minister',
+  'monsieur',
+  'madame',
+  'mme',
+  'herr',
+  'frau',
+  'senor',
+  'senora',
+  'gen',
+  'general',
+  'col',
+  'colonel',
+  'capt',
+  'captain',
+  'maj',
+  'major',
+  'lt',
+  'sgt',
+  'rev',
+  'fr',
+  'father',
+  'hon',
+  'excellency',
+  'his',
+  'her',
+  'sheikh',
+  'shaikh',
+  'shaykh',
+  'sheik',
+  'haji',
+  'hajji',
+  'alhaji',
+  'mullah',
+  'mulla',
+  'mawlawi',
+  'maulvi',
+  'maulana',
+  'mufti',
+  'imam',
+  'qari',
+  'sayyid',
+  'sayed',
+  'syed',
+  'emir',
+  'amir',
+  'jr',
+  'sr',
+  'ii',
+  'iii',
+  'iv',
+]);
+
+/** Spellings of the same particle ("ibn", "ben" -> bin; "el" -> al). */
+const PARTICLE_FORMS: ReadonlyMap<string, string> = new Map([
+  ['ibn', 'bin'],
+  ['ben', 'bin'],
+  ['bint', 'bin'],
+  ['binti', 'bin'],
+  ['el', 'al'],
+  ['ul', 'al'],
+]);
+
+/** Connecting words of names: they match often and prove little. */
+export const PARTICLES: ReadonlySet<string> = new Set([
+  'bin',
+  'al',
+  'abu',
+  'umm',
+  'de',
+  'da',
+  'di',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'la',
+  'le',
+  'y',
+  'e',
+]);
+
+/**
+ * Common transliterations of the same given name (Arabic, Persian, Russian usage): one
+ * spelling each, so that "Muhammad bin Salman" meets "Mohammed bin Salman".
+ */
+const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    muhammad: [
+      'mohammed',
+      'mohammad',
+      'mohamed',
+      'mohamad',
+      'muhammed',
+      'mohammod',
+      'muhamad',
+      'mehmet',
+      'mohamud',
+      'mahomed',
+    ],
+    husayn: ['hussein', 'husain', 'hussain', 'hosein', 'hossein', 'husein', 'houssein'],
+    hasan: ['hassan', 'hasen', 'hassen'],
+    usama: ['osama', 'oussama', 'ussama'],
+    ahmad: ['ahmed', 'ahmet', 'achmed'],
+    mahmud: ['mahmoud', 'mahmood', 'mehmud'],
+    umar: ['omar', 'omer', 'oumar'],
+    yusuf: ['yousef', 'youssef', 'yusef', 'yousuf', 'yousif', 'yussuf'],
+    abdallah: ['abdullah', 'abdulla', 'abdellah', 'abdalla'],
+    abdul: ['abdel', 'abdal', 'abdol', 'abd'],
+    abu: ['abou', 'abo'],
+    ali: ['aly'],
+    khalid: ['khaled'],
+    said: ['saeed', 'saed', 'sayed'],
+    salih: ['saleh', 'salah'],
+    sergey: ['sergei', 'serguei', 'sergej', 'serhiy', 'serhii'],
+    aleksandr: ['alexander', 'aleksander', 'alexandr', 'oleksandr'],
+    aleksey: ['alexei', 'alexey', 'aleksei', 'oleksiy'],
+    yuriy: ['yuri', 'yury', 'iurii', 'yurii'],
+    dmitriy: ['dmitri', 'dmitry', 'dmitrii'],
+    andrey: ['andrei', 'andriy', 'andrii'],
+    nikolay: ['nikolai', 'mykola'],
+    vladimir: ['volodymyr', 'wladimir', 'vladymyr'],
+    yevgeniy: ['evgeny', 'evgeniy', 'yevgeny', 'evgenii', 'yevhen'],
+    mikhail: ['mikhael', 'mykhailo'],
+  }).flatMap(([key, forms]) => forms.map((f) => [f, key] as [string, string])),
+);
+
+/** One spelling of a given name that has many ("mohammed" -> muhammad), or the word itself. */
+export function givenNameForm(word: string): string {
+  return GIVEN_NAME_FORMS.get(word) ?? word;
+}
+
+// Digits typed for the letters they resemble ("Ig0r Sech1n").
+const LEET: ReadonlyMap<string, string> = new Map([
+  ['0', 'o'],
+  ['1', 'i'],
+  ['3', 'e'],
+  ['4', 'a'],
+  ['5', 's'],
+  ['7', 't'],
+  ['8', 'b'],
+  ['9', 'g'],
+]);
+
+function unLeet(word: string): string {
+  if (!/[a-z]/.test(word) || !/[0-9]/.test(word)) return word;
+  return word.replace(/[0-9]/g, (d) => LEET.get(d) ?? d);
+}
+
+/**
+ * The words of a person's name as they are compared: any script transliterated, titles
+ * dropped, particles in one spelling, digit look-alikes read as letters, a name repeated
+ * ("Sergey Sergey Shoigu") kept once.
+ */
+export function nameTokens(name: string): string[] {
+  const out: string[] = [];
+  for (const raw of foldText(name).split(' ')) {
+    if (raw === '' || TITLES.has(raw)) continue;
+    const word = unLeet(PARTICLE_FORMS.get(raw) ?? raw);
+    if (!out.includes(word)) out.push(word);
+  }
+  return out;
+}
+
+/** Common Korean surnames in their usual romanizations (after `surnameVariant`). */
+const KOREAN_SURNAMES = new Set([
+  'kim',
+  'gim',
+  'ri',
+  'pak',
+  'choe',
+  'jong',
+  'chong',
+  'jeong',
+  'jung',
+  'cheong',
+  'kang',
+  'gang',
+  'ko',
+  'go',
+  'koh',
+  'o',
+  'han',
+  'yun',
+  'jang',
+  'chang',
+  'cho',
+  'jo',
+  'sin',
+  'shin',
+  'im',
+  'yu',
+  'kwon',
+  'hwang',
+  'an',
+  'ahn',
+  'song',
+  'mun',
+  'moon',
+  'son',
+  'sohn',
+  'pae',
+  'bae',
+  'paek',
+  'baek',
+  'hong',
+  'ho',
+  'yom',
+  'nam',
+  'sim',
+  'shim',
+  'ha',
+  'chu',
+  'ju',
+  'joo',
+  'u',
+  'ra',
+  'yang',
+  'chon',
+  'jon',
+  'jeon',
+  'chun',
+  'kye',
+  'so',
+  'seo',
+  'suh',
+  'pyon',
+  'byun',
+  'won',
+  'hyon',
+  'hyun',
+  'cha',
+  'kil',
+  'gil',
+  'ma',
+  'no',
+  'ok',
+  'pang',
+  'bang',
+  'ryom',
+  'sok',
+  'tak',
+  'to',
+  'ryo',
+  'yon',
+  'ji',
+  'chi',
+  'min',
+  'kal',
+  'kong',
+  'gong',
+  'kum',
+  'keum',
+  'chae',
+  'yeo',
+  'kyon',
+  'kyong',
+  'kuk',
+  'ka',
+  'kan',
+  'kok',
+  'ku',
+  'koo',
+  'kun',
+]);
+
+/**
+ * How many syllables of a name are no Korean ones, when it otherwise reads as a romanized
+ * Korean name (a Korean surname, two to four words of at most three syllables); undefined
+ * when it does not.
+ */
+export function koreanTypos(tokens: readonly string[]): number | undefined {
+  if (tokens.length < 2 || tokens.length > 4) return undefined;
+  if (!tokens.some((t) => KOREAN_SURNAMES.has(surnameVariant(t)))) return undefined;
+  let invalid = 0;
+  for (const t of tokens) {
+    const parts = syllables(surnameVariant(t));
+    if (parts.length > 3) return undefined;
+    invalid += parts.filter((p) => !isKoreanSyllable(p)).length;
+  }
+  return invalid;
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { defaultsOf } from '../../shared/engine/config/index.ts';
+import { schema } from '../../shared/engine/rules/identity-match.ts';
+import {
+  compareBirthDates,
+  countryCode,
+  matchPerson,
+  NameIndex,
+} from '../../shared/identity/index.ts';
+import { listedPerson } from './labelled.ts';
+
+const weights = defaultsOf(schema);
+
+/** The listed names `query` alerts on, screened against a list of `listed` names. */
+function alertsOn(query: string, listed: readonly string[], dateOfBirth?: string): string[] {
+  const index = new NameIndex(listed.map((name, i) => listedPerson(`p${i}`, name)));
+  return matchPerson(index, { names: [query], dateOfBirth }, weights).map((m) => m.entry.name);
+}
+const matches = (query: string, listed: string) => alertsOn(query, [listed]).length > 0;
+
+describe('Korean names', () => {
+  it.each([
+    ['Kim Jong-uun', 'KIM JONG UN'],
+    ['CHANG MYONGC-HIN', 'CHANG MYONG CHIN'],
+    ['Jong In Chlo', 'JONG IN CHOL'],
+    ['Son Kyyong Sik', 'SON KYONG SIK'],
+    ['Pak Jin-hyokh', 'PAK JIN HYOK'],
+  ])('matches one typo in a three-syllable name: %s ~ %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it.each([
+    ['Ka', 'Kan'],
+    ['Ko', 'Kok'],
+    ['Ku', 'Kuk'],
+    ['Kwon', 'Kun'],
+    ['Kyon', 'Kyong'],
+    ['Pang', 'Pak'],
+  ])('keeps surnames one letter apart apart: %s / %s', (a, b) => {
+    expect(matches(`${a} Yong Chol`, `${b} Yong Chol`)).toBe(false);
+    expect(matches(`${b} Myong Sik`, `${a} Myong Sik`)).toBe(false);
+  });
+
+  it('keeps given-name syllables that are both real syllables apart (Pong/Pyong)', () => {
+    expect(matches('Kim Pong-ryul', 'KIM PYONG RYUL')).toBe(false);
+    expect(matches('Kim Yong-chol', 'KIM YONG CHUN')).toBe(false);
+  });
+
+  it.each([
+    "Chŏng In-ch'ŏl",
+    'Chŏng In-ch’ŏl',
+    'CH’ŎNG IN-CH‘ŎL',
+    'Jeong In-cheol',
+    'In-chol Chong',
+  ])('matches McCune-Reischauer as printed and Revised Romanization: %s', (query) => {
+    expect(matches(query, 'JONG IN CHOL')).toBe(true);
+  });
+
+  it.each([
+    ['Kye', ['Kae', 'Kay', 'Keh', 'Key', 'Gae', 'Gye']],
+    ['Ri', ['Lee', 'Yi', 'Yie', 'Rhee', 'I']],
+    ['Kwon', ['Kwan', 'Gwon']],
+    ['Pak', ['Park', 'Bak']],
+    ['Choe', ['Choi', 'Chwe']],
+    ['Ryu', ['Yu', 'Yoo']],
+    ['Im', ['Lim', 'Rim']],
+  ])('knows the romanizations of the surname %s', (surname, spellings) => {
+    for (const s of spellings)
+      expect(matches(`${s} Song Il`, `${surname.toUpperCase()} SONG IL`), s).toBe(true);
+  });
+});
+
+describe('other scripts', () => {
+  it.each([
+    ['정인철', 'JONG IN CHOL'],
+    ['김정은', 'KIM JONG UN'],
+    ['Роман Семенов', 'SEMENOV, Roman'],
+    ['Семёнов Роман', 'SEMENOV, Roman'],
+    ['Виталий Андреев', 'ANDREYEV, Vitaliy'],
+    ['吴慧慧', 'WU, Huihui'],
+  ])('transliterates %s before matching %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it('compares two Hangul or CJK spellings character by character (정 and 종 differ)', () => {
+    expect(matches('김종은', '김정은')).toBe(false);
+    expect(matches('김정은', '김정은')).toBe(true);
+  });
+});
+
+describe('titles, initials, repeated and glued words', () => {
+  it.each([
+    ['Dr. Rami Makhlouf', 'Rami Makhlouf'],
+    ['Mr. Rami Makhlouf', 'Rami Makhlouf'],
+    ['A. Khamenei', 'Ali Khamenei'],
+    ['Sergey Sergey Shoigu', 'Sergey Shoigu'],
+    ['AlisherUsmanov', 'Alisher Usmanov'],
+    ['Nikolai Patr ushev', 'Nikolai Patrushev'],
+    ['Ig0r Sech1n', 'Igor Sechin'],
+    ['Muhammad bin Salman', 'Mohammed bin Salman'],
+    ['Vladmir Putin', 'Vladimir Putin'],
+  ])('%s ~ %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it('does not take one changed short given name for the person (Mary/Mark Taylor)', () => {
+    expect(matches('Mary Taylor', 'TAYLOR, Mark')).toBe(false);
+  });
+
+  it('needs corroboration when only two words of a longer listed name are given', () => {
+    const listed = ['POPOV, Pavel Anatolievich'];
+    expect(alertsOn('Pavel Popov', listed)).toEqual([]);
+    expect(alertsOn('Pavel Anatolievich Popov', listed)).toEqual(listed);
+  });
+});
+
+describe('date of birth', () => {
+  it('grades a date one day or one year off, or with day and month swapped, as near', () => {
+    expect(compareBirthDates('1978-04-23', ['1978-04-22'])).toBe('near');
+    expect(compareBirthDates('1979-04-22', ['1978-04-22'])).toBe('near');
+    expect(compareBirthDates('1978-02-04', ['1978-04-02'])).toBe('near');
+    expect(compareBirthDates('1967-05-01', ['1966'])).toBe('near');
+    expect(compareBirthDates('1990-06-11', ['1978-04-22'])).toBe('mismatch');
+    expect(compareBirthDates('1978-04-22', ['1978-04-22'])).toBe('match');
+  });
+
+  it('lowers the score of an exact name with a near date instead of silencing it', () => {
+    const index = new NameIndex([
+      { ...listedPerson('jic', 'JONG IN CHOL'), datesOfBirth: ['1978-04-22'] },
+    ]);
+    const score = (dateOfBirth: string) =>
+      matchPerson(index, { names: ['Jong In Chol'], dateOfBirth }, weights)[0]?.score;
+    expect(score('1978-04-22')).toBe(1);
+    expect(score('1978-04-23')).toBeGreaterThanOrEqual(weights.minScore);
+    expect(score('1978-04-23')).toBeLessThan(1);
+    expect(score('1979-04-22')).toBeGreaterThanOrEqual(weights.minScore);
+    expect(score('1990-06-11')).toBeUndefined();
+  });
+});
+
+describe('prototype keys as names, nationalities and words', () => {
+  const names = [
+    'Bob Constructor',
+    'constructor',
+    '__proto__',
+    'toString valueOf',
+    'hasOwnProperty Prototype',
+  ];
+
+  it('screens and lists persons named after Object.prototype keys without throwing', () => {
+    const index = new NameIndex([
+      listedPerson('a', 'Alice Constructor'),
+      listedPerson('b', '__proto__ toString'),
+      listedPerson('c', 'JONG IN CHOL'),
+    ]);
+    for (const name of names) {
+      expect(() =>
+        matchPerson(index, { names: [name], nationality: 'constructor' }, weights),
+      ).not.toThrow();
+    }
+    expect(matchPerson(index, { names: ['Bob Constructor'] }, weights)).toEqual([]);
+    expect(matchPerson(index, { names: ['Alice Constructor'] }, weights)).toHaveLength(1);
+  });
+
+  it('finds no country named constructor', () => {
+    expect(countryCode('constructor')).toBeUndefined();
+    expect(countryCode('__proto__')).toBeUndefined();
+  });
+});
