@@ -16,8 +16,8 @@ export interface TerminalOptions {
 // length of the text whatever an attacker writes.
 const SEQUENCES = [
   // OSC, DCS, SOS, PM, APC strings (7-bit or C1 introducer), up to BEL or ST; an unterminated
-  // one runs to the end, as a terminal would swallow it.
-  '(?:\\u001b[\\]PX^_]|[\\u0090\\u0098\\u009d\\u009e\\u009f])[^\\u0007\\u001b\\u009c]*(?:\\u0007|\\u001b\\\\|\\u009c)?',
+  // one is dropped to the end of its line, so it cannot hide the lines after it.
+  '(?:\\u001b[\\]PX^_]|[\\u0090\\u0098\\u009d\\u009e\\u009f])[^\\u0007\\u001b\\u009c\\n]*(?:\\u0007|\\u001b\\\\|\\u009c)?',
   // CSI: parameters, intermediates, final byte.
   '(?:\\u001b\\[|\\u009b)[\\u0030-\\u003f]*[\\u0020-\\u002f]*[\\u0040-\\u007e]?',
   // Any other escape sequence: intermediates then one final byte.

@@ -29,6 +29,10 @@ describe('forTerminal', () => {
     expect(forTerminal(`wallet ${link}`)).toBe('wallet 0xabc');
   });
 
+  it('drops an unterminated title change to the end of its line only', () => {
+    expect(forTerminal(`a${ESC}]0;swallow\nnext line`, { newlines: true })).toBe('a\nnext line');
+  });
+
   it('removes 8-bit C1 introducers and the sequences they start', () => {
     expect(forTerminal('x\u009b2Jy\u009d0;title\u009cz\u0085')).toBe('xyz');
   });
