@@ -23,10 +23,13 @@ const BETWEEN = /[^\s,]/g;
 class ArrayScanner {
   private depth = 0;
   private inString = false;
+  private escapeNext = false;
   /** The depth inside the wanted array, once found. */
   private arrayDepth = -1;
   private keyStart = -1;
   private lastKey = '';
+  /** The start of a top-level key cut by a chunk boundary (keys past 256 characters are not kept). */
+  private keyHead = '';
   private pieces: string[] = [];
   private pending = 0;
   private recordStart = -1;
@@ -44,8 +47,10 @@ class ArrayScanner {
   }
 
   write(text: string): void {
-    // Native regex scans jump from one character that matters to the next.
-    let i = 0;
+    // Native regex scans jump from one character that matters to the next. A backslash that
+    // ended the last chunk escapes this chunk's first character.
+    let i = this.escapeNext ? 1 : 0;
+    this.escapeNext = false;
     while (i < text.length) {
       const re = this.inString ? IN_STRING : this.betweenRecords() ? BETWEEN : STRUCTURE;
       re.lastIndex = i;
@@ -54,8 +59,10 @@ class ArrayScanner {
       i = m.index;
       const c = text.charCodeAt(i);
       if (this.inString) {
-        if (c === BACKSLASH) i++;
-        else this.closeString(text, i);
+        if (c === BACKSLASH) {
+          i++;
+          this.escapeNext = i === text.length;
+        } else this.closeString(text, i);
       } else if (c === QUOTE) this.openString(i);
       else if (isOpen(c)) this.open(c, i);
       else if (isClose(c)) this.close(text, i);
@@ -71,8 +78,9 @@ class ArrayScanner {
 
   private closeString(text: string, i: number): void {
     this.inString = false;
-    if (this.keyStart !== -1) this.lastKey = text.slice(this.keyStart, i);
+    if (this.keyStart !== -1) this.lastKey = this.keyHead + text.slice(this.keyStart, i);
     this.keyStart = -1;
+    this.keyHead = '';
   }
 
   private openString(i: number): void {
@@ -104,8 +112,16 @@ class ArrayScanner {
       this.arrayDepth = Number.POSITIVE_INFINITY; // the array is over: ignore the rest
   }
 
-  /** Keeps the unfinished record's text for the next chunk. */
+  /** Keeps what the next chunk needs: the start of a cut key, and the unfinished record. */
   private carry(text: string): void {
+    if (this.inString && this.keyStart !== -1) {
+      this.keyHead += text.slice(this.keyStart);
+      this.keyStart = this.keyHead.length > 256 ? -1 : 0;
+      if (this.keyStart === -1) {
+        this.keyHead = '';
+        this.lastKey = '';
+      }
+    }
     if (this.recordStart === -1) return;
     const rest = text.slice(this.recordStart);
     this.pending += rest.length;

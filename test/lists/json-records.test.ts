@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { jsonRecords } from '../../shared/lists/json-records.ts';
+import { DEFAULT_LIST_LIMITS } from '../../shared/lists/limits.ts';
+import { peekInput } from '../../shared/lists/peek.ts';
+
+/** An input that arrives in exactly these pieces, as a decompressor may cut it. */
+function pieces(parts: readonly string[]) {
+  return peekInput(
+    {
+      name: 'mem.json',
+      compression: 'none',
+      limits: DEFAULT_LIST_LIMITS,
+      async *chunks() {
+        for (const p of parts) yield Buffer.from(p);
+      },
+    },
+    1,
+  );
+}
+
+async function records(parts: readonly string[], key = 'result'): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for await (const r of jsonRecords(await pieces(parts), key)) out.push(r);
+  return out;
+}
+
+describe('JSON array records from a stream', () => {
+  const doc = JSON.stringify({
+    note: 'result ["x"]',
+    result: [{ a: 'q"}]\\', b: [1, { c: '{' }] }, { a: '' }],
+    after: [{ ignored: true }],
+  });
+
+  it('gives the same records whichever characters the chunks are cut at', async () => {
+    const whole = await records([doc]);
+    expect(whole).toEqual([{ a: 'q"}]\\', b: [1, { c: '{' }] }, { a: '' }]);
+    for (let cut = 1; cut < doc.length; cut++)
+      expect(await records([doc.slice(0, cut), doc.slice(cut)])).toEqual(whole);
+  });
+
+  it('reads a bare array, and stops at a record that is not an object', async () => {
+    expect(await records(['[{"a":1},', '{"a":2}]'], '')).toEqual([{ a: 1 }, { a: 2 }]);
+    await expect(records(['[{"a":1}, "text"]'], '')).rejects.toThrow(
+      'mem.json (record 2): a record is not a JSON object',
+    );
+  });
+});
