@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonRecords } from '../../shared/lists/json-records.ts';
 import { DEFAULT_LIST_LIMITS } from '../../shared/lists/limits.ts';
@@ -42,6 +43,22 @@ describe('JSON array records from a stream', () => {
     expect(await records(['[{"a":1},', '{"a":2}]'], '')).toEqual([{ a: 1 }, { a: 2 }]);
     await expect(records(['[{"a":1}, "text"]'], '')).rejects.toThrow(
       'mem.json (record 2): a record is not a JSON object',
+    );
+  });
+
+  it('agrees with JSON.parse on any array of objects cut anywhere', async () => {
+    const doc = fc.record({
+      before: fc.jsonValue({ maxDepth: 2 }),
+      result: fc.array(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })), { maxLength: 5 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(doc, fc.array(fc.nat(), { maxLength: 4 }), async (value, cuts) => {
+        const text = JSON.stringify(value);
+        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const parts = [0, ...at].map((from, i) => text.slice(from, [...at, text.length][i]));
+        expect(await records(parts)).toEqual(JSON.parse(text).result);
+      }),
+      { numRuns: 200 },
     );
   });
 });
