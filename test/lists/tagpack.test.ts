@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadListFile } from '../../shared/lists/index.ts';
 
@@ -80,6 +81,41 @@ describe('TagPack layouts', () => {
     expect(await refusal('none.yaml', `${HEADER}tags:\n`)).toMatch(/the TagPack has no tags/);
     expect(await refusal('scalars.yaml', `${HEADER}tags:\n  - just text\n`)).toMatch(
       /scalars\.yaml \(line 7\): a tag is a mapping with an address/,
+    );
+  });
+
+  it('gives the same entries for a block list in any layout as for the same tags in flow style', async () => {
+    const tag = fc.record({
+      n: fc.nat({ max: 50 }),
+      label: fc.option(fc.constantFrom('Alpha', 'Beta', 'constructor', '__proto__'), {
+        nil: undefined,
+      }),
+      quoted: fc.boolean(),
+    });
+    const layout = fc.record({
+      indent: fc.constantFrom('', '  ', '    '),
+      comments: fc.boolean(),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(tag, { minLength: 1, maxLength: 12 }), layout, async (tags, l) => {
+        const lines = tags.flatMap((t) => [
+          `${l.indent}- address: ${t.quoted ? `"${wallet(t.n)}"` : wallet(t.n)}`,
+          ...(t.label ? [`${l.indent}  label: "${t.label}"`] : []),
+          ...(l.comments ? [`${l.indent}  # note`, ''] : []),
+        ]);
+        const flow = tags.map((t) => ({
+          address: wallet(t.n),
+          ...(t.label ? { label: t.label } : {}),
+        }));
+        run++;
+        const block = await load(`block-${run}.yaml`, `${HEADER}tags:\n${lines.join('\n')}\n`);
+        const whole = await load(`flow-${run}.yaml`, `${HEADER}tags: ${JSON.stringify(flow)}\n`);
+        // The source is named after the file; everything else must be equal.
+        const bare = (e: (typeof block.entries)[number]) => ({ ...e, source: '' });
+        expect(block.entries.map(bare)).toEqual(whole.entries.map(bare));
+      }),
+      { numRuns: 40 },
     );
   });
 });
