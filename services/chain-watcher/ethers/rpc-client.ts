@@ -1,7 +1,8 @@
 import { FlowsentryError } from '../../../shared/errors.ts';
 import type { Logger } from '../../../shared/log/logger.ts';
+import { retrying } from '../../../shared/retry.ts';
 import { ChainIdMismatchError, RpcError, RpcUnavailableError } from '../errors.ts';
-import { backoffMs, RateLimiter, sleep } from '../pace.ts';
+import { RateLimiter, sleep } from '../pace.ts';
 import { JsonRpcEndpoint, type RpcCall } from './endpoint.ts';
 
 /** How a chain's URLs are used. */
@@ -92,21 +93,44 @@ export class RpcClient {
     return actual;
   }
 
+  /**
+   * One batch with retries through the shared helper (p-retry: exponential backoff with full
+   * jitter, retrying only errors flagged retryable); each failure moves to the next URL, and
+   * a provider's Retry-After is honoured before the next attempt.
+   */
   private async performBatch(calls: readonly RpcCall[]): Promise<unknown[]> {
     const method = calls[0]?.method ?? 'batch';
-    let last: Error = new RpcError(`${method}: not attempted`, method);
-    for (let attempt = 0; attempt < (this.options.maxAttempts ?? 6); attempt++) {
-      const endpoint = this.endpoints[this.current % this.endpoints.length]!;
+    let endpoint = this.endpoint();
+    let notBefore = 0;
+    const attempt = async () => {
+      await sleep(notBefore - Date.now());
+      endpoint = this.endpoint();
       try {
         return await this.sendVerified(endpoint, calls);
       } catch (error) {
         if (error instanceof FlowsentryError) this.options.onError?.(error, endpoint.label);
-        if (!(error instanceof RpcError) || !error.retryable) throw error;
-        last = error;
-        await this.failOver(endpoint, attempt, error);
+        throw error;
       }
+    };
+    try {
+      return await retrying(attempt, {
+        retries: (this.options.maxAttempts ?? 6) - 1,
+        minMs: this.options.backoffBaseMs ?? 200,
+        maxMs: 10_000,
+        onRetry: (error, n) => {
+          notBefore = Date.now() + retryAfterMs(error);
+          this.failOver(endpoint, n, error);
+        },
+      });
+    } catch (error) {
+      if (error instanceof RpcError && error.retryable)
+        throw new RpcUnavailableError(this.options.chain, method, error);
+      throw error;
     }
-    throw new RpcUnavailableError(this.options.chain, method, last);
+  }
+
+  private endpoint(): JsonRpcEndpoint {
+    return this.endpoints[this.current % this.endpoints.length]!;
   }
 
   private async sendVerified(
@@ -122,18 +146,19 @@ export class RpcClient {
     });
   }
 
-  /** Moves to the next URL; waits only once every URL has had its turn (or when told to). */
-  private async failOver(
-    endpoint: JsonRpcEndpoint,
-    attempt: number,
-    error: RpcError,
-  ): Promise<void> {
-    if (this.endpoints[this.current % this.endpoints.length] === endpoint) this.current++;
-    this.options.logger?.debug({ url: endpoint.label, code: error.code, attempt }, error.message);
-    const roundDone = (attempt + 1) % this.endpoints.length === 0;
-    const asked =
-      'retryAfterMs' in error && typeof error.retryAfterMs === 'number' ? error.retryAfterMs : 0;
-    if (roundDone || asked > 0)
-      await sleep(Math.max(asked, backoffMs(attempt, this.options.backoffBaseMs)));
+  /** Moves to the next URL (unless another call already did). */
+  private failOver(endpoint: JsonRpcEndpoint, attempt: number, error: unknown): void {
+    if (this.endpoint() === endpoint) this.current++;
+    const code = error instanceof FlowsentryError ? error.code : undefined;
+    this.options.logger?.debug(
+      { url: endpoint.label, code, attempt },
+      (error as Error)?.message ?? String(error),
+    );
   }
+}
+
+/** The wait a throttling provider asked for (Retry-After), or 0. */
+function retryAfterMs(error: unknown): number {
+  const asked = (error as { retryAfterMs?: unknown })?.retryAfterMs;
+  return typeof asked === 'number' && asked > 0 ? asked : 0;
 }
