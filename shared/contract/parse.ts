@@ -10,7 +10,7 @@ import {
   contractLimits,
   DEFAULT_CONTRACT_LIMITS,
 } from './limits.ts';
-import { jsonNestsDeeperThan, knownFields, valueNestsDeeperThan } from './shape.ts';
+import { closedSchema, jsonNestsDeeperThan, knownFields, valueNestsDeeperThan } from './shape.ts';
 
 // Compiled once: TypeBox turns each schema into a straight-line checker, which keeps
 // validation cheap enough for the engine's hot path.
@@ -20,6 +20,11 @@ const dataChecks = new Map<string, TypeCheck<TSchema>>(
 );
 const envelopeSchemas = new Map<string, TSchema>(
   Object.keys(EVENT_DATA).map((type) => [type, envelopeSchemaFor(type as EventType)]),
+);
+// The common case, an event with no field the contract does not know, passes one closed
+// check and is used as is; only an event with extra fields is checked part by part and copied.
+const exactChecks = new Map<string, TypeCheck<TSchema>>(
+  [...envelopeSchemas].map(([type, schema]) => [type, TypeCompiler.Compile(closedSchema(schema))]),
 );
 
 /** How an event is decoded: the limits (default: from the environment) and the wall clock. */
@@ -69,6 +74,20 @@ function refuseFuture(event: Envelope, limits: ContractLimits, now: number): voi
 }
 
 function checked(value: unknown, limits: ContractLimits, now: number): Envelope {
+  const event = exactly(value) ?? tolerated(value);
+  refuseFuture(event, limits, now);
+  return event;
+}
+
+/** The value itself when it is a valid event with nothing unknown in it. */
+function exactly(value: unknown): Envelope | undefined {
+  const type = (value as { type?: unknown } | null)?.type;
+  const exact = typeof type === 'string' ? exactChecks.get(type) : undefined;
+  return exact?.Check(value) ? (value as Envelope) : undefined;
+}
+
+/** A copy of a valid event without its unknown fields; InvalidEventError when it is not valid. */
+function tolerated(value: unknown): Envelope {
   if (!headerCheck.Check(value)) {
     const type = (value as { type?: unknown } | null)?.type;
     if (typeof type === 'string' && !dataChecks.has(type)) {
@@ -79,14 +98,12 @@ function checked(value: unknown, limits: ContractLimits, now: number): Envelope 
   const check = dataChecks.get(value.type)!;
   if (!check.Check(value.data))
     throw new InvalidEventError(firstProblem(check, value.data, 'data.'));
-  const event = knownFields(envelopeSchemas.get(value.type)!, value) as Envelope;
-  refuseFuture(event, limits, now);
-  return event;
+  return knownFields(envelopeSchemas.get(value.type)!, value) as Envelope;
 }
 
 /**
- * Checks a decoded value against contract v1 and returns a copy without unknown fields;
- * throws InvalidEventError naming the first bad field, or the limit it broke.
+ * Checks a decoded value against contract v1 and returns it (a copy without its unknown
+ * fields when it has any); throws InvalidEventError naming the first bad field, or the limit.
  */
 export function parseEvent(value: unknown, options: DecodeOptions = {}): Envelope {
   const limits = limitsOf(options);

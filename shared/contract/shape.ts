@@ -110,3 +110,27 @@ function buildPicker(s: Schema): Pick {
 export function knownFields(schema: TSchema, value: unknown): unknown {
   return pickerFor(schema)(value);
 }
+
+/**
+ * The schema with every object closed (`additionalProperties: false`): a value that passes it
+ * holds nothing unknown and needs no copy. Spreading keeps TypeBox's symbol keys.
+ */
+export function closedSchema(schema: TSchema): TSchema {
+  const s = schema as Schema;
+  switch (s[Kind]) {
+    case 'Object':
+      return {
+        ...s,
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          Object.entries(s.properties ?? {}).map(([k, inner]) => [k, closedSchema(inner)]),
+        ),
+      } as TSchema;
+    case 'Array':
+      return { ...s, items: closedSchema(s.items!) } as TSchema;
+    case 'Union':
+      return { ...s, anyOf: (s.anyOf ?? []).map(closedSchema) } as TSchema;
+    default:
+      return s;
+  }
+}
