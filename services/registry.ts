@@ -26,16 +26,26 @@ function withCleanup(service: RunningService, cleanup: () => Promise<void> | voi
   };
 }
 
+/** Readiness of the screener running in this process, for the API's /health (`flowsentry up`). */
+const inProcess: Record<string, () => Promise<unknown>> = {};
+
 async function startScreener(config: FlowsentryConfig, logger: Logger): Promise<RunningService> {
   const tags = await tagProvider();
-  return withCleanup(await runScreener(config, logger, tags.provider), tags.close);
+  const running = await runScreener(config, logger, tags.provider);
+  inProcess.screener = async () => {
+    if (!running.screener.ready) throw new Error('screener not ready');
+  };
+  return withCleanup(running, async () => {
+    delete inProcess.screener;
+    await tags.close();
+  });
 }
 
 async function startApi(config: FlowsentryConfig, logger: Logger): Promise<RunningService> {
   const source = await tagProvider();
   const tags = new LiveTags(source.provider, logger);
   await tags.start();
-  const api = await runApi(config, logger, { tags: tags.current });
+  const api = await runApi(config, logger, { tags: tags.current, health: inProcess });
   return withCleanup(api, async () => {
     tags.stop();
     await source.close();

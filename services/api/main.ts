@@ -19,6 +19,8 @@ export interface RunApiDeps {
   readonly profiles?: (workerId: string) => Promise<WorkerProfile | null>;
   /** API-only settings (default: config.api, parsed with the rest at start). */
   readonly options?: ApiOptions;
+  /** More checks for /health: services running in the same process (`flowsentry up`). */
+  readonly health?: Readonly<Record<string, () => Promise<unknown>>>;
 }
 
 /** A running API service. */
@@ -84,7 +86,7 @@ export async function runApi(
     // The process's one registry: with `flowsentry up`, the chain watcher's series are here too.
     metricsRegistry: register,
     queueCounts: () => sink.counts(),
-    health: { redis: () => review.ping() },
+    health: { redis: () => review.ping(), ...deps.health },
     ...(deps.profiles ? { profiles: deps.profiles } : {}),
     ...(webhook ? { notifier: webhook.dispatcher, deliveryLog: webhook.log } : {}),
   });

@@ -40,6 +40,11 @@ export interface EngineTaskOptions {
   readonly logger: Logger;
   /** How often end offsets are read (the latency floor of a live stream). */
   readonly pollMs?: number;
+  /**
+   * How often screened rounds are made durable (changelog transaction, then commit), as
+   * Kafka Streams' commit interval: alerts go out every round, state at most this often.
+   */
+  readonly commitEveryMs?: number;
   /** Called before each round (a new list version is swapped in here). */
   readonly beforeRound?: () => Promise<void>;
   readonly onFatal?: (error: Error) => void;
@@ -54,6 +59,8 @@ export interface EngineTaskStats {
   alertsMerged: number;
   restores: number;
   lastRestore?: { records: number; ms: number; at: string };
+  /** Set while a restore reads the changelog: records read so far, and the end it reads to. */
+  restoring?: { read: number; end: number };
 }
 
 /**
@@ -83,6 +90,12 @@ export class EngineTask {
   private stopped = false;
   /** The sequenced-topic offset last committed (where a restart reads from). */
   private committed = 0;
+  /** The changelog write in flight, if any. */
+  private writing?: Promise<void>;
+  /** Rounds screened since the last persist, and when that was. */
+  private unsaved = false;
+  private savedAt = 0;
+  private endsReadAt = 0;
   private retrying = false;
   private readonly abort = new AbortController();
 
@@ -121,10 +134,17 @@ export class EngineTask {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.abort.abort();
     clearTimeout(this.timer);
     await this.subscription?.stop();
     await this.queue;
+    // What was screened since the last commit is made durable before leaving.
+    try {
+      if (this.owner && !this.needsRestore && this.unsaved) await this.persist();
+      await this.settled();
+    } catch (err) {
+      this.o.logger.warn({ err }, 'final commit failed');
+    }
+    this.abort.abort();
     await this.changelog?.close();
   }
 
@@ -146,7 +166,8 @@ export class EngineTask {
   }
 
   private async tick(): Promise<void> {
-    if (!this.owner || this.needsRestore || this.sequencer.holding === 0) return;
+    if (!this.owner || this.needsRestore) return;
+    if (this.sequencer.holding === 0 && !this.unsaved) return;
     try {
       await this.readEnds();
       await this.round();
@@ -182,6 +203,7 @@ export class EngineTask {
    */
   private async startOver(): Promise<void> {
     this.needsRestore = true;
+    await this.settled().catch(() => {});
   }
 
   private committedAt(): PartitionOffset {
@@ -203,6 +225,9 @@ export class EngineTask {
 
   private async readEnds(): Promise<void> {
     const readAt = Date.now();
+    // Batches arrive faster than ends move while catching up: a read per poll interval is enough.
+    if (readAt - this.endsReadAt < (this.o.pollMs ?? 20) / 2) return;
+    this.endsReadAt = readAt;
     const ends = new Map<string, number>();
     for (const topic of this.o.inputTopics) {
       const offsets = await this.o.log.endOffsets(topic);
@@ -216,13 +241,16 @@ export class EngineTask {
   /** Screens what the sequencer releases, then makes it durable and commits. */
   private async round(): Promise<void> {
     await this.o.beforeRound?.();
-    // One changelog write per chunk, each with the progress of exactly what it applied.
     for (;;) {
       const released = this.sequencer.release(CHUNK);
-      if (released.length > 0) await this.screen(released);
-      await this.persist();
-      if (released.length < CHUNK) return;
+      if (released.length > 0) {
+        await this.screen(released);
+        this.unsaved = true;
+      }
+      if (released.length < CHUNK) break;
     }
+    if (this.unsaved && Date.now() - this.savedAt >= (this.o.commitEveryMs ?? 500))
+      await this.persist();
   }
 
   private async screen(released: readonly Released[]): Promise<void> {
@@ -244,15 +272,35 @@ export class EngineTask {
     this.stats.alertsMerged += delivered.merged;
   }
 
-  /** Writes the state changes and progress to the changelog, then commits the sequenced topic. */
+  /**
+   * Makes the rounds screened so far durable: their state changes and the sequencer's
+   * progress, snapshotted together between rounds so they always agree, go to the changelog
+   * in one transaction, then the sequenced offset is committed. The write runs while the
+   * next rounds are screened (one write at a time); a crash before it lands repeats those
+   * rounds from the last durable state, and their alerts merge into themselves.
+   */
   private async persist(): Promise<void> {
+    this.unsaved = false;
+    this.savedAt = Date.now();
     const records: OutgoingRecord[] = this.o.state.takeChanges().map(([key, value]) => ({
       key,
       value: value === undefined ? null : JSON.stringify(value),
     }));
     records.push({ key: PROGRESS_KEY, value: JSON.stringify(this.sequencer.progress()) });
-    await this.io(() => this.changelog!.publish(this.o.changelogTopic, records));
     const next = this.sequencer.committable();
+    await this.settled();
+    this.writing = this.write(records, next);
+  }
+
+  /** Waits for the write in flight; its failure fails the caller's round. */
+  private async settled(): Promise<void> {
+    const writing = this.writing;
+    this.writing = undefined;
+    await writing;
+  }
+
+  private async write(records: OutgoingRecord[], next: number): Promise<void> {
+    await this.io(() => this.changelog!.publish(this.o.changelogTopic, records));
     if (next === this.committed) return;
     this.committed = next;
     await this.io(() => this.subscription!.commit([this.committedAt()]));
@@ -260,6 +308,7 @@ export class EngineTask {
 
   private async restoreIfNeeded(): Promise<void> {
     if (!this.needsRestore) return;
+    await this.settled().catch(() => {});
     const started = Date.now();
     const { state, engine } = this.o;
     // Each round's changes and progress land whole or not at all; opening the transactional
@@ -270,8 +319,11 @@ export class EngineTask {
     engine.reset();
     let progress: Record<string, OriginProgress> = {};
     let records = 0;
+    const [end = 0] = await this.o.log.endOffsets(this.o.changelogTopic);
+    this.stats.restoring = { read: 0, end };
     await this.o.log.readToEnd(this.o.changelogTopic, (r) => {
       records++;
+      this.stats.restoring!.read = Number(r.offset) + 1;
       const key = r.key?.toString() ?? '';
       const text = r.value && r.value.length > 0 ? r.value.toString() : undefined;
       if (key === PROGRESS_KEY) progress = text ? JSON.parse(text) : {};
@@ -283,6 +335,7 @@ export class EngineTask {
     this.needsRestore = false;
     const ms = Date.now() - started;
     this.stats.restores++;
+    this.stats.restoring = undefined;
     this.stats.lastRestore = { records, ms, at: new Date().toISOString() };
     this.o.logger.info({ records, ms }, 'engine state restored from the changelog');
   }

@@ -3,6 +3,7 @@ import { loadEngineConfig } from '../../shared/engine/config/index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
 import { BullmqAlertSink } from '../../shared/ports/alert-sink/index.ts';
 import { KafkaEventLog } from '../../shared/ports/event-log/index.ts';
+import { registerScreenerMetrics, serveScreener } from './metrics.ts';
 import { Screener, type TagProvider } from './screener.ts';
 
 /** A started service: what `flowsentry up` and `flowsentry service` hold on to. */
@@ -16,7 +17,12 @@ export async function runScreener(
   logger: Logger,
   tags?: TagProvider,
 ): Promise<RunningService & { screener: Screener }> {
-  const log = new KafkaEventLog({ brokers: config.kafkaBrokers, clientId: 'flowsentry-screener' });
+  const { sessionTimeoutMs, pollMs, port } = config.screener;
+  const log = new KafkaEventLog({
+    brokers: config.kafkaBrokers,
+    clientId: 'flowsentry-screener',
+    sessionTimeoutMs,
+  });
   const sink = new BullmqAlertSink({ redisUrl: config.redisUrl, queueName: config.alertQueue });
   const { payroll, transfers, intel } = config.topics;
   // Engine state lives in the screener that owns the engine and in its changelog topic
@@ -30,12 +36,16 @@ export async function runScreener(
     roles: { [payroll]: 'payroll', [transfers]: 'transfers', [intel]: 'intel' },
     dlqTopic: config.topics.dlq,
     logger,
-    ...(tags ? { tags } : {}),
+    pollMs,
+    ...(tags ? { tags, requireLists: true } : {}),
   });
   await screener.start();
+  registerScreenerMetrics(screener);
+  const server = port > 0 ? await serveScreener(screener, port) : undefined;
   return {
     screener,
     stop: async () => {
+      await new Promise((r) => (server ? server.close(r) : r(undefined)));
       await screener.stop();
       await log.close();
       await sink.close();

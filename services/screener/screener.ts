@@ -36,6 +36,11 @@ export interface ScreenerOptions {
   readonly tagRefreshMs?: number;
   /** How often the engine reads input end offsets (the floor of live latency). */
   readonly pollMs?: number;
+  /**
+   * A service screens against the lists in Redis: with none active it would find nothing
+   * and say nothing, so it says so loudly and reports itself not ready until one is.
+   */
+  readonly requireLists?: boolean;
 }
 
 /** Running totals, for logs and /metrics. */
@@ -66,6 +71,7 @@ export class Screener {
   private sequenced?: EventPublisher;
   private task?: EngineTask;
   private lastTagCheck = 0;
+  private tagTimer?: NodeJS.Timeout;
   private retryingSince: number | undefined;
   private readonly abort = new AbortController();
   /** The engine: state in process, every change written to the changelog. */
@@ -94,7 +100,17 @@ export class Screener {
 
   /** False while an outage (broker, Redis) is retried, a takeover restores, or after a fatal error. */
   get ready(): boolean {
-    return this.retryingSince === undefined && !this.fatal && (this.task?.ready ?? false);
+    return (
+      this.retryingSince === undefined &&
+      !this.fatal &&
+      !this.noLists() &&
+      (this.task?.ready ?? false)
+    );
+  }
+
+  /** True when lists are required and none is active. */
+  private noLists(): boolean {
+    return this.options.requireLists === true && this.engine.tags.versions.length === 0;
   }
 
   /** The error that stopped a consumer for good, if one did. */
@@ -112,6 +128,10 @@ export class Screener {
     const { log, groupId, topics, dlqTopic, logger } = this.options;
     await log.ensureTopics([...topics, dlqTopic]);
     await this.refreshTags(true);
+    if (this.noLists())
+      logger.error(
+        'no active list version: nothing to screen against. Load one with `flowsentry lists import --redis FILE`; not ready until then',
+      );
     this.dlq = log.publisher();
     this.sequenced = log.publisher();
     const internal = internalTopics(groupId);
@@ -136,9 +156,15 @@ export class Screener {
       groupId,
       topics,
       fromBeginning: true,
+      // Partitions are routed independently: their produce round trips overlap.
+      concurrency: 4,
       onFatal: (e) => this.stopForGood(e),
     });
     await this.router.start((batch) => this.route(batch));
+    // Lists also change while no event flows (a standby, a quiet night): look on a timer too.
+    this.tagTimer = setInterval(() => {
+      this.refreshTags(false).catch((err) => logger.warn({ err }, 'list refresh failed'));
+    }, this.options.tagRefreshMs ?? 2_000);
     logger.info({ groupId, topics, ...internal }, 'screener started');
   }
 
@@ -187,6 +213,7 @@ export class Screener {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.tagTimer);
     this.abort.abort();
     await this.router?.stop();
     await this.task?.stop();

@@ -29,6 +29,17 @@ export interface FlowsentryConfig {
   readonly logLevel: string;
   /** The API service's own settings (FLOWSENTRY_API_*, FLOWSENTRY_WEBHOOK_*). */
   readonly api: ApiOptions;
+  /** The screener service's own settings (FLOWSENTRY_SCREENER_*, FLOWSENTRY_KAFKA_*). */
+  readonly screener: ScreenerSettings;
+}
+
+export interface ScreenerSettings {
+  /** How long the group waits for a silent member before moving its partitions. */
+  readonly sessionTimeoutMs: number;
+  /** How often the engine reads input end offsets (the floor of live latency). */
+  readonly pollMs: number;
+  /** Port of the screener's own /health and /metrics; 0 = not served (`flowsentry up` uses the API's). */
+  readonly port: number;
 }
 
 export type ApiRole = 'platform' | 'analyst' | 'supervisor' | 'admin';
@@ -132,5 +143,10 @@ export function loadConfig(env: Env = process.env): FlowsentryConfig {
     redisPrefix: env.FLOWSENTRY_REDIS_PREFIX?.trim() || 'flowsentry',
     logLevel,
     api: apiOptions(env),
+    screener: Object.freeze({
+      sessionTimeoutMs: integer(env, 'FLOWSENTRY_KAFKA_SESSION_TIMEOUT_MS', 30_000, 6_000, 300_000),
+      pollMs: integer(env, 'FLOWSENTRY_SCREENER_POLL_MS', 20, 1, 10_000),
+      port: integer(env, 'FLOWSENTRY_SCREENER_PORT', 0, 0, 65535),
+    }),
   });
 }

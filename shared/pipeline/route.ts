@@ -14,13 +14,6 @@ import { deadLetter } from './dead-letter.ts';
  * was dead-lettered, so the engine knows the partition has nothing more below it.
  */
 
-/** Headers of a sequenced record. */
-export const SEQ_HEADERS = {
-  origin: 'fs-origin',
-  offset: 'fs-offset',
-  writtenAt: 'fs-written-at',
-} as const;
-
 /** A sequenced record decoded by the engine side. */
 export interface SequencedRecord {
   readonly origin: string;
@@ -66,17 +59,15 @@ function decodeOne(
   }
 }
 
-function sequencedRecord(record: IncomingRecord, value: string): OutgoingRecord {
-  const origin = originOf(record.topic, record.partition);
-  return {
-    key: origin,
-    value,
-    headers: {
-      [SEQ_HEADERS.origin]: origin,
-      [SEQ_HEADERS.offset]: record.offset,
-      [SEQ_HEADERS.writtenAt]: String(record.timestamp ?? Date.now()),
-    },
-  };
+/**
+ * A sequenced record: where it came from and the event, in the value (`o` origin, `n` input
+ * offset, `w` write time, `e` the normalized event or absent for a mark). Headers would say
+ * the same at several times the encoding cost per record; there is one partition, so no key.
+ */
+function sequencedRecord(record: IncomingRecord, event: string | undefined): OutgoingRecord {
+  const origin = JSON.stringify(originOf(record.topic, record.partition));
+  const head = `{"o":${origin},"n":${record.offset},"w":${record.timestamp ?? Date.now()}`;
+  return { key: null, value: event === undefined ? `${head}}` : `${head},"e":${event}}` };
 }
 
 /** Routes one batch of one input partition. */
@@ -94,19 +85,22 @@ export function routeRecords(
       sequenced.push(sequencedRecord(record, JSON.stringify(out)));
     } else {
       dead.push(out);
-      sequenced.push(sequencedRecord(record, ''));
+      sequenced.push(sequencedRecord(record, undefined));
     }
   }
   return { sequenced, dead, events };
 }
 
-/** Reads a record of the sequenced topic back; a record without origin is not ours. */
+/** Reads a record of the sequenced topic back; one that is not ours gives undefined. */
 export function readSequenced(record: IncomingRecord): SequencedRecord | undefined {
-  const origin = record.headers[SEQ_HEADERS.origin];
-  const offset = Number(record.headers[SEQ_HEADERS.offset]);
-  if (!origin || !Number.isSafeInteger(offset)) return undefined;
-  const writtenAt = Number(record.headers[SEQ_HEADERS.writtenAt]) || 0;
-  const value = record.value;
-  if (!value || value.length === 0) return { origin, offset, writtenAt };
-  return { origin, offset, writtenAt, event: JSON.parse(value.toString()) as NormalizedEvent };
+  if (!record.value) return undefined;
+  let v: { o?: unknown; n?: unknown; w?: unknown; e?: NormalizedEvent };
+  try {
+    v = JSON.parse(record.value.toString());
+  } catch {
+    return undefined;
+  }
+  if (typeof v.o !== 'string' || !Number.isSafeInteger(v.n)) return undefined;
+  const base = { origin: v.o, offset: v.n as number, writtenAt: Number(v.w) || 0 };
+  return v.e ? { ...base, event: v.e } : base;
 }

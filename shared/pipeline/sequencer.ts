@@ -142,6 +142,17 @@ export class Sequencer {
     return out.map(({ event, origin, offset }) => ({ event, origin, offset }));
   }
 
+  /**
+   * Records each input partition still has to deliver, as of its latest end-offset read
+   * (what /metrics reports as lag per partition).
+   */
+  lag(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [origin, s] of this.origins)
+      if (Number.isFinite(s.end)) out.set(origin, Math.max(0, s.end - 1 - s.received));
+    return out;
+  }
+
   /** The sequenced-topic offset to commit: the first record still held, else past the last. */
   committable(): number {
     let min = this.nextSeq;

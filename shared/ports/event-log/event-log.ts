@@ -37,6 +37,8 @@ export interface SubscribeOptions {
    * back commits only what it has finished with); batches are not committed after the handler.
    */
   readonly manualCommit?: boolean;
+  /** Batches of different partitions handled at once (order within a partition is kept). */
+  readonly concurrency?: number;
   /** Called when the member stopped for good on an error it will not retry (a bug or misconfiguration). */
   readonly onFatal?: (error: Error) => void;
   /** Called after every group (re)join with the partitions this member now owns. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Admin,
+  CompressionTypes,
   type Consumer,
   type EachBatchPayload,
   type IHeaders,
@@ -168,6 +169,9 @@ export class KafkaEventLog implements EventLog {
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: true,
+      // Back-to-back transactions meet CONCURRENT_TRANSACTIONS while the broker still writes
+      // the previous commit's markers (a few ms): retry soon, not after the default 200 ms.
+      retry: { initialRetryTime: 5, maxRetryTime: 500, retries: 30 },
     });
     this.producers.push(producer);
     // Connecting fences any older producer with the same id (a member that lost its partition).
@@ -177,7 +181,9 @@ export class KafkaEventLog implements EventLog {
         await connected;
         const tx = await producer.transaction();
         try {
-          for (const messages of chunks(records)) await tx.send({ topic, acks: -1, messages });
+          // State is JSON that repeats its field names: gzip (zlib, native) writes a fraction.
+          for (const messages of chunks(records, 4 * REQUEST_BYTES))
+            await tx.send({ topic, acks: -1, messages, compression: CompressionTypes.GZIP });
           await tx.commit();
         } catch (error) {
           await tx.abort().catch(() => {});
@@ -230,6 +236,8 @@ export class KafkaEventLog implements EventLog {
         await consumer.run({
           autoCommit: false,
           eachBatchAutoResolve: false,
+          partitionsConsumedConcurrently:
+            options.concurrency ?? this.options.partitionsConsumedConcurrently ?? 1,
           eachBatch: batchRunner(consumer, handler, !options.manualCommit),
         });
       },
@@ -255,13 +263,13 @@ const REQUEST_BYTES = 1 << 20;
 
 type Message = { key: string | null; value: Buffer | string | null; headers?: IHeaders };
 
-function chunks(records: readonly OutgoingRecord[]): Message[][] {
+function chunks(records: readonly OutgoingRecord[], limit = REQUEST_BYTES): Message[][] {
   const out: Message[][] = [];
   let current: Message[] = [];
   let bytes = 0;
   for (const r of records) {
     const size = (r.value?.length ?? 0) + (r.key?.length ?? 0) + 64;
-    if (current.length > 0 && bytes + size > REQUEST_BYTES) {
+    if (current.length > 0 && bytes + size > limit) {
       out.push(current);
       current = [];
       bytes = 0;
