@@ -4,12 +4,7 @@ import { InvalidEventError } from '../errors.ts';
 import { forTerminal, jsonForTerminal } from '../log/terminal.ts';
 import { type Envelope, EnvelopeHeader, envelopeSchemaFor } from './envelope.ts';
 import { EVENT_DATA, type EventType } from './events.ts';
-import {
-  CONTRACT_LIMIT_VARIABLES,
-  type ContractLimits,
-  contractLimits,
-  DEFAULT_CONTRACT_LIMITS,
-} from './limits.ts';
+import { CONTRACT_LIMIT_VARIABLES, type ContractLimits, contractLimits } from './limits.ts';
 import { closedSchema, jsonNestsDeeperThan, knownFields, valueNestsDeeperThan } from './shape.ts';
 
 // Compiled once: TypeBox turns each schema into a straight-line checker, which keeps
@@ -27,7 +22,11 @@ const exactChecks = new Map<string, TypeCheck<TSchema>>(
   [...envelopeSchemas].map(([type, schema]) => [type, TypeCompiler.Compile(closedSchema(schema))]),
 );
 
-/** How an event is decoded: the limits (default: from the environment) and the wall clock. */
+/**
+ * How an event is decoded: the limits and the wall clock. A service reads `contractLimits()`
+ * once at start (a bad variable stops it there) and passes them; any limit not given comes
+ * from the environment.
+ */
 export interface DecodeOptions {
   readonly limits?: Partial<ContractLimits>;
   /** Milliseconds since the epoch; tests fix it. */
@@ -38,7 +37,7 @@ let fromEnvironment: ContractLimits | undefined;
 
 function limitsOf(options: DecodeOptions): ContractLimits {
   fromEnvironment ??= contractLimits();
-  return options.limits ? { ...DEFAULT_CONTRACT_LIMITS, ...options.limits } : fromEnvironment;
+  return options.limits ? { ...fromEnvironment, ...options.limits } : fromEnvironment;
 }
 
 /**
