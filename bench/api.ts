@@ -85,7 +85,7 @@ function payouts(): object[] {
     return {
       workerId: `w-x${i}`,
       chain: 'ethereum',
-      address: wallet(i * 7, space),
+      toAddress: wallet(i * 7, space),
       asset: 'USDC',
       amount: '2500.00',
     };
