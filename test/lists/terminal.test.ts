@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { envelope } from '../../shared/contract/index.ts';
 import { runCli } from '../fixtures/lists/run-cli.ts';
 import { zipArchive } from '../fixtures/lists/zip-writer.ts';
 
@@ -51,6 +52,35 @@ describe('list text on the terminal', () => {
     const run = await runCli(['lists', 'import', zip], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${zip}!list.bin`);
+    expect(controls(run.stderr)).toEqual([]);
+  });
+});
+
+describe('event text on the terminal', () => {
+  it('scan --format table prints a hostile worker id without its escape codes', async () => {
+    const events = join(dir, 'events.jsonl');
+    const worker = envelope(
+      'worker.upserted',
+      { workerId: `w-1${ESC}[2J${ESC}]0;owned\u0007\u009b31m`, legalName: 'Sim Hyon Sop' },
+      { id: 'worker-1', occurredAt: '2026-11-02T10:00:00Z', source: 'payroll' },
+    );
+    writeFileSync(events, `${JSON.stringify(worker)}\n`);
+    const run = await runCli(
+      [
+        'scan',
+        '--events',
+        events,
+        '--lists',
+        'test/fixtures/lists/sdn_advanced_small.xml',
+        '--format',
+        'table',
+      ],
+      { env: { FLOWSENTRY_HOME: mkdtempSync(join(dir, 'home-')) } },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    // The identity match names the worker by id in the subject column.
+    expect(run.stdout).toMatch(/identity-match\s+w-1\s/);
+    expect(controls(run.stdout)).toEqual([]);
     expect(controls(run.stderr)).toEqual([]);
   });
 });
