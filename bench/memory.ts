@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Engine } from '../shared/engine/index.ts';
+import { Kafka, logLevel } from 'kafkajs';
+import { ChangelogEngineState, Engine } from '../shared/engine/index.ts';
 import { TagIndex } from '../shared/lists/tag-index.ts';
 import { normalizeEvent } from '../shared/normalize/index.ts';
+import { KafkaEventLog } from '../shared/ports/event-log/index.ts';
 import { benchList, benchWallet, payoutEvent } from './workload.ts';
 
 const WALLETS = Number(process.env.BENCH_WALLETS ?? 1_000_000);
+const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 /** Holds what is measured, so the collector cannot free it before the measurement. */
 const keep: unknown[] = [];
 
@@ -35,6 +38,63 @@ function engineWallets(): Record<string, number> {
   }
   const after = settledMb();
   return { rss: after.rss, heapDelta: after.heap - before.heap };
+}
+
+/** The state of WALLETS tracked wallets (one payout each) as the engine builds it. */
+function walletState(state: ChangelogEngineState): void {
+  const engine = new Engine({ state });
+  keep.push(engine);
+  for (let i = 0; i < WALLETS; i += 10_000) {
+    const batch = [];
+    for (let j = i; j < Math.min(WALLETS, i + 10_000); j++) {
+      const e = payoutEvent(j, 0, 1);
+      batch.push(
+        normalizeEvent({
+          ...e,
+          data: { ...e.data, workerId: `w-${j}`, toAddress: benchWallet(j, 3) },
+        }),
+      );
+    }
+    engine.process(batch);
+  }
+}
+
+/**
+ * In the child: writes the changelog of WALLETS tracked wallets to a fresh compacted topic,
+ * then times what a screener taking the engine over does: read it to the end into state.
+ */
+async function restoreWallets(): Promise<Record<string, number>> {
+  const topic = `bench-changelog-${Date.now().toString(36)}`;
+  const log = new KafkaEventLog({ brokers: BROKERS });
+  await log.ensureTopics([topic], { partitions: 1, compacted: true, maxMessageBytes: 64 << 20 });
+  const source = new ChangelogEngineState();
+  walletState(source);
+  const changes = source.takeChanges();
+  keep.length = 0;
+  const writer = log.transactionalPublisher(`${topic}-writer`);
+  for (let i = 0; i < changes.length; i += 50_000)
+    await writer.publish(
+      topic,
+      changes.slice(i, i + 50_000).map(([key, value]) => ({ key, value: JSON.stringify(value) })),
+    );
+  await writer.close();
+  const records = changes.length;
+  changes.length = 0;
+  (globalThis as { gc?: () => void }).gc?.();
+  const started = performance.now();
+  const state = new ChangelogEngineState();
+  await log.readToEnd(topic, (r) => {
+    state.restoreValue(r.key!.toString(), JSON.parse(r.value!.toString()));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  keep.push(state);
+  const after = settledMb();
+  const admin = new Kafka({ brokers: BROKERS, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  await admin.deleteTopics({ topics: [topic] }).catch(() => {});
+  await admin.disconnect();
+  await log.close();
+  return { seconds, records, rss: after.rss };
 }
 
 /** In the child: a tag set of WALLETS listed wallets. */
@@ -68,10 +128,14 @@ function measure(kind: string): Record<string, number> {
 export async function benchMemory(): Promise<Record<string, number | string>> {
   const engine = measure('engine');
   const tags = measure('tags');
+  const restore = measure('restore');
   return {
     'tracked wallets': WALLETS,
     'engine state: process RSS (MB)': Math.round(engine.rss!),
     'engine state: heap for the wallets (MB)': Math.round(engine.heapDelta!),
+    'restore from the changelog: records': restore.records!,
+    'restore from the changelog: seconds': Number(restore.seconds!.toFixed(1)),
+    'restore from the changelog: process RSS after (MB)': Math.round(restore.rss!),
     'tag index: process RSS (MB)': Math.round(tags.rss!),
     'tag index: heap for the index (MB)': Math.round(tags.heapDelta!),
   };
@@ -80,4 +144,5 @@ export async function benchMemory(): Promise<Record<string, number | string>> {
 const kind = process.argv[2];
 if (kind === 'engine') console.log(JSON.stringify(engineWallets()));
 else if (kind === 'tags') console.log(JSON.stringify(tagWallets()));
+else if (kind === 'restore') console.log(JSON.stringify(await restoreWallets()));
 else if (import.meta.url === `file://${process.argv[1]}`) console.table(await benchMemory());
