@@ -10,7 +10,7 @@ import {
 import type { TagIndex } from '../../lists/tag-index.ts';
 import type { ListEntry } from '../../lists/types.ts';
 import type { NormalizedEvent } from '../../normalize/index.ts';
-import type { Alert, ListEntryEvidence } from '../alert.ts';
+import { type Alert, type ListEntryEvidence, subjectKey } from '../alert.ts';
 import { describeEvent, fact } from '../evidence.ts';
 import { alertFrom, type Finding, NO_ALERTS, type RuleDefinition } from '../rule.ts';
 import { clampScore, Enabled, Share, severityOf } from '../scoring.ts';
@@ -115,7 +115,7 @@ function personAlert(
     score,
     title: `Worker "${m.queriedName}" matches listed person ${m.entry.name}`,
     subject: { kind: 'worker', workerId: d.workerId },
-    subjectKey: `${d.workerId}:${m.entry.source}:${m.entry.entryId}`,
+    subjectKey: subjectKey(d.workerId, m.entry.source, m.entry.entryId),
     evidence: [describeEvent(event), entryEvidence(m.entry, tags), ...personEvidence(m, d)],
     related: {
       workers: [d.workerId],
@@ -141,7 +141,7 @@ function employerAlert(
       score: c.entityScore,
       title: `Employer "${employer.name}" of worker ${e.data.workerId} matches listed entity ${m.entry.name}`,
       subject: { kind: 'employer', employerId: employer.id, workerId: e.data.workerId },
-      subjectKey: `employer:${employer.id}:${m.entry.source}:${m.entry.entryId}`,
+      subjectKey: subjectKey('employer', employer.id, m.entry.source, m.entry.entryId),
       evidence: [
         describeEvent(event),
         entryEvidence(m.entry, tags),
