@@ -1,6 +1,6 @@
 import { wordKeys } from './romanize.ts';
 import { jaroWinkler } from './text.ts';
-import { givenNameForm, PARTICLES } from './tokens.ts';
+import { givenNameForm, isKnownGivenName, PARTICLES } from './tokens.ts';
 
 /** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), capped at `max + 1`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -62,13 +62,38 @@ const cyrillicFold = memo((word) =>
     .replace(/(.)\1/g, '$1'),
 );
 
+/**
+ * The consonant skeleton of a transliterated word: Arabic and Persian names reach Latin with
+ * their short vowels, doubled letters and final -a/-ah/-eh spelled at will (Jassem/Jasim,
+ * Al-Kubaisi/Al-Qubaysi, Hawatmeh/Hawatma, Muneer/Munir).
+ */
+const skeleton = memo((word) =>
+  word
+    .replace(/[aeiouy]+h$/, '')
+    .replace(/q/g, 'k')
+    .replace(/dh/g, 'z')
+    .replace(/ph/g, 'f')
+    .replace(/(?!^)[aeiouyw]/g, '')
+    .replace(/(.)\1+/g, '$1'),
+);
+
+/** Shortest skeleton, and shortest longer word, for which a skeleton match counts (Salma/Salim do not). */
+const MIN_SKELETON = 3;
+const MIN_SKELETON_WORD = 6;
+const INITIAL_CREDIT = 0.8;
+const SKELETON_CREDIT = 0.85;
+
 /** Credit for one word against another; `strict` (Korean names): romanizations, no typo at word level. */
 export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   if (a === b || givenNameForm(a) === givenNameForm(b)) return 1;
   // Korean names: the same syllables in another romanization, and nothing looser.
   if (strict) return spellingKey(a) === spellingKey(b) ? 1 : 0;
-  if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 0.8 : 0;
+  // An initial given for a name counts in part; a listed initial proves nothing about a name.
+  if (b.length === 1) return 0;
+  if (a.length === 1) return a === b[0] ? INITIAL_CREDIT : 0;
+  if (genderedForm(a, b) || genderedForm(b, a)) return 0;
   if (cyrillicFold(a) === cyrillicFold(b)) return 0.95;
+  if (sameSkeleton(a, b)) return SKELETON_CREDIT;
   const shortest = Math.min(a.length, b.length);
   // Transliterations that shift letters ("Semyonov"/"Semenov") stay close by Jaro-Winkler
   // (which needs a shared start and near lengths to reach 0.95: checked first, cheaply).
@@ -81,9 +106,23 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   return d === 0 ? 1 : d === 1 ? 0.9 : d === 2 && edits === 2 ? 0.85 : 0;
 }
 
-/** How much a word says about who it is: particles and initials little. */
+/** Same consonants in the same order, first letter alike; never for a table name (Mahmoud/Mohamed, Ahmed/Ahmadi). */
+function sameSkeleton(a: string, b: string): boolean {
+  if (Math.max(a.length, b.length) < MIN_SKELETON_WORD) return false;
+  if (isKnownGivenName(a) || isKnownGivenName(b)) return false;
+  const k = skeleton(a);
+  return k.length >= MIN_SKELETON && k === skeleton(b) && a[0] === b[0];
+}
+
+/** Smirnova for Smirnov, Ivanovna for Ivanovich: the other sex's form names another person. */
+function genderedForm(a: string, b: string): boolean {
+  return b === `${a}a` && /(ov|ev|in|yn|ski|sky)$/.test(a);
+}
+
+/** How much a word says about who it is: particles nothing, initials little. */
 export function tokenWeight(token: string): number {
-  if (PARTICLES.has(token)) return 0.3;
+  // "al-", "bin", "de" are written or left out at will: they neither add nor take away.
+  if (PARTICLES.has(token)) return 0;
   return token.length === 1 ? 0.5 : 1;
 }
 
@@ -101,8 +140,7 @@ export function rejoin(words: readonly string[], other: readonly string[]): stri
     }
     out.push(...splitAgainst(w, other));
   }
-  // A glued word split into a repeated syllable ("Huihui"): counted once, as names are.
-  return [...new Set(out)];
+  return out;
 }
 
 function splitAgainst(word: string, other: readonly string[]): string[] {

@@ -107,6 +107,7 @@ function wordSimilarity(
   const lt = rejoin(l.tokens, qt);
   if (qt.length === 0 || lt.length === 0) return 0;
   const a = align(qt, lt, strict);
+  if (a.queryWeight === 0 || a.listedWeight === 0) return 0;
   const dice = (2 * a.matched) / (a.queryWeight + a.listedWeight);
   const [shorter, longer] = qt.length <= lt.length ? [qt, lt] : [lt, qt];
   const distinctive = (ws: readonly string[]) =>
@@ -131,12 +132,9 @@ export function nameSimilarity(q: PreparedName, l: PreparedName, common: CommonW
   if (q.characters.length > 0 && l.characters.length > 0) {
     return characterSimilarity(q.characters, l.characters);
   }
-  // Korean rules (syllable keys, no typo inside a valid syllable) when both names read as
-  // Korean, one typo between them at most.
-  const korean =
-    q.koreanTypos !== undefined &&
-    l.koreanTypos !== undefined &&
-    q.koreanTypos + l.koreanTypos <= 1;
+  // Korean rules (syllable keys, no typo inside a valid syllable) when the listed name reads as
+  // Korean and the one asked about does too, but for one typo.
+  const korean = l.koreanTypos === 0 && q.koreanTypos !== undefined && q.koreanTypos <= 1;
   let best = wordSimilarity(q, l, korean, common);
   if (!korean) return best;
   for (const a of q.syllableViews) {

@@ -1,5 +1,5 @@
 import { isKoreanSyllable, surnameVariant, syllables } from './romanize.ts';
-import { foldText } from './text.ts';
+import { foldText, toAscii } from './text.ts';
 
 /** Honorifics, ranks and religious titles: they say nothing about who the person is. */
 const TITLES = new Set([
@@ -85,8 +85,6 @@ const PARTICLE_FORMS: ReadonlyMap<string, string> = new Map([
 export const PARTICLES: ReadonlySet<string> = new Set([
   'bin',
   'al',
-  'abu',
-  'umm',
   'de',
   'da',
   'di',
@@ -149,6 +147,10 @@ const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
     vladimir: ['volodymyr', 'wladimir', 'vladymyr'],
     yevgeniy: ['evgeny', 'evgeniy', 'yevgeny', 'evgenii', 'yevhen'],
     mikhail: ['mikhael', 'mykhailo'],
+    // Names of their own that a consonant skeleton would merge with one above (Amr/Omar).
+    amr: ['amru'],
+    sulayman: ['sulaiman', 'suleiman', 'soliman', 'suliman', 'suleyman'],
+    salman: ['selman'],
   }).flatMap(([key, forms]) => forms.map((f) => [f, key] as [string, string])),
 );
 
@@ -156,6 +158,13 @@ const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
 export function givenNameForm(word: string): string {
   return GIVEN_NAME_FORMS.get(word) ?? word;
 }
+
+/** True for a given name in the table above: it compares by its table form only. */
+export function isKnownGivenName(word: string): boolean {
+  return GIVEN_NAME_FORMS.has(word) || KNOWN_FORMS.has(word);
+}
+
+const KNOWN_FORMS: ReadonlySet<string> = new Set(GIVEN_NAME_FORMS.values());
 
 // Digits typed for the letters they resemble ("Ig0r Sech1n").
 const LEET: ReadonlyMap<string, string> = new Map([
@@ -181,7 +190,9 @@ function unLeet(word: string): string {
  */
 export function nameTokens(name: string): string[] {
   const out: string[] = [];
-  for (const raw of foldText(name).split(' ')) {
+  // A doubled syllable is one given name ("Hui-hui" is Huihui), not a repeated word.
+  const ascii = toAscii(name).replace(/\b([a-z]+)-\1\b/gi, '$1$1');
+  for (const raw of foldText(ascii).split(' ')) {
     if (raw === '' || TITLES.has(raw)) continue;
     const word = unLeet(PARTICLE_FORMS.get(raw) ?? raw);
     if (!out.includes(word)) out.push(word);
