@@ -1,6 +1,5 @@
 import { addOnce, earliest, finishEntry, isoDate } from '../entry.ts';
 import { ListFormatError } from '../errors.ts';
-import { ownValue } from '../own.ts';
 import type { PeekedInput } from '../peek.ts';
 import type { ListLoader, LoadContext, LoadedList } from './loader.ts';
 import { PartyReader } from './ofac-advanced-party.ts';
@@ -11,12 +10,13 @@ import { streamXml, type XmlHandlers, type XmlTag } from './xml-stream.ts';
 export const OFAC_SOURCE = 'ofac-sdn';
 
 type Section = 'none' | 'refs' | 'locations' | 'parties' | 'entries';
-const SECTIONS: Readonly<Record<string, Section>> = {
-  ReferenceValueSets: 'refs',
-  Locations: 'locations',
-  DistinctParties: 'parties',
-  SanctionsEntries: 'entries',
-};
+// A Map: element names come from the file, and `constructor` must not find a section.
+const SECTIONS: ReadonlyMap<string, Section> = new Map([
+  ['ReferenceValueSets', 'refs'],
+  ['Locations', 'locations'],
+  ['DistinctParties', 'parties'],
+  ['SanctionsEntries', 'entries'],
+]);
 
 /**
  * One streaming pass over SDN_ADVANCED.XML. Names, feature types and countries are ids into
@@ -54,7 +54,7 @@ class AdvancedReader implements XmlHandlers {
   }
 
   open(tag: XmlTag): void {
-    const section = ownValue(SECTIONS, tag.name);
+    const section = SECTIONS.get(tag.name);
     if (section) {
       this.section = section;
       return;
@@ -76,7 +76,7 @@ class AdvancedReader implements XmlHandlers {
       this.capturing = undefined;
       this.captured(name, this.buffer);
     }
-    if (ownValue(SECTIONS, name)) this.section = 'none';
+    if (SECTIONS.has(name)) this.section = 'none';
     else if (name === 'DateOfIssue') this.issued = this.takeDate();
     else if (this.section === 'parties') this.party.close(name);
     else if (this.section === 'entries') this.closeSanctionsEntry(name);
