@@ -1,5 +1,5 @@
 import { register } from 'prom-client';
-import type { FlowsentryConfig } from '../../shared/config/env.ts';
+import type { ChainSettings, FlowsentryConfig, WatcherSettings } from '../../shared/config/env.ts';
 import type { Logger } from '../../shared/log/logger.ts';
 import {
   type EventLog,
@@ -15,7 +15,6 @@ import {
   EthersChainSource,
   type WatcherOptions,
 } from './index.ts';
-import { type ChainSettings, type WatcherSettings, watcherSettings } from './settings.ts';
 
 /** The running chain watcher, as `flowsentry service chain-watcher` holds it. */
 export interface RunningChainWatcher {
@@ -25,8 +24,6 @@ export interface RunningChainWatcher {
   /** Counters for /metrics, in prom-client's default registry. */
   readonly metrics: ChainMetrics;
 }
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 function sourceFor(
   settings: WatcherSettings,
@@ -94,9 +91,9 @@ export async function startChainWatcher(
   config: FlowsentryConfig,
   logger: Logger,
   ports: { log: EventLog; store: StateStore },
-  env: Env = process.env,
 ): Promise<RunningChainWatcher> {
-  const settings = watcherSettings(config, env);
+  // Parsed with the rest of the configuration at start (shared/config/chain-watcher.ts).
+  const settings = config.chainWatcher;
   // The process's one registry: the API's /metrics serves these series in `flowsentry up`.
   const metrics = new ChainMetrics(Date.now, register);
   const sources = settings.chains.map((c) => sourceFor(settings, c, metrics, logger));
@@ -127,7 +124,6 @@ export async function startChainWatcher(
 export async function runChainWatcher(
   config: FlowsentryConfig,
   logger: Logger,
-  env: Env = process.env,
 ): Promise<RunningChainWatcher> {
   const log = new KafkaEventLog({
     brokers: config.kafkaBrokers,
@@ -136,7 +132,7 @@ export async function runChainWatcher(
   const store = new RedisStateStore(config.redisUrl);
   let running: RunningChainWatcher;
   try {
-    running = await startChainWatcher(config, logger, { log, store }, env);
+    running = await startChainWatcher(config, logger, { log, store });
   } catch (error) {
     await Promise.allSettled([log.close(), store.close()]);
     throw error;

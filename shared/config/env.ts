@@ -1,8 +1,10 @@
 import { ConfigError } from '../errors.ts';
 import { type ApiOptions, apiOptions } from './api.ts';
+import { type WatcherSettings, watcherSettings } from './chain-watcher.ts';
 import { type Env, integer } from './integer.ts';
 
 export type { ApiOptions } from './api.ts';
+export type { ChainSettings, WatcherSettings } from './chain-watcher.ts';
 export { integer } from './integer.ts';
 
 /** Settings every service reads from the environment, parsed once and frozen. */
@@ -31,6 +33,8 @@ export interface FlowsentryConfig {
   readonly api: ApiOptions;
   /** The screener service's own settings (FLOWSENTRY_SCREENER_*, FLOWSENTRY_KAFKA_*). */
   readonly screener: ScreenerSettings;
+  /** The chain watcher's (FLOWSENTRY_CHAINS, FLOWSENTRY_CHAIN_*, per-chain confirmations). */
+  readonly chainWatcher: WatcherSettings;
 }
 
 export interface ScreenerSettings {
@@ -123,7 +127,7 @@ export function loadConfig(env: Env = process.env): FlowsentryConfig {
     throw new ConfigError(
       `LOG_LEVEL=${JSON.stringify(logLevel)} must be one of ${LOG_LEVELS.join('|')}`,
     );
-  return Object.freeze({
+  const base = {
     kafkaBrokers: brokers(env),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     topics: Object.freeze({
@@ -148,5 +152,6 @@ export function loadConfig(env: Env = process.env): FlowsentryConfig {
       pollMs: integer(env, 'FLOWSENTRY_SCREENER_POLL_MS', 20, 1, 10_000),
       port: integer(env, 'FLOWSENTRY_SCREENER_PORT', 0, 0, 65535),
     }),
-  });
+  };
+  return Object.freeze({ ...base, chainWatcher: watcherSettings(base, env) });
 }

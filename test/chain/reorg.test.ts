@@ -37,7 +37,7 @@ describe('chain watcher through anvil_reorg', () => {
     const topic = unique('chain-transfers');
     const tap = await tapTopic(topic);
     const env = watcherEnv(anvil.url, topic, (await anvil.blockNumber()) + 1);
-    let watcher = await runChainWatcher(loadConfig(env), logger, env);
+    let watcher = await runChainWatcher(loadConfig(env), logger);
     try {
       const a = await emitTransfers(anvil, token, alice, bob, 1_000_000n);
       const b = await emitTransfers(anvil, token, alice, bob, 2_000_000n, 2);
@@ -99,7 +99,7 @@ describe('chain watcher through anvil_reorg', () => {
       await watcher.stop();
       const before = tap.records.length;
       await anvil.rpc('anvil_reorg', [1, []]);
-      watcher = await runChainWatcher(loadConfig(env), logger, env);
+      watcher = await runChainWatcher(loadConfig(env), logger);
       await eventually(() => tap.records.length >= before + 1, 'the retraction found at restart');
       await quietFor(tap.records);
       const late = tap.records.slice(before);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { watcherSettings } from '../../services/chain-watcher/settings.ts';
 import { loadConfig } from '../../shared/config/env.ts';
 
-const settings = (env: Record<string, string>) => watcherSettings(loadConfig(env), env);
+const settings = (env: Record<string, string>) => loadConfig(env).chainWatcher;
 
 describe('chain watcher settings', () => {
   it('reads chains, URLs, tokens and the expected chain id', () => {

@@ -23,7 +23,7 @@ async function start(
   extra: Record<string, string> = {},
 ) {
   const env = watcherEnv(anvil.url, topic, startBlock, extra);
-  return { env, watcher: await runChainWatcher(loadConfig(env), logger, env) };
+  return { env, watcher: await runChainWatcher(loadConfig(env), logger) };
 }
 
 /** (txHash, logIndex) of each record, for exact comparisons. */
@@ -124,7 +124,7 @@ describe('chain watcher against anvil, real Kafka and Redis', () => {
       await eventually(() => tap.records.length >= 16, 'the first transfers');
       await watcher.stop();
       await new Promise((r) => setTimeout(r, 300)); // blocks keep coming while it is down
-      watcher = await runChainWatcher(loadConfig(env), logger, env);
+      watcher = await runChainWatcher(loadConfig(env), logger);
       await stream;
       await eventually(() => tap.records.length >= 60, '60 transfers');
       await quietFor(tap.records);
@@ -229,7 +229,7 @@ describe('chain watcher against anvil, real Kafka and Redis', () => {
     const env = watcherEnv(anvil.url, unique('chain-transfers'), 0);
     const { FLOWSENTRY_RPC_LOCAL: url, ...rest } = env;
     const wrong = { ...rest, FLOWSENTRY_RPC_ETHEREUM: url! };
-    await expect(runChainWatcher(loadConfig(wrong), logger, wrong)).rejects.toThrow(
+    await expect(runChainWatcher(loadConfig(wrong), logger)).rejects.toThrow(
       /FLOWSENTRY_RPC_ETHEREUM: .* serves chain id 31337, but ethereum is chain id 1/,
     );
   });

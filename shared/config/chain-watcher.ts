@@ -1,6 +1,10 @@
-import { EVM_CHAIN_IDS, familyOf } from '../../shared/address/index.ts';
-import { type Env, type FlowsentryConfig, integer } from '../../shared/config/env.ts';
-import { ConfigError } from '../../shared/errors.ts';
+import { EVM_CHAIN_IDS, familyOf } from '../address/index.ts';
+import { ConfigError } from '../errors.ts';
+import type { FlowsentryConfig } from './env.ts';
+import { type Env, integer } from './integer.ts';
+
+/** What the chain watcher's settings are derived from, besides its own variables. */
+type Base = Pick<FlowsentryConfig, 'rpc' | 'tokens' | 'confirmations'>;
 
 /** How one chain is reached and read. */
 export interface ChainSettings {
@@ -49,7 +53,7 @@ function startBlock(env: Env, chain: string): number | 'head' {
   return integer(env, name, 0, 0, Number.MAX_SAFE_INTEGER);
 }
 
-function contracts(config: FlowsentryConfig, chain: string): string[] | undefined {
+function contracts(config: Base, chain: string): string[] | undefined {
   const list = config.tokens[chain];
   if (!list || list.length === 0) return undefined;
   for (const address of list) {
@@ -63,7 +67,7 @@ function contracts(config: FlowsentryConfig, chain: string): string[] | undefine
 }
 
 /** The chain must be EVM and reachable over HTTP; returns its http(s) and ws(s) URLs. */
-function urlsOf(config: FlowsentryConfig, chain: string): { httpUrls: string[]; wsUrls: string[] } {
+function urlsOf(config: Base, chain: string): { httpUrls: string[]; wsUrls: string[] } {
   const rpcVar = envName('FLOWSENTRY_RPC_', chain);
   if (!CHAIN_RE.test(chain))
     throw new ConfigError(`${rpcVar}: "${chain}" is not a valid chain name`);
@@ -81,7 +85,7 @@ function urlsOf(config: FlowsentryConfig, chain: string): { httpUrls: string[]; 
   return { httpUrls, wsUrls: urls.filter((u) => /^wss?:/i.test(u)) };
 }
 
-function chainSettings(config: FlowsentryConfig, env: Env, chain: string): ChainSettings {
+function chainSettings(config: Base, env: Env, chain: string): ChainSettings {
   const expected = EVM_CHAIN_IDS[chain];
   const tokens = contracts(config, chain);
   const confirmationsVar = envName('FLOWSENTRY_CONFIRMATIONS_', chain);
@@ -96,7 +100,7 @@ function chainSettings(config: FlowsentryConfig, env: Env, chain: string): Chain
 }
 
 /** Chains named by FLOWSENTRY_CHAINS (one process per chain), or every chain with an RPC URL. */
-function chosenChains(config: FlowsentryConfig, env: Env): string[] {
+function chosenChains(config: Base, env: Env): string[] {
   const all = Object.keys(config.rpc).sort();
   const raw = env.FLOWSENTRY_CHAINS?.trim();
   if (!raw) return all;
@@ -111,8 +115,11 @@ function chosenChains(config: FlowsentryConfig, env: Env): string[] {
   return chosen;
 }
 
-/** Reads and validates the watcher's settings; throws ConfigError naming the variable. */
-export function watcherSettings(config: FlowsentryConfig, env: Env = process.env): WatcherSettings {
+/**
+ * Reads and validates the watcher's settings (part of loadConfig, so parsed once at start);
+ * throws ConfigError naming the variable.
+ */
+export function watcherSettings(config: Base, env: Env): WatcherSettings {
   return Object.freeze({
     chains: Object.freeze(
       chosenChains(config, env).map((c) => Object.freeze(chainSettings(config, env, c))),
