@@ -34,8 +34,15 @@ export function originOf(topic: string, partition: number): string {
   return `${topic}/${partition}`;
 }
 
-/** Decodes one input record into a normalized event, or says why it is refused. */
-function decodeOne(
+/** The contract's default topic names and their roles (a deployment may rename them). */
+export const DEFAULT_TOPIC_ROLES: Readonly<Record<string, TopicRole>> = Object.freeze({
+  'payroll.events': 'payroll',
+  'chain.transfers': 'transfers',
+  'intel.reports': 'intel',
+});
+
+/** Decodes one input record into a normalized event, or its dead letter saying why not. */
+export function decodeOne(
   record: IncomingRecord,
   role: TopicRole | undefined,
 ): NormalizedEvent | OutgoingRecord {

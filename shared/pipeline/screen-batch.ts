@@ -1,11 +1,12 @@
 import { observedId } from '../chain/events.ts';
-import { decodeEvent } from '../contract/index.ts';
+import type { TopicRole } from '../contract/topics.ts';
 import type { Engine } from '../engine/engine.ts';
 import { FlowsentryError } from '../errors.ts';
-import { type NormalizedEvent, normalizeEvent } from '../normalize/index.ts';
+import type { NormalizedEvent } from '../normalize/index.ts';
 import type { AlertSink, DeliveryResult, Retraction } from '../ports/alert-sink/index.ts';
 import type { EventPublisher, IncomingRecord, OutgoingRecord } from '../ports/event-log/index.ts';
 import { deadLetter } from './dead-letter.ts';
+import { DEFAULT_TOPIC_ROLES, decodeOne } from './route.ts';
 
 /** What one batch did. */
 export interface BatchOutcome {
@@ -19,28 +20,37 @@ export interface BatchDeps {
   readonly sink: AlertSink;
   readonly dlq: EventPublisher;
   readonly dlqTopic: string;
+  /** Which topic carries what (default: the contract's topic names). */
+  readonly roles?: Readonly<Record<string, TopicRole>>;
 }
 
-/** Decodes, validates and normalizes; a poison record becomes a dead letter instead of an event. */
-export function decodeRecords(records: readonly IncomingRecord[]): {
+/**
+ * Decodes, validates and normalizes; a record that cannot become an event, or arrives on a
+ * topic that may not carry its type, becomes a dead letter instead. Topic roles default to
+ * the contract's topic names.
+ */
+export function decodeRecords(
+  records: readonly IncomingRecord[],
+  roles: Readonly<Record<string, TopicRole>> = DEFAULT_TOPIC_ROLES,
+): {
   events: NormalizedEvent[];
   dead: OutgoingRecord[];
+  sources: Map<NormalizedEvent, IncomingRecord>;
 } {
   const events: NormalizedEvent[] = [];
   const dead: OutgoingRecord[] = [];
+  const sources = new Map<NormalizedEvent, IncomingRecord>();
   for (const record of records) {
-    if (!record.value) {
-      dead.push(deadLetter(record, 'INVALID_EVENT', 'empty message value'));
-      continue;
-    }
-    try {
-      events.push(normalizeEvent(decodeEvent(record.value)));
-    } catch (error) {
-      if (!(error instanceof FlowsentryError && error.poison)) throw error;
-      dead.push(deadLetter(record, error.code, error.message));
-    }
+    const out = decodeOne(
+      record,
+      Object.hasOwn(roles, record.topic) ? roles[record.topic] : undefined,
+    );
+    if ('envelope' in out) {
+      events.push(out);
+      sources.set(out, record);
+    } else dead.push(out);
   }
-  return { events, dead };
+  return { events, dead, sources };
 }
 
 /**
@@ -70,10 +80,18 @@ export async function screenBatch(
   records: readonly IncomingRecord[],
   deps: BatchDeps,
 ): Promise<BatchOutcome> {
-  const { events, dead } = decodeRecords(records);
+  const { events, dead, sources } = decodeRecords(records, deps.roles);
+  // An event whose screening throws is at fault alone: it joins the dead letters, the rest go on.
+  let failures = 0;
+  const failed = (event: NormalizedEvent, error: unknown) => {
+    failures++;
+    const code = error instanceof FlowsentryError ? error.code : 'SCREENING_FAILED';
+    const reason = error instanceof Error ? error.message : String(error);
+    dead.push(deadLetter(sources.get(event)!, code, reason));
+  };
+  const alerts = await screenDecoded(events, deps, failed);
   if (dead.length > 0) await deps.dlq.publish(deps.dlqTopic, dead);
-  const alerts = await screenDecoded(events, deps);
-  return { events: events.length, deadLettered: dead.length, alerts };
+  return { events: events.length - failures, deadLettered: dead.length, alerts };
 }
 
 /**
@@ -84,13 +102,14 @@ export async function screenBatch(
 export async function screenDecoded(
   events: readonly NormalizedEvent[],
   deps: Pick<BatchDeps, 'engine' | 'sink'>,
+  onFailure?: (event: NormalizedEvent, error: unknown) => void,
 ): Promise<DeliveryResult> {
   // Engine state kept remotely (Redis) is loaded before the synchronous screening and
   // written after delivery; when delivery fails, the batch's changes are dropped so the
   // redelivered batch starts from the same state. In memory all three are no-ops.
   await deps.engine.prepare(events);
   try {
-    const alerts = await deps.sink.deliver(deps.engine.process(events));
+    const alerts = await deps.sink.deliver(deps.engine.process(events, onFailure));
     const retractions = retractionsIn(events);
     if (retractions.length > 0) await deps.sink.markRetracted(retractions);
     await deps.engine.commit();

@@ -8,6 +8,7 @@ import {
   Kafka,
   type KafkaConfig,
   type KafkaMessage,
+  type LogEntry,
   logLevel,
   type Producer,
 } from 'kafkajs';
@@ -56,6 +57,7 @@ export class KafkaEventLog implements EventLog {
       clientId: options.clientId ?? 'flowsentry',
       brokers: [...options.brokers],
       logLevel: logLevel.ERROR,
+      logCreator: quietLogCreator,
       retry: { retries: 8, initialRetryTime: 200 },
     };
     this.kafka = new Kafka(config);
@@ -258,6 +260,25 @@ export class KafkaEventLog implements EventLog {
  * Hands each fetched batch to the handler, then commits its last offset. If the handler
  * throws, nothing is committed and kafkajs restarts the consumer from the last commit.
  */
+/**
+ * kafkajs's errors on stderr as one JSON line each, less the ones it logs as errors during
+ * every ordinary rebalance and transaction hand-over (it retries them itself).
+ */
+const ROUTINE = [
+  'The group is rebalancing',
+  'another concurrent operation on the same transaction',
+];
+
+function quietLogCreator(): (entry: LogEntry) => void {
+  return ({ namespace, log }) => {
+    const { message, error } = log as { message: string; error?: string };
+    if (ROUTINE.some((r) => message.includes(r) || error?.includes(r))) return;
+    process.stderr.write(
+      `${JSON.stringify({ level: 'error', logger: 'kafkajs', namespace, message, error })}\n`,
+    );
+  };
+}
+
 /** Bytes one produce request carries at most (a record larger than this goes alone). */
 const REQUEST_BYTES = 1 << 20;
 
