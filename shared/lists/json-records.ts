@@ -6,13 +6,10 @@ const OPEN_OBJECT = 0x7b;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const isOpen = (c: number) => (c | 0x20) === 0x7b; // { or [
 const isClose = (c: number) => (c | 0x20) === 0x7d; // } or ]
-const IN_STRING = /["\\]/g;
-const STRUCTURE = /["[\]{}]/g;
-// Between two records only commas and white space may come.
-const BETWEEN = /[^\s,]/g;
+const COMMA = 0x2c;
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /**
  * Finds the objects of one JSON array in a stream of text: the document itself when it is an
@@ -47,26 +44,36 @@ class ArrayScanner {
   }
 
   write(text: string): void {
-    // Native regex scans jump from one character that matters to the next. A backslash that
-    // ended the last chunk escapes this chunk's first character.
+    // A backslash that ended the last chunk escapes this chunk's first character.
     let i = this.escapeNext ? 1 : 0;
     this.escapeNext = false;
+    // The next quote and backslash are looked up only once the last ones are behind: each
+    // is found once per chunk, so strings cost native scans and stay linear.
+    const find = (char: string, from: number) => {
+      const at = text.indexOf(char, from);
+      return at === -1 ? Number.POSITIVE_INFINITY : at;
+    };
+    let nextQuote = -1;
+    let nextSlash = -1;
     while (i < text.length) {
-      const re = this.inString ? IN_STRING : this.betweenRecords() ? BETWEEN : STRUCTURE;
-      re.lastIndex = i;
-      const m = re.exec(text);
-      if (!m) break;
-      i = m.index;
-      const c = text.charCodeAt(i);
       if (this.inString) {
-        if (c === BACKSLASH) {
-          i++;
-          this.escapeNext = i === text.length;
-        } else this.closeString(text, i);
-      } else if (c === QUOTE) this.openString(i);
+        if (nextQuote < i) nextQuote = find('"', i);
+        if (nextSlash < i) nextSlash = find('\\', i);
+        if (nextSlash < nextQuote) {
+          i = nextSlash + 2;
+          this.escapeNext = i > text.length;
+          continue;
+        }
+        if (nextQuote === Number.POSITIVE_INFINITY) break;
+        this.closeString(text, nextQuote);
+        i = nextQuote + 1;
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) this.openString(i);
       else if (isOpen(c)) this.open(c, i);
       else if (isClose(c)) this.close(text, i);
-      else throw this.notObject();
+      else if (this.betweenRecords() && !isSpace(c) && c !== COMMA) throw this.notObject();
       i++;
     }
     this.carry(text);

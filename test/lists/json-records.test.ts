@@ -61,4 +61,16 @@ describe('JSON array records from a stream', () => {
       { numRuns: 200 },
     );
   });
+
+  it('stays linear on a long string of backslashes and escaped quotes', async () => {
+    const hostile = '\\\\\\"'.repeat(500_000);
+    const text = `{"result":[{"a":"${hostile}"},{"a":"${'\\\\'.repeat(1_000_000)}"}]}`;
+    const chunks = Array.from({ length: Math.ceil(text.length / 262_144) }, (_, i) =>
+      text.slice(i * 262_144, (i + 1) * 262_144),
+    );
+    const started = performance.now();
+    const got = (await records(chunks)) as { a: string }[];
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(got.map((r) => r.a.length)).toEqual([1_000_000, 1_000_000]);
+  });
 });
