@@ -31,8 +31,6 @@ type Prepared = {
   person?: PreparedName;
 };
 
-/** A word in more listed spellings than this proves little alone (Mohammad, Kim, Ali). */
-const COMMON_WORD_SPELLINGS = 25;
 /** Words of the query a listed spelling must share a key with to be scored at all. */
 const MIN_SHARED_WORDS = 2;
 
@@ -96,14 +94,14 @@ export class NameIndex {
   private counts = new Int32Array(0);
   private lastGroup = new Int32Array(0);
 
-  /** True when many listed persons' spellings share this word. */
-  private readonly isCommon = (word: string): boolean =>
-    (this.postings.person.get(`w:${word}`)?.length ?? 0) > COMMON_WORD_SPELLINGS;
+  /** How many listed persons' spellings hold this word. */
+  private readonly frequency = (word: string): number =>
+    this.postings.person.get(`w:${word}`)?.length ?? 0;
 
   /** Similarity of a prepared query and a variant. */
   private similarity(kind: Kind, q: Prepared, v: Variant): number {
     if (kind === 'entity') return entitySimilarity(q.keys, v.keys);
-    return nameSimilarity(q.person!, v.person!, this.isCommon);
+    return nameSimilarity(q.person!, v.person!, this.frequency);
   }
 
   /** Number of indexed spellings (persons + entities). */

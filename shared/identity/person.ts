@@ -1,4 +1,4 @@
-import { align, editDistance, rejoin } from './fuzzy.ts';
+import { align, editDistance, rejoin, tokenSimilarity } from './fuzzy.ts';
 import { isKoreanSyllable, surnameVariant, syllableKey, syllables } from './romanize.ts';
 import { foldText, SYLLABIC, toAscii } from './text.ts';
 import { koreanTypos, nameTokens, PARTICLES } from './tokens.ts';
@@ -88,8 +88,13 @@ const TWO_WORDS_CONTAINED = 0.85;
 /** Middle names, patronymics or a father's name the longer spelling may add. */
 const MAX_EXTRA_WORDS = 2;
 
-/** True for a word that many listed names share (Mohammad, Kim): it cannot carry a match alone. */
-export type CommonWord = (word: string) => boolean;
+/** How many listed spellings hold a word: many (Mohammad, Kim) and it cannot carry a match. */
+export type WordFrequency = (word: string) => number;
+
+/** A word in more listed spellings than this proves little alone. */
+const COMMON_WORD = 25;
+/** A two-word name inside a longer one alerts alone when one of its words is this rare in the list. */
+const RARE_WORD = 3;
 
 /**
  * Word-level similarity: words aligned one to one (typos, initials, glued or split words
@@ -101,7 +106,7 @@ function wordSimilarity(
   q: PreparedName,
   l: PreparedName,
   strict: boolean,
-  common: CommonWord,
+  frequency: WordFrequency,
 ): number {
   const qt = rejoin(q.tokens, l.tokens);
   const lt = rejoin(l.tokens, qt);
@@ -109,33 +114,46 @@ function wordSimilarity(
   const a = align(qt, lt, strict);
   if (a.queryWeight === 0 || a.listedWeight === 0) return 0;
   const dice = (2 * a.matched) / (a.queryWeight + a.listedWeight);
+  // "X bin Y" names X, son of Y: the same words around "bin" the other way round are his father.
+  if (swappedNasab(qt, lt, strict)) return Math.min(dice, TWO_WORDS_CONTAINED);
   const [shorter, longer] = qt.length <= lt.length ? [qt, lt] : [lt, qt];
   const distinctive = (ws: readonly string[]) =>
     ws.filter((w) => !PARTICLES.has(w) && w.length > 1);
   const own = distinctive(shorter);
-  if (strict || own.length < 2 || own.every(common)) return dice;
+  const counts = own.map(frequency);
+  if (strict || own.length < 2 || counts.every((n) => n > COMMON_WORD)) return dice;
   // Contained: every word of the shorter name matched, and at most two more in the longer one.
   if (a.shorterCovered < shorter.length) return dice;
   if (distinctive(longer).length - own.length > MAX_EXTRA_WORDS) return dice;
   const coverage = a.matched / Math.min(a.queryWeight, a.listedWeight);
   const contained = 0.8 * coverage + 0.2 * dice;
-  // Two words found inside a longer name are common among strangers: a candidate that needs a
-  // date of birth or nationality to alert. Three or more are the person's name.
-  return Math.max(dice, own.length >= 3 ? contained : Math.min(contained, TWO_WORDS_CONTAINED));
+  // Two words found inside a longer name are common among strangers (Pavel Popov): a candidate
+  // that needs a date of birth or nationality, unless one of them is rare in the list and
+  // neither common (Vladimir Putin). Three or more words are the person's name.
+  const distinct = Math.min(...counts) <= RARE_WORD && Math.max(...counts) <= COMMON_WORD;
+  const alone = own.length >= 3 || distinct;
+  return Math.max(dice, alone ? contained : Math.min(contained, TWO_WORDS_CONTAINED));
+}
+
+function swappedNasab(q: readonly string[], l: readonly string[], strict: boolean): boolean {
+  const qb = q.indexOf('bin');
+  const lb = l.indexOf('bin');
+  if (qb < 1 || lb < 1) return false;
+  return tokenSimilarity(q[qb - 1]!, l[lb - 1]!, strict) === 0;
 }
 
 /**
  * Similarity in [0, 1] of two persons' names: the better of the syllable view (Korean
  * romanizations in any order and hyphenation) and the word view.
  */
-export function nameSimilarity(q: PreparedName, l: PreparedName, common: CommonWord): number {
+export function nameSimilarity(q: PreparedName, l: PreparedName, frequency: WordFrequency): number {
   if (q.characters.length > 0 && l.characters.length > 0) {
     return characterSimilarity(q.characters, l.characters);
   }
   // Korean rules (syllable keys, no typo inside a valid syllable) when the listed name reads as
   // Korean and the one asked about does too, but for one typo.
   const korean = l.koreanTypos === 0 && q.koreanTypos !== undefined && q.koreanTypos <= 1;
-  let best = wordSimilarity(q, l, korean, common);
+  let best = wordSimilarity(q, l, korean, frequency);
   if (!korean) return best;
   for (const a of q.syllableViews) {
     for (const b of l.syllableViews) best = Math.max(best, syllableSimilarity(a, b, true));
