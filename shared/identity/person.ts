@@ -1,6 +1,6 @@
 import { align, editDistance, rejoin, tokenSimilarity } from './fuzzy.ts';
 import { isKoreanSyllable, surnameVariant, syllableKey, syllables } from './romanize.ts';
-import { foldText, SYLLABIC, toAscii } from './text.ts';
+import { cyrillicKorean, foldText, SYLLABIC, toAscii } from './text.ts';
 import { koreanTypos, nameTokens, PARTICLES } from './tokens.ts';
 
 /** One romanized syllable: its spelling-independent key and the letters it was written with. */
@@ -17,6 +17,8 @@ export interface PreparedName {
   readonly koreanTypos: number | undefined;
   /** Syllables of the name with hyphens as breaks, and (when it has any) with hyphens joined. */
   readonly syllableViews: readonly (readonly Syllable[])[];
+  /** Written in Cyrillic the Russian way (Kontsevich), where a final ㅇ is "н" like a final ㄴ. */
+  readonly kontsevich: boolean;
   /** Hangul, kana or CJK characters of the name as written: romanization merges some (정/종). */
   readonly characters: readonly string[];
 }
@@ -47,14 +49,16 @@ export function prepareName(name: string): PreparedName {
   return {
     tokens,
     koreanTypos: koreanTypos(tokens),
+    kontsevich: cyrillicKorean(name),
     syllableViews: views,
     characters,
   };
 }
 
 /** Two syllables: equal keys count; a typo that leaves no Korean syllable counts at a discount. */
-function syllableCredit(a: Syllable, b: Syllable, typos: boolean): number {
+function syllableCredit(a: Syllable, b: Syllable, typos: boolean, nasal: boolean): number {
   if (a.key === b.key) return 1;
+  if (nasal && a.key.replace(/NG$/, 'N') === b.key.replace(/NG$/, 'N')) return 1;
   if (!typos || (a.valid && b.valid)) return 0;
   return editDistance(a.text, b.text, 1) <= 1 ? 0.85 : 0;
 }
@@ -64,6 +68,7 @@ function syllableSimilarity(
   a: readonly Syllable[],
   b: readonly Syllable[],
   typos: boolean,
+  nasal: boolean,
 ): number {
   if (a.length === 0 || b.length === 0) return 0;
   const used = new Uint8Array(b.length);
@@ -73,7 +78,7 @@ function syllableSimilarity(
     let at = -1;
     for (let j = 0; j < b.length && best < 1; j++) {
       if (used[j]) continue;
-      const c = syllableCredit(s, b[j]!, typos);
+      const c = syllableCredit(s, b[j]!, typos, nasal);
       if (c > best) [best, at] = [c, j];
     }
     if (at >= 0) used[at] = 1;
@@ -156,7 +161,9 @@ export function nameSimilarity(q: PreparedName, l: PreparedName, frequency: Word
   let best = wordSimilarity(q, l, korean, frequency);
   if (!korean) return best;
   for (const a of q.syllableViews) {
-    for (const b of l.syllableViews) best = Math.max(best, syllableSimilarity(a, b, true));
+    for (const b of l.syllableViews) {
+      best = Math.max(best, syllableSimilarity(a, b, true, q.kontsevich || l.kontsevich));
+    }
   }
   return best;
 }

@@ -5,13 +5,49 @@ export const SYLLABIC = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u
 /** Apostrophes mark aspiration in McCune-Reischauer (ch'ŏl) and elisions elsewhere: not word breaks. */
 const APOSTROPHES = /['\u2018\u2019\u02bc\u02bb`\u00b4]/g;
 
+/** Korean surnames as Russian transcription (Kontsevich) writes them. */
+const CYRILLIC_KOREAN_SURNAMES = new Set(
+  'ким пак ли ри чон чен чхве цой сон со хан кан ко о юн ян чан чо ю квон хван ан пэ пэк хон хо нам сим ха чу мун ким кэ'.split(
+    ' ',
+  ),
+);
+// Kontsevich's letters that Russian readings would spell otherwise: х is h (Хёк), чх is the
+// aspirated ch (Чхоль), ы is ŭ (Ын); the iotated vowels spelled out before a Latin h.
+const KONTSEVICH: readonly [RegExp, string][] = [
+  [/чх/gi, 'ch'],
+  [/х/gi, 'h'],
+  [/ы/gi, 'eu'],
+  [/ё/gi, 'yo'],
+  [/ю/gi, 'yu'],
+  [/я/gi, 'ya'],
+  [/ь/gi, ''],
+];
+
+/** A name in Cyrillic that reads as a Korean one: a Korean surname and short words only. */
+export function cyrillicKorean(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .split(/[\s,.-]+/)
+    .filter(Boolean);
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => /^[а-яё]{1,6}$/.test(w)) &&
+    words.some((w) => CYRILLIC_KOREAN_SURNAMES.has(w))
+  );
+}
+
 /**
  * Any script to ASCII letters: Hangul and CJK syllable by syllable ("김정은" -> "gim jeong eun"),
  * Cyrillic, Greek, Arabic, ... by any-ascii's tables; Latin accents dropped (ŏ -> o).
  */
-export function toAscii(text: string): string {
+export function toAscii(name: string): string {
+  let text = name;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point here.
   if (/^[\x00-\x7f]*$/.test(text)) return text;
+  if (cyrillicKorean(text)) {
+    text = KONTSEVICH.reduce((t, [from, to]) => t.replace(from, to), text);
+  }
   // Family name, then the given name's syllables hyphenated, as Korean names are romanized
   // ("Kim Jong-un"): the hyphens keep the syllable breaks the script made plain.
   const spaced = text.replace(SYLLABIC, (run) => {

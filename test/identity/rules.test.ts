@@ -79,6 +79,10 @@ describe('other scripts', () => {
     ['Семёнов Роман', 'SEMENOV, Roman'],
     ['Виталий Андреев', 'ANDREYEV, Vitaliy'],
     ['吴慧慧', 'WU, Huihui'],
+    ['Пак Чин Хёк', 'PAK JIN HYOK'],
+    ['Сон Гён Сик', 'SON KYONG SIK'],
+    ['Чон Ин Чхоль', 'JONG IN CHOL'],
+    ['Ким Чон Ын', 'KIM JONG UN'],
   ])('transliterates %s before matching %s', (query, listed) => {
     expect(matches(query, listed)).toBe(true);
   });
