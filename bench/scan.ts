@@ -3,8 +3,9 @@
 // so its peak RSS is the scan's own, next to the engine-only rate of the same run.
 //   node bin/run-ts.mjs bench/scan.ts
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, renameSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,10 +20,17 @@ export const SCAN_WORKLOAD = { seed: 20260105, workers: 16_000, payRuns: 12 } as
 const TARGET_EVENTS_PER_S = 100_000;
 const TARGET_RSS_MB = 600;
 
-/** Where the generated history is kept between runs (generating it takes ~10 s). */
+/**
+ * Where the generated history is kept between runs (generating it takes ~10 s), named
+ * after the generator's source too, so a changed generator writes a new history.
+ */
 function workloadDir(): string {
   const { seed, workers, payRuns } = SCAN_WORKLOAD;
-  return join(tmpdir(), `flowsentry-bench-scan-${seed}-${workers}-${payRuns}`);
+  const sources = fileURLToPath(new URL('../shared/scenario/', import.meta.url));
+  const hash = createHash('sha256');
+  for (const f of readdirSync(sources).sort()) hash.update(readFileSync(join(sources, f)));
+  const revision = hash.digest('hex').slice(0, 8);
+  return join(tmpdir(), `flowsentry-bench-scan-${seed}-${workers}-${payRuns}-${revision}`);
 }
 
 /** Writes the history as JSONL (in the generator's time order) and the lists as FtM JSON lines. */
