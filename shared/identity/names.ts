@@ -1,5 +1,6 @@
 import { wordKeys } from './romanize.ts';
 import { jaroWinkler, words } from './text.ts';
+import { givenNameForm, nameTokens, PARTICLES } from './tokens.ts';
 
 /** Syllable keys of a person's name in any order: "In Chol Jong" -> IN, JOL, JONG. */
 export function personKeys(name: string): string[] {
@@ -149,5 +150,31 @@ export function blockingKeys(name: string, kind: 'person' | 'entity'): string[] 
     for (let i = 0; i < parts.length; i++)
       out.add(`${prefix}:${parts.filter((_, j) => j !== i).join(' ')}`);
   }
+  if (kind === 'person') for (const k of wordPairKeys(name)) out.add(k);
   return [...out];
+}
+
+/** Words of a name beyond this many are not paired (a long alias would multiply keys). */
+const MAX_PAIRED_WORDS = 6;
+
+/**
+ * Every pair of a person's words (given names in their table form): the identity matcher
+ * scores listed spellings that share two words with a name, and matches a name found inside
+ * a longer one (Vladimir Putin in PUTIN, Vladimir Vladimirovich), so lookback must meet them.
+ */
+function wordPairKeys(name: string): string[] {
+  const ws = [
+    ...new Set(
+      nameTokens(name)
+        .filter((w) => !PARTICLES.has(w))
+        .map(givenNameForm),
+    ),
+  ]
+    .slice(0, MAX_PAIRED_WORDS)
+    .sort();
+  if (ws.length === 1) return [`pw:${ws[0]}`];
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++)
+    for (let j = i + 1; j < ws.length; j++) out.push(`pw:${ws[i]} ${ws[j]}`);
+  return out;
 }

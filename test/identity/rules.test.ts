@@ -191,3 +191,13 @@ describe('prototype keys as names, nationalities and words', () => {
     expect(countryCode('__proto__')).toBeUndefined();
   });
 });
+
+describe('lookback blocking keys', () => {
+  it('put a name and a longer listed spelling holding it in one bucket', () => {
+    const listed = new Set(blockingKeys('PUTIN, Vladimir Vladimirovich', 'person'));
+    expect(blockingKeys('Vladimir Putin', 'person').some((k) => listed.has(k))).toBe(true);
+    const mohammed = new Set(blockingKeys('Mohammed bin Salman', 'person'));
+    expect(blockingKeys('Muhammad bin Salman', 'person').some((k) => mohammed.has(k))).toBe(true);
+    expect(blockingKeys('Pavel Ivanov', 'person').some((k) => listed.has(k))).toBe(false);
+  });
+});
