@@ -166,7 +166,9 @@ export class EngineTask {
   }
 
   private async tick(): Promise<void> {
-    if (!this.owner || this.needsRestore) return;
+    if (!this.owner) return;
+    // A new owner restores at once, not at its first event: it is not ready until then.
+    if (this.needsRestore) return this.restoreIfNeeded();
     if (this.sequencer.holding === 0 && !this.unsaved) return;
     try {
       await this.readEnds();

@@ -23,7 +23,11 @@ export async function runScreener(
     clientId: 'flowsentry-screener',
     sessionTimeoutMs,
   });
-  const sink = new BullmqAlertSink({ redisUrl: config.redisUrl, queueName: config.alertQueue });
+  const sink = new BullmqAlertSink({
+    redisUrl: config.redisUrl,
+    queueName: config.alertQueue,
+    keyPrefix: config.redisPrefix,
+  });
   const { payroll, transfers, intel } = config.topics;
   // Engine state lives in the screener that owns the engine and in its changelog topic
   // in Kafka; Redis keeps lists, alerts and review state.
@@ -37,6 +41,7 @@ export async function runScreener(
     dlqTopic: config.topics.dlq,
     logger,
     pollMs,
+    limits: config.eventLimits,
     ...(tags ? { tags, requireLists: true } : {}),
   });
   await screener.start();

@@ -1,3 +1,4 @@
+import type { ContractLimits } from '../../shared/contract/index.ts';
 import type { TopicRole } from '../../shared/contract/topics.ts';
 import { Engine, type EngineOptions } from '../../shared/engine/engine.ts';
 import { ChangelogEngineState } from '../../shared/engine/state/index.ts';
@@ -41,6 +42,8 @@ export interface ScreenerOptions {
    * and say nothing, so it says so loudly and reports itself not ready until one is.
    */
   readonly requireLists?: boolean;
+  /** Caps on decoded events, parsed at start (default: read from the environment once). */
+  readonly limits?: ContractLimits;
 }
 
 /** Running totals, for logs and /metrics. */
@@ -171,7 +174,11 @@ export class Screener {
   /** Routes one input batch; an outage is retried here, with backoff, before Kafka redelivers. */
   private async route(batch: readonly IncomingRecord[]): Promise<void> {
     const roles = this.options.roles;
-    const routed = routeRecords(batch, (topic) => (roles ? roles[topic] : undefined));
+    const routed = routeRecords(
+      batch,
+      (topic) => (roles && Object.hasOwn(roles, topic) ? roles[topic] : undefined),
+      this.options.limits,
+    );
     await this.io(async () => {
       if (routed.dead.length > 0) await this.dlq!.publish(this.options.dlqTopic, routed.dead);
       await this.sequenced!.publish(

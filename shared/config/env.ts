@@ -1,3 +1,4 @@
+import { type ContractLimits, contractLimits } from '../contract/limits.ts';
 import { ConfigError } from '../errors.ts';
 import { type ApiOptions, apiOptions } from './api.ts';
 import { type WatcherSettings, watcherSettings } from './chain-watcher.ts';
@@ -33,6 +34,8 @@ export interface FlowsentryConfig {
   readonly api: ApiOptions;
   /** The screener service's own settings (FLOWSENTRY_SCREENER_*, FLOWSENTRY_KAFKA_*). */
   readonly screener: ScreenerSettings;
+  /** Caps on every event decoded (FLOWSENTRY_MAX_EVENT_*, FLOWSENTRY_MAX_FUTURE_MS). */
+  readonly eventLimits: ContractLimits;
   /** The chain watcher's (FLOWSENTRY_CHAINS, FLOWSENTRY_CHAIN_*, per-chain confirmations). */
   readonly chainWatcher: WatcherSettings;
 }
@@ -147,6 +150,7 @@ export function loadConfig(env: Env = process.env): FlowsentryConfig {
     redisPrefix: env.FLOWSENTRY_REDIS_PREFIX?.trim() || 'flowsentry',
     logLevel,
     api: apiOptions(env),
+    eventLimits: contractLimits(env),
     screener: Object.freeze({
       sessionTimeoutMs: integer(env, 'FLOWSENTRY_KAFKA_SESSION_TIMEOUT_MS', 30_000, 6_000, 300_000),
       pollMs: integer(env, 'FLOWSENTRY_SCREENER_POLL_MS', 20, 1, 10_000),

@@ -1,4 +1,4 @@
-import { decodeEvent } from '../contract/index.ts';
+import { type ContractLimits, decodeEvent } from '../contract/index.ts';
 import { type TopicRole, topicMayCarry } from '../contract/topics.ts';
 import { FlowsentryError } from '../errors.ts';
 import { type NormalizedEvent, normalizeEvent } from '../normalize/index.ts';
@@ -45,11 +45,12 @@ export const DEFAULT_TOPIC_ROLES: Readonly<Record<string, TopicRole>> = Object.f
 export function decodeOne(
   record: IncomingRecord,
   role: TopicRole | undefined,
+  limits?: ContractLimits,
 ): NormalizedEvent | OutgoingRecord {
   if (!record.value || record.value.length === 0)
     return deadLetter(record, 'INVALID_EVENT', 'empty message value');
   try {
-    const event = normalizeEvent(decodeEvent(record.value));
+    const event = normalizeEvent(decodeEvent(record.value, limits ? { limits } : {}));
     const type = event.envelope.type;
     if (role && !topicMayCarry(role, type))
       return deadLetter(
@@ -81,12 +82,13 @@ function sequencedRecord(record: IncomingRecord, event: string | undefined): Out
 export function routeRecords(
   records: readonly IncomingRecord[],
   roleOf: (topic: string) => TopicRole | undefined,
+  limits?: ContractLimits,
 ): Routed {
   const sequenced: OutgoingRecord[] = [];
   const dead: OutgoingRecord[] = [];
   let events = 0;
   for (const record of records) {
-    const out = decodeOne(record, roleOf(record.topic));
+    const out = decodeOne(record, roleOf(record.topic), limits);
     if ('envelope' in out) {
       events++;
       sequenced.push(sequencedRecord(record, JSON.stringify(out)));

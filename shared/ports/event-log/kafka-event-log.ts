@@ -271,10 +271,11 @@ const ROUTINE = [
 
 function quietLogCreator(): (entry: LogEntry) => void {
   return ({ namespace, log }) => {
-    const { message, error } = log as { message: string; error?: string };
-    if (ROUTINE.some((r) => message.includes(r) || error?.includes(r))) return;
+    const { message, error } = log as { message?: unknown; error?: unknown };
+    const text = `${String(message ?? '')} ${String(error ?? '')}`;
+    if (ROUTINE.some((r) => text.includes(r))) return;
     process.stderr.write(
-      `${JSON.stringify({ level: 'error', logger: 'kafkajs', namespace, message, error })}\n`,
+      `${JSON.stringify({ level: 'error', logger: 'kafkajs', namespace, message: String(message ?? ''), error: String(error ?? '') })}\n`,
     );
   };
 }
