@@ -1,4 +1,4 @@
-import type { NormalizedEvent, WalletParty } from '../normalize/index.ts';
+import type { NormalizedEvent } from '../normalize/index.ts';
 
 /** Distinct strings kept before the table starts over (bounds its memory). */
 const LIMIT = 250_000;
@@ -20,7 +20,7 @@ export class SharedStrings {
     return s;
   }
 
-  /** The same event with its repeated strings shared (fields are replaced in place: the event is new). */
+  /** The same event with its envelope's repeated strings shared (replaced in place: the event is new). */
   event(e: NormalizedEvent): NormalizedEvent {
     const env = e.envelope as { type: string; source: string; data: Record<string, unknown> };
     env.type = this.of(env.type);
@@ -35,15 +35,8 @@ export class SharedStrings {
       if (typeof asset.symbol === 'string') asset.symbol = this.of(asset.symbol);
       if (typeof asset.contract === 'string') asset.contract = this.of(asset.contract);
     }
-    for (const w of e.wallets as WalletParty[]) this.wallet(w);
+    // The wallet parties are not shared: only the envelope outlives the event's screening.
     return e;
-  }
-
-  private wallet(w: WalletParty): void {
-    const m = w as { chain: string; key: string; address: string };
-    m.chain = this.of(m.chain);
-    m.key = this.of(m.key);
-    m.address = this.of(m.address);
   }
 }
 
