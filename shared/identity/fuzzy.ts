@@ -67,7 +67,7 @@ const cyrillicFold = memo((word) =>
  * their short vowels, doubled letters and final -a/-ah/-eh spelled at will (Jassem/Jasim,
  * Al-Kubaisi/Al-Qubaysi, Hawatmeh/Hawatma, Muneer/Munir).
  */
-const skeleton = memo((word) =>
+export const skeleton = memo((word) =>
   word
     .replace(/[aeiouy]+h$/, '')
     .replace(/q/g, 'k')
@@ -81,7 +81,7 @@ const skeleton = memo((word) =>
 const MIN_SKELETON = 3;
 const MIN_SKELETON_WORD = 6;
 const INITIAL_CREDIT = 0.8;
-const SKELETON_CREDIT = 0.85;
+const SKELETON_CREDIT = 0.9;
 
 /** Credit for one word against another; `strict` (Korean names): romanizations, no typo at word level. */
 export function tokenSimilarity(a: string, b: string, strict: boolean): number {
@@ -93,7 +93,6 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   if (a.length === 1) return a === b[0] ? INITIAL_CREDIT : 0;
   if (genderedForm(a, b) || genderedForm(b, a)) return 0;
   if (cyrillicFold(a) === cyrillicFold(b)) return 0.95;
-  if (sameSkeleton(a, b)) return SKELETON_CREDIT;
   const shortest = Math.min(a.length, b.length);
   // Transliterations that shift letters ("Semyonov"/"Semenov") stay close by Jaro-Winkler
   // (which needs a shared start and near lengths to reach 0.95: checked first, cheaply).
@@ -101,17 +100,27 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   if (jwPossible && jaroWinkler(a, b) >= 0.95) return 0.9;
   const edits = allowedEdits(shortest);
   // A first letter may differ only in a long word ("Wladimir"/"Vladimir").
-  if (edits === 0 || (a[0] !== b[0] && shortest < 6)) return 0;
+  if (edits === 0 || (a[0] !== b[0] && shortest < 6))
+    return sameSkeleton(a, b) ? SKELETON_CREDIT : 0;
   const d = editDistance(a, b, edits);
-  return d === 0 ? 1 : d === 1 ? 0.9 : d === 2 && edits === 2 ? 0.85 : 0;
+  if (d === 1) return 0.9;
+  if (d === 2 && edits === 2) return 0.85;
+  return sameSkeleton(a, b) ? SKELETON_CREDIT : 0;
 }
 
-/** Same consonants in the same order, first letter alike; never for a table name (Mahmoud/Mohamed, Ahmed/Ahmadi). */
+/** Same consonants in the same order (q and k alike); never for a table name (Mahmoud/Mohamed, Ahmed/Ahmadi). */
 function sameSkeleton(a: string, b: string): boolean {
   if (Math.max(a.length, b.length) < MIN_SKELETON_WORD) return false;
   if (isKnownGivenName(a) || isKnownGivenName(b)) return false;
   const k = skeleton(a);
-  return k.length >= MIN_SKELETON && k === skeleton(b) && a[0] === b[0];
+  if (k.length < MIN_SKELETON || k !== skeleton(b)) return false;
+  // Same number of vowel groups, two at least: Jassem/Jasim, not Jaber/Jubouri or Zhang/Zhiyong.
+  const va = vowelGroups(a);
+  return va >= 2 && va === vowelGroups(b);
+}
+
+function vowelGroups(word: string): number {
+  return word.match(/[aeiouy]+/g)?.length ?? 0;
 }
 
 /** Smirnova for Smirnov, Ivanovna for Ivanovich: the other sex's form names another person. */

@@ -1,4 +1,5 @@
 import type { ListEntry } from '../lists/types.ts';
+import { skeleton } from './fuzzy.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { nameSimilarity, type PreparedName, prepareName } from './person.ts';
 
@@ -48,13 +49,24 @@ function deletionKeys(word: string): string[] {
   return [...out];
 }
 
+/** The consonant skeleton of a longer word (Jassem and Jasim are two edits but one skeleton). */
+function skeletonKeys(word: string): string[] {
+  const k = word.length >= MIN_TYPO_WORD + 1 ? skeleton(word) : '';
+  return k.length >= 3 ? [`k:${k}`] : [];
+}
+
 function prepare(kind: Kind, name: string): Prepared {
   if (kind === 'entity') {
     const keys = entityTokens(name);
     return { keys, groups: keys.map((k) => [k]) };
   }
   const person = prepareName(name);
-  const groups = person.tokens.map((w) => [`w:${w}`, ...personKeys(w), ...deletionKeys(w)]);
+  const groups = person.tokens.map((w) => [
+    `w:${w}`,
+    ...personKeys(w),
+    ...deletionKeys(w),
+    ...skeletonKeys(w),
+  ]);
   for (const view of person.syllableViews.slice(1)) groups.push(view.map((s) => s.key));
   return { keys: [...new Set(groups.flat())], groups, person };
 }

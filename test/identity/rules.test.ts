@@ -108,6 +108,23 @@ describe('titles, initials, repeated and glued words', () => {
     expect(matches(query, listed)).toBe(true);
   });
 
+  it.each([
+    ['JASSEM, Latif Nassif', 'JASIM, Latif Nasif'],
+    ['AL-KUBAISI, Muneer', 'AL-QUBAYSI, Munir'],
+    ['HAWATMEH, Nayif', 'HAWATMA, Nayif'],
+    ['Boulghit, Boubakeur', 'Boulghiti, Boubekeur'],
+  ])('matches Arabic transliterations by their consonants: %s ~ %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it.each([
+    ['Ahmed Jaber', 'AL-JUBOURI, Ahmed'],
+    ['Yan Zhang', 'YAN, Zhiyong'],
+    ['Mahmoud Hassan Ali', 'MOHAMED HASSAN ALI'],
+  ])('keeps different names with the same consonants apart: %s / %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(false);
+  });
+
   it('does not take one changed short given name for the person (Mary/Mark Taylor)', () => {
     expect(matches('Mary Taylor', 'TAYLOR, Mark')).toBe(false);
   });
