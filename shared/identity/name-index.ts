@@ -2,6 +2,7 @@ import type { ListEntry } from '../lists/types.ts';
 import { skeleton } from './fuzzy.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { nameSimilarity, type PreparedName, prepareName } from './person.ts';
+import { givenNameForm } from './tokens.ts';
 
 /** One spelling (name or alias) of a listed person or entity, prepared for matching. */
 interface Variant {
@@ -63,6 +64,7 @@ function prepare(kind: Kind, name: string): Prepared {
   const person = prepareName(name);
   const groups = person.tokens.map((w) => [
     `w:${w}`,
+    `w:${givenNameForm(w)}`,
     ...personKeys(w),
     ...deletionKeys(w),
     ...skeletonKeys(w),

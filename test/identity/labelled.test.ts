@@ -7,11 +7,11 @@ import { LISTED } from './cases.ts';
 import { entityBenchPairs, nameBenchPairs, scorePairs } from './labelled.ts';
 import { cleanPeople } from './population.ts';
 
-// Floors at what the matcher measures today on the committed samples (recall 0.68,
+// Floors at what the matcher measures today on the committed samples (recall 0.70,
 // negatives accepted 0.02): a change that loses recall or gains false matches fails here.
 // The samples hold the hardest public cases (nicknames, other scripts with no Latin form,
 // reversed strings); `npm run bench -- identity` prints the per-group figures.
-const MIN_PAIR_RECALL = 0.67;
+const MIN_PAIR_RECALL = 0.69;
 const MAX_NEGATIVES_ACCEPTED = 0.03;
 const MAX_CLEAN_FALSE_POSITIVES = 0.002;
 const EXACT = 0.99;

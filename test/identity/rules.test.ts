@@ -104,6 +104,8 @@ describe('titles, initials, repeated and glued words', () => {
     ['Ig0r Sech1n', 'Igor Sechin'],
     ['Muhammad bin Salman', 'Mohammed bin Salman'],
     ['Vladmir Putin', 'Vladimir Putin'],
+    ['Bibi Netanyahu', 'Benjamin Netanyahu'],
+    ['Bill Gates', 'William Gates'],
   ])('%s ~ %s', (query, listed) => {
     expect(matches(query, listed)).toBe(true);
   });
