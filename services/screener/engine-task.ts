@@ -92,6 +92,7 @@ export class EngineTask {
   private committed = 0;
   /** The changelog write in flight, if any. */
   private writing?: Promise<void>;
+  private writeFailed?: unknown;
   /** Rounds screened since the last persist, and when that was. */
   private unsaved = false;
   private savedAt = 0;
@@ -139,7 +140,8 @@ export class EngineTask {
     await this.queue;
     // What was screened since the last commit is made durable before leaving.
     try {
-      if (this.owner && !this.needsRestore && this.unsaved) await this.persist();
+      await this.settled();
+      if (this.owner && !this.needsRestore && this.unsaved) this.persist();
       await this.settled();
     } catch (err) {
       this.o.logger.warn({ err }, 'final commit failed');
@@ -251,8 +253,11 @@ export class EngineTask {
       }
       if (released.length < CHUNK) break;
     }
-    if (this.unsaved && Date.now() - this.savedAt >= (this.o.commitEveryMs ?? 500))
-      await this.persist();
+    // One write at a time, never waited for here: screening goes on while it lands, and the
+    // next write takes everything changed meanwhile (each key once).
+    this.throwIfWriteFailed();
+    if (this.unsaved && !this.writing && Date.now() - this.savedAt >= (this.o.commitEveryMs ?? 500))
+      this.persist();
   }
 
   private async screen(released: readonly Released[]): Promise<void> {
@@ -281,7 +286,7 @@ export class EngineTask {
    * next rounds are screened (one write at a time); a crash before it lands repeats those
    * rounds from the last durable state, and their alerts merge into themselves.
    */
-  private async persist(): Promise<void> {
+  private persist(): void {
     this.unsaved = false;
     this.savedAt = Date.now();
     const records: OutgoingRecord[] = this.o.state.takeChanges().map(([key, value]) => ({
@@ -290,15 +295,28 @@ export class EngineTask {
     }));
     records.push({ key: PROGRESS_KEY, value: JSON.stringify(this.sequencer.progress()) });
     const next = this.sequencer.committable();
-    await this.settled();
-    this.writing = this.write(records, next);
+    this.writing = this.write(records, next).then(
+      () => {
+        this.writing = undefined;
+      },
+      (error: unknown) => {
+        this.writing = undefined;
+        this.writeFailed = error;
+      },
+    );
   }
 
   /** Waits for the write in flight; its failure fails the caller's round. */
   private async settled(): Promise<void> {
-    const writing = this.writing;
-    this.writing = undefined;
-    await writing;
+    await this.writing;
+    this.throwIfWriteFailed();
+  }
+
+  private throwIfWriteFailed(): void {
+    if (this.writeFailed === undefined) return;
+    const error = this.writeFailed;
+    this.writeFailed = undefined;
+    throw error;
   }
 
   private async write(records: OutgoingRecord[], next: number): Promise<void> {

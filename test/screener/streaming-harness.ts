@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { Screener } from '../../services/screener/screener.ts';
+import { Screener, type TagProvider } from '../../services/screener/screener.ts';
 import type { Envelope } from '../../shared/contract/index.ts';
 import { screenEvents } from '../../shared/embedded/index.ts';
 import type { Alert } from '../../shared/engine/alert.ts';
@@ -109,6 +109,7 @@ export function screenerFor(
   groupId: string,
   queue: string,
   lists: readonly ListSnapshot[],
+  tags?: TagProvider,
 ): { screener: Screener; sink: BullmqAlertSink; close(): Promise<void> } {
   const log = new KafkaEventLog({ brokers: BROKERS, sessionTimeoutMs: 6_000 });
   const sink = new BullmqAlertSink({ redisUrl: REDIS_URL, queueName: queue });
@@ -121,6 +122,8 @@ export function screenerFor(
     roles: { [t.payroll]: 'payroll', [t.transfers]: 'transfers', [t.intel]: 'intel' },
     dlqTopic: t.dlq,
     logger: createLogger('streaming-test', 'silent'),
+    tagRefreshMs: 200,
+    ...(tags ? { tags, requireLists: true } : {}),
   });
   return {
     screener,
