@@ -4,11 +4,11 @@
 //   node bin/run-ts.mjs bench/engine.ts
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { generateScenario } from '../services/cli/scenario/index.ts';
 import { decodeEvent, type Envelope } from '../shared/contract/index.ts';
 import { Engine } from '../shared/engine/index.ts';
 import { TagIndex } from '../shared/lists/tag-index.ts';
 import { type NormalizedEvent, normalizeEvent } from '../shared/normalize/index.ts';
-import { generateScenario } from '../shared/scenario/index.ts';
 
 /** The standard workload: fixed seed and size, so runs compare. */
 export const STANDARD_WORKLOAD = { seed: 20260105, workers: 3_200, payRuns: 12 } as const;

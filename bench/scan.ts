@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { snapshotToFtm } from '../shared/demo/ftm.ts';
-import { runScan, type ScanStats } from '../shared/embedded/index.ts';
-import { generateScenario } from '../shared/scenario/index.ts';
+import { snapshotToFtm } from '../services/cli/demo/ftm.ts';
+import { runScan, type ScanStats } from '../services/cli/embedded/index.ts';
+import { generateScenario } from '../services/cli/scenario/index.ts';
 
 /** The history: fixed seed and size, so runs compare. */
 export const SCAN_WORKLOAD = { seed: 20260105, workers: 16_000, payRuns: 12 } as const;
@@ -26,7 +26,7 @@ const TARGET_RSS_MB = 600;
  */
 function workloadDir(): string {
   const { seed, workers, payRuns } = SCAN_WORKLOAD;
-  const sources = fileURLToPath(new URL('../shared/scenario/', import.meta.url));
+  const sources = fileURLToPath(new URL('../services/cli/scenario/', import.meta.url));
   const hash = createHash('sha256');
   for (const f of readdirSync(sources).sort()) hash.update(readFileSync(join(sources, f)));
   const revision = hash.digest('hex').slice(0, 8);

@@ -1,4 +1,4 @@
-import type { Envelope } from './../contract/index.ts';
+import type { Envelope } from '../contract/index.ts';
 import { type NormalizedEvent, normalizeEvent } from '../normalize/index.ts';
 import { profileAttrs, reportContacts } from './model/attributes.ts';
 import { nameKeysOf } from './model/workers.ts';

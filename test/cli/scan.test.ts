@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saveInputs } from '../../shared/demo/save-inputs.ts';
-import { readEventFiles, screenEvents } from '../../shared/embedded/index.ts';
+import { saveInputs } from '../../services/cli/demo/save-inputs.ts';
+import { readEventFiles, screenEvents } from '../../services/cli/embedded/index.ts';
+import { generateScenario, type Scenario } from '../../services/cli/scenario/index.ts';
 import type { Alert } from '../../shared/engine/index.ts';
 import { loadListFiles } from '../../shared/lists/index.ts';
-import { generateScenario, type Scenario } from '../../shared/scenario/index.ts';
 import { tempDir } from '../embedded/helpers.ts';
 import { runCli } from '../fixtures/lists/run-cli.ts';
 

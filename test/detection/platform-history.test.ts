@@ -2,10 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saveInputs } from '../../shared/demo/save-inputs.ts';
-import { runScan } from '../../shared/embedded/index.ts';
+import { saveInputs } from '../../services/cli/demo/save-inputs.ts';
+import { runScan } from '../../services/cli/embedded/index.ts';
+import {
+  generateScenario,
+  type PlantedCase,
+  type Scenario,
+} from '../../services/cli/scenario/index.ts';
 import type { Alert } from '../../shared/engine/index.ts';
-import { generateScenario, type PlantedCase, type Scenario } from '../../shared/scenario/index.ts';
 import { tempDir } from '../embedded/helpers.ts';
 
 /** Runs `flowsentry scan` in process over files; alerts out, stderr as text. */

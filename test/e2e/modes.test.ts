@@ -1,12 +1,11 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Screener } from '../../services/screener/screener.ts';
-import { runStreaming, type StreamingResult } from '../../shared/demo/streaming.ts';
-import { screenEvents } from '../../shared/embedded/index.ts';
+import { runStreaming, type StreamingResult } from '../../services/cli/demo/streaming.ts';
+import { screenEvents } from '../../services/cli/embedded/index.ts';
+import { generateScenario, type Scenario } from '../../services/cli/scenario/index.ts';
 import type { Alert } from '../../shared/engine/index.ts';
 import { normalizeEvent } from '../../shared/normalize/index.ts';
-import { generateScenario, type Scenario } from '../../shared/scenario/index.ts';
 import { unique } from '../helpers/fixtures.ts';
 
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -36,7 +35,6 @@ describe('embedded and streaming mode give the same alerts', () => {
       redisUrl: REDIS_URL,
       topic: unique('modes-events'),
       queue,
-      makeScreener: (o) => new Screener(o),
     });
   let s: Scenario;
   let embedded: Alert[];

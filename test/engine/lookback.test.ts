@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateScenario } from '../../services/cli/scenario/index.ts';
 import {
   type Alert,
   ChangelogEngineState,
@@ -7,7 +8,6 @@ import {
 } from '../../shared/engine/index.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { normalizeEvent } from '../../shared/normalize/index.ts';
-import { generateScenario } from '../../shared/scenario/index.ts';
 import {
   engineWith,
   entry,

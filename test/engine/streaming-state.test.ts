@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateScenario } from '../../services/cli/scenario/index.ts';
 import {
   type Alert,
   ChangelogEngineState,
@@ -8,7 +9,6 @@ import {
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { compareEvents, normalizeEvent } from '../../shared/normalize/index.ts';
 import { MemoryAlertSink } from '../../shared/ports/alert-sink/index.ts';
-import { generateScenario } from '../../shared/scenario/index.ts';
 
 const scenario = generateScenario({ seed: 11, workers: 80, payRuns: 4 });
 const events = scenario.events.map(normalizeEvent).sort(compareEvents);

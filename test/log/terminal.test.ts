@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { alertTable } from '../../services/cli/report/table.ts';
 import { forTerminal, jsonForTerminal } from '../../shared/log/terminal.ts';
-import { alertTable } from '../../shared/report/table.ts';
 import { alert } from '../report/fixtures.ts';
 
 const ESC = '\u001b';

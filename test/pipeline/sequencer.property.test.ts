@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateScenario } from '../../services/cli/scenario/generator.ts';
 import type { Envelope } from '../../shared/contract/index.ts';
 import { Engine } from '../../shared/engine/index.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
@@ -8,7 +9,6 @@ import { screenDecoded } from '../../shared/pipeline/index.ts';
 import { Sequencer } from '../../shared/pipeline/sequencer.ts';
 import { MemoryAlertSink } from '../../shared/ports/alert-sink/index.ts';
 import { partitionFor } from '../../shared/ports/event-log/index.ts';
-import { generateScenario } from '../../shared/scenario/generator.ts';
 import { byId, inTimeOrder, routeOf, scanOf } from '../screener/streaming-harness.ts';
 
 const PARTITIONS = 6;

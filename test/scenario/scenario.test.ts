@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  generateScenario,
+  LAZARUS_WALLET,
+  type Scenario,
+} from '../../services/cli/scenario/index.ts';
 import type { Alert, HopPathEvidence } from '../../shared/engine/index.ts';
-import { generateScenario, LAZARUS_WALLET, type Scenario } from '../../shared/scenario/index.ts';
 import { about, screenScenario, unexpected } from './helpers.ts';
 
 describe('scenario generator', () => {

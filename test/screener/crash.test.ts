@@ -3,9 +3,9 @@ import { createInterface } from 'node:readline';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateScenario } from '../../services/cli/scenario/generator.ts';
 import type { Alert } from '../../shared/engine/alert.ts';
 import { BullmqAlertSink } from '../../shared/ports/alert-sink/index.ts';
-import { generateScenario } from '../../shared/scenario/generator.ts';
 import { unique } from '../helpers/fixtures.ts';
 import { eventually } from '../ports/event-log.contract.ts';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateScenario } from '../../services/cli/scenario/generator.ts';
 import type { Alert } from '../../shared/engine/alert.ts';
-import { generateScenario } from '../../shared/scenario/generator.ts';
 import { unique } from '../helpers/fixtures.ts';
 import { eventually } from '../ports/event-log.contract.ts';
 import {

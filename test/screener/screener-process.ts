@@ -1,6 +1,6 @@
 // One screener in its own process, so a test can kill it with SIGKILL mid-stream. It is
 // built exactly as the service builds it; the scenario's lists stand in for Redis's.
-import { generateScenario } from '../../shared/scenario/generator.ts';
+import { generateScenario } from '../../services/cli/scenario/generator.ts';
 import { screenerFor, type Topics } from './streaming-harness.ts';
 
 const topics = JSON.parse(process.env.TEST_TOPICS!) as Topics;

@@ -1,7 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { screenEvents } from '../../services/cli/embedded/index.ts';
 import { Screener, type TagProvider } from '../../services/screener/screener.ts';
 import type { Envelope } from '../../shared/contract/index.ts';
-import { screenEvents } from '../../shared/embedded/index.ts';
 import type { Alert } from '../../shared/engine/alert.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { ListSnapshot } from '../../shared/lists/types.ts';

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../../shared/config/env.ts';
-import { runDemo } from '../../../shared/demo/run-demo.ts';
-import { quietOnClosedPipe } from '../../../shared/embedded/index.ts';
-import { Screener } from '../../screener/screener.ts';
+import { runDemo } from '../demo/run-demo.ts';
+import { quietOnClosedPipe } from '../embedded/index.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Options of `flowsentry demo` as commander hands them over. */
@@ -47,7 +46,6 @@ async function demo(flags: DemoFlags): Promise<void> {
       redisUrl: config.redisUrl,
       queue: flags.queue ?? config.alertQueue,
       apiPort: config.apiPort,
-      makeScreener: (options) => new Screener(options),
     },
     { stdout: process.stdout, stderr: process.stderr },
   );

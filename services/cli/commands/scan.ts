@@ -1,11 +1,6 @@
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import {
-  quietOnClosedPipe,
-  runScan,
-  SCAN_FORMATS,
-  type ScanFormat,
-} from '../../../shared/embedded/index.ts';
+import { quietOnClosedPipe, runScan, SCAN_FORMATS, type ScanFormat } from '../embedded/index.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Options of `flowsentry scan` as commander hands them over. */
