@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { integer } from '../config/integer.ts';
 import { ConfigError } from '../errors.ts';
 
 /** Where OFAC publishes SDN_ADVANCED.XML (the Sanctions List Service). */
@@ -27,15 +28,6 @@ export interface ListsConfig {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-function integer(env: Env, name: string, fallback: number, min: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min)
-    throw new ConfigError(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
-  return n;
-}
 
 function url(env: Env, name: string, fallback?: string): string | undefined {
   const raw = env[name]?.trim() || fallback;
@@ -71,8 +63,8 @@ export function listsConfig(env: Env = process.env): ListsConfig {
     redisPrefix: env.FLOWSENTRY_REDIS_PREFIX?.trim() || 'flowsentry',
     ofacUrl: url(env, 'FLOWSENTRY_OFAC_URL', OFAC_SDN_ADVANCED_URL)!,
     ...(checksum ? { ofacChecksumUrl: checksum } : {}),
-    syncAttempts: integer(env, 'FLOWSENTRY_SYNC_ATTEMPTS', 3, 1),
-    syncTimeoutMs: integer(env, 'FLOWSENTRY_SYNC_TIMEOUT_MS', 120_000, 1),
-    syncBackoffMs: integer(env, 'FLOWSENTRY_SYNC_BACKOFF_MS', 2_000, 0),
+    syncAttempts: integer(env, 'FLOWSENTRY_SYNC_ATTEMPTS', 3, 1, 100),
+    syncTimeoutMs: integer(env, 'FLOWSENTRY_SYNC_TIMEOUT_MS', 120_000, 1, 86_400_000),
+    syncBackoffMs: integer(env, 'FLOWSENTRY_SYNC_BACKOFF_MS', 2_000, 0, 3_600_000),
   });
 }

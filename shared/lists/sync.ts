@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { FlowsentryError } from '../errors.ts';
 import { ListSyncError } from './errors.ts';
 import { type ListLimits, listLimits, overLimit } from './limits.ts';
 import type { ListRepository } from './list-repository.ts';
@@ -44,7 +45,9 @@ export interface SyncResult {
 export async function syncOfac(repo: ListRepository, options: SyncOptions): Promise<SyncResult> {
   const active = await activeOfac(repo);
   let lastReason = '';
+  let made = 0;
   for (let attempt = 1; attempt <= options.attempts; attempt++) {
+    made = attempt;
     try {
       const snapshot = await fetchAndLoad(options, active);
       if (active && active.version.contentHash === snapshot.version.contentHash) {
@@ -54,6 +57,8 @@ export async function syncOfac(repo: ListRepository, options: SyncOptions): Prom
       return { status: 'updated', version: snapshot.version, attempts: attempt };
     } catch (e) {
       lastReason = (e as Error).message;
+      // The flags decide: a file that is itself bad (poison) will be as bad next time.
+      if (e instanceof FlowsentryError && e.poison) break;
       if (attempt < options.attempts) {
         options.onRetry?.(attempt, lastReason);
         await sleep(options.backoffMs * 2 ** (attempt - 1));
@@ -63,9 +68,7 @@ export async function syncOfac(repo: ListRepository, options: SyncOptions): Prom
   const kept = active
     ? `kept the active version ${active.version.id}`
     : 'no OFAC version is active';
-  throw new ListSyncError(
-    `lists sync failed after ${options.attempts} attempt(s): ${lastReason}; ${kept}`,
-  );
+  throw new ListSyncError(`lists sync failed after ${made} attempt(s): ${lastReason}; ${kept}`);
 }
 
 async function activeOfac(repo: ListRepository): Promise<ListSnapshot | undefined> {
@@ -112,8 +115,7 @@ async function download(
     return;
   }
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
-  if (!response.ok || !response.body)
-    throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+  if (!response.ok || !response.body) throw httpError(url, response);
   const length = Number(response.headers.get('content-length') ?? Number.NaN);
   // A server announcing more than the limit is refused before a byte is written to disk.
   if (length > limits.maxBytes) throw tooBig();
@@ -142,8 +144,7 @@ async function* capped(
 /** The sha256 in a checksum file; only its first 64 KB are read (a checksum file is tiny). */
 async function fetchChecksum(url: string, timeoutMs: number): Promise<string> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok || !response.body)
-    throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+  if (!response.ok || !response.body) throw httpError(url, response);
   let text = '';
   const decoder = new TextDecoder();
   for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
@@ -157,4 +158,16 @@ async function fetchChecksum(url: string, timeoutMs: number): Promise<string> {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A refusal (4xx but 408 and 429) is poison: asking again gets the same answer. */
+function httpError(url: string, response: Response): FlowsentryError {
+  const s = response.status;
+  const retryable = s >= 500 || s === 408 || s === 429;
+  return new FlowsentryError(
+    'HTTP_STATUS',
+    `${url}: HTTP ${s} ${response.statusText}`,
+    retryable,
+    !retryable,
+  );
 }

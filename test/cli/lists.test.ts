@@ -142,9 +142,11 @@ describe('flowsentry lists sync', () => {
     broken = true;
     const bad = await runCli(['lists', 'sync'], { env });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/attempt 1 failed: .*ends early.*retrying/);
+    // A malformed file is poison: refused at once, not fetched again.
+    expect(bad.stderr).toMatch(/after 1 attempt\(s\): .*ends early/);
+    expect(bad.stderr).not.toMatch(/retrying/);
     expect(bad.stderr).toMatch(
-      /lists sync failed after 2 attempt\(s\).*kept the active version ofac-sdn@2025-11-19/,
+      /lists sync failed after 1 attempt\(s\).*kept the active version ofac-sdn@2025-11-19/,
     );
     expect(
       (await runCli(['check', '0x4f47bc496083c727c5fbe3ce9cdf2b0f6496270c'], { env })).code,
@@ -153,7 +155,7 @@ describe('flowsentry lists sync', () => {
       env: { ...env, FLOWSENTRY_SYNC_ATTEMPTS: 'many' },
     });
     expect(badConfig.code).toBe(2);
-    expect(badConfig.stderr).toMatch(/FLOWSENTRY_SYNC_ATTEMPTS must be an integer/);
+    expect(badConfig.stderr).toMatch(/FLOWSENTRY_SYNC_ATTEMPTS=.* must be an integer/);
   });
 });
 
