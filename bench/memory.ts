@@ -21,26 +21,12 @@ function settledMb(): { rss: number; heap: number } {
 /** In the child: the engine tracking WALLETS distinct payout wallets (one payout each). */
 function engineWallets(): Record<string, number> {
   const before = settledMb();
-  const engine = new Engine();
-  keep.push(engine);
-  for (let i = 0; i < WALLETS; i += 10_000) {
-    const batch = [];
-    for (let j = i; j < Math.min(WALLETS, i + 10_000); j++) {
-      const e = payoutEvent(j, 0, 1);
-      batch.push(
-        normalizeEvent({
-          ...e,
-          data: { ...e.data, workerId: `w-${j}`, toAddress: benchWallet(j, 3) },
-        }),
-      );
-    }
-    engine.process(batch);
-  }
+  walletState(new ChangelogEngineState());
   const after = settledMb();
   return { rss: after.rss, heapDelta: after.heap - before.heap };
 }
 
-/** The state of WALLETS tracked wallets (one payout each) as the engine builds it. */
+/** The state of WALLETS tracked wallets (one payout each), as the screener's engine holds it. */
 function walletState(state: ChangelogEngineState): void {
   const engine = new Engine({ state });
   keep.push(engine);
