@@ -98,14 +98,22 @@ export class AddressScreen {
         refusal = e;
       }
     }
-    for (const chain of this.otherChains) {
-      // A chain without address rules here takes only what no known format claims.
-      if (chain === guessed || (!hasAddressRules(chain) && guessed !== 'unknown')) continue;
-      try {
-        out.push(candidate(chain, text));
-      } catch (e) {
-        if (!(e instanceof InvalidAddressError)) throw e;
+    // Most chains refuse most inputs: their refusals are expected here and never shown, so
+    // they are built without a stack trace (capturing one is most of a refusal's cost).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      for (const chain of this.otherChains) {
+        // A chain without address rules here takes only what no known format claims.
+        if (chain === guessed || (!hasAddressRules(chain) && guessed !== 'unknown')) continue;
+        try {
+          out.push(candidate(chain, text));
+        } catch (e) {
+          if (!(e instanceof InvalidAddressError)) throw e;
+        }
       }
+    } finally {
+      Error.stackTraceLimit = limit;
     }
     if (out.length === 0) {
       throw refusal ?? new InvalidAddressError(guessed, text, 'not an address of any known chain');
