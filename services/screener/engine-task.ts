@@ -210,8 +210,13 @@ export class EngineTask {
     await this.settled().catch(() => {});
   }
 
+  /**
+   * Where a restart reads from. Unknown right after a restore (nothing committed by this
+   * member yet): then from the start, and the restored progress drops what was applied.
+   */
   private committedAt(): PartitionOffset {
-    return { topic: this.o.sequencedTopic, partition: 0, offset: String(this.committed) };
+    const offset = String(Math.max(0, this.committed));
+    return { topic: this.o.sequencedTopic, partition: 0, offset };
   }
 
   /** I/O of a round: an outage is retried with backoff; anything else fails the round. */
