@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +10,7 @@ import { BullmqAlertSink } from '../../shared/ports/alert-sink/index.ts';
 import { RedisReviewStore } from '../../shared/ports/review-store/index.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { lazarusList, unique } from '../helpers/fixtures.ts';
+import { screenshotPath } from '../helpers/screenshots.ts';
 import { EXPOSED_WALLET, seedAlerts } from './helpers.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -119,8 +120,9 @@ describe('investigator console in headless Chromium', () => {
     await page.goto(`${base}/#/alerts/${exposure.id}`);
     await page.waitForSelector('.hop-graph');
     await expect.poll(() => page.locator('#queue-body tr').count()).toBe(seeded.length);
-    mkdirSync('docs', { recursive: true });
-    await page.screenshot({ path: 'docs/console.png', fullPage: false });
+    const path = screenshotPath('console.png');
+    await page.screenshot({ path, fullPage: false });
+    expect(statSync(path).size).toBeGreaterThan(10_000);
   });
 
   it('never writes a token to the log', () => {

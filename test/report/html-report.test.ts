@@ -10,8 +10,9 @@ import { generateScenario } from '../../services/cli/scenario/index.ts';
 import type { Alert } from '../../shared/engine/index.ts';
 import { normalizeEvent } from '../../shared/normalize/index.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { screenshotPath } from '../helpers/screenshots.ts';
 
-const SCREENSHOT = 'docs/report.png';
+const SCREENSHOT = screenshotPath('report.png');
 
 describe('HTML report in headless Chromium', () => {
   let browser: Browser;
@@ -101,7 +102,7 @@ describe('HTML report in headless Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it(`saves a screenshot of the summary and the top case to ${SCREENSHOT}`, async () => {
+  it('saves a screenshot of the summary and the top case', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const bottom = await page
       .locator('.case')
