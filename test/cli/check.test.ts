@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -90,6 +90,21 @@ describe('flowsentry check', () => {
     expect(reasons[3]).toMatch(/invalid tron address/);
     expect(reasons[4]).toMatch(/not an address of any known chain/);
     expect(run.json<CheckResult>()).toMatchObject([{ chain: 'litecoin', hit: true }]);
+  });
+
+  it('escapes terminal controls from a list entry in its JSON, and the JSON still reads back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fs-check-c1-'));
+    const list = join(dir, 'labels.csv');
+    const label = 'Collector \u009b31m\u202eA';
+    writeFileSync(
+      list,
+      `address,chain,label,category,source\n${CLEAN},ethereum,${label},collector,case-7\n`,
+    );
+    const run = await runCli(['check', '--json', '--lists', list, CLEAN], { env: home() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+    expect(run.stdout).toContain('\\u009b');
+    expect(run.json<CheckResult>()[0]!.matches[0]!.name).toBe(label);
   });
 
   it('without --lists uses the active versions on disk (embedded mode)', async () => {

@@ -15,6 +15,7 @@ import {
   openListRepository,
   TagIndex,
 } from '../../../shared/lists/index.ts';
+import { jsonForTerminal } from '../../../shared/log/terminal.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Options of `flowsentry check`. */
@@ -82,7 +83,7 @@ export async function runCheck(
       continue;
     }
     hit ||= result.hit;
-    await out.line(json ? JSON.stringify(result) : checkText(result));
+    await out.line(json ? jsonForTerminal(JSON.stringify(result)) : checkText(result));
   }
   await out.flush();
   return bad ? 2 : hit ? 1 : 0;
