@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import { ChangelogEngineState, Engine } from '../shared/engine/index.ts';
 import { TagIndex } from '../shared/lists/tag-index.ts';
@@ -26,8 +27,12 @@ function engineWallets(): Record<string, number> {
   return { rss: after.rss, heapDelta: after.heap - before.heap };
 }
 
-/** The state of WALLETS tracked wallets (one payout each), as the screener's engine holds it. */
-function walletState(state: ChangelogEngineState): void {
+/**
+ * The state of WALLETS tracked wallets (one payout each), as the screener's engine holds it:
+ * the changes of each batch are taken, as the screener takes them for the changelog each
+ * round (handed to `written` when given).
+ */
+function walletState(state: ChangelogEngineState, written?: Map<string, unknown>): void {
   const engine = new Engine({ state });
   keep.push(engine);
   for (let i = 0; i < WALLETS; i += 10_000) {
@@ -42,6 +47,7 @@ function walletState(state: ChangelogEngineState): void {
       );
     }
     engine.process(batch);
+    for (const [key, value] of state.takeChanges()) written?.set(key, value);
   }
 }
 
@@ -53,9 +59,10 @@ async function restoreWallets(): Promise<Record<string, number>> {
   const topic = `bench-changelog-${Date.now().toString(36)}`;
   const log = new KafkaEventLog({ brokers: BROKERS });
   await log.ensureTopics([topic], { partitions: 1, compacted: true, maxMessageBytes: 64 << 20 });
-  const source = new ChangelogEngineState();
-  walletState(source);
-  const changes = source.takeChanges();
+  const written = new Map<string, unknown>();
+  walletState(new ChangelogEngineState(), written);
+  const changes = [...written];
+  written.clear();
   keep.length = 0;
   const writer = log.transactionalPublisher(`${topic}-writer`);
   for (let i = 0; i < changes.length; i += 50_000)
@@ -127,8 +134,11 @@ export async function benchMemory(): Promise<Record<string, number | string>> {
   };
 }
 
-const kind = process.argv[2];
-if (kind === 'engine') console.log(JSON.stringify(engineWallets()));
-else if (kind === 'tags') console.log(JSON.stringify(tagWallets()));
-else if (kind === 'restore') console.log(JSON.stringify(await restoreWallets()));
-else if (import.meta.url === `file://${process.argv[1]}`) console.table(await benchMemory());
+// Only as the entry script: `bench/run.ts` imports this file, and its own arguments are suite names.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const kind = process.argv[2];
+  if (kind === 'engine') console.log(JSON.stringify(engineWallets()));
+  else if (kind === 'tags') console.log(JSON.stringify(tagWallets()));
+  else if (kind === 'restore') console.log(JSON.stringify(await restoreWallets()));
+  else console.table(await benchMemory());
+}

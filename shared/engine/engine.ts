@@ -9,6 +9,7 @@ import type { EngineConfig } from './config/schema.ts';
 import { diffTags, mergeLookback, type PendingLookback, rescreens } from './lookback.ts';
 import type { Clock, ModelContext } from './model/context.ts';
 import { observe } from './model/observe.ts';
+import { pastEnvelope } from './model/wallets.ts';
 import { planKeys } from './plan.ts';
 import { type EmployerRisk, rollUp, type WorkerRisk } from './rollup.ts';
 import type { Rule, RuleContext } from './rule.ts';
@@ -219,7 +220,7 @@ export class Engine {
   }
 
   private readonly pastEvent = (eventId: string): Envelope | undefined =>
-    this.state.get<Envelope>(keys.event(eventId));
+    pastEnvelope(this.state, eventId);
 
   private recordSuppressed(record: SuppressionRecord): void {
     this.suppressed.push(record);

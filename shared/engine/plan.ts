@@ -1,6 +1,7 @@
 import type { Envelope } from '../contract/index.ts';
 import { type NormalizedEvent, normalizeEvent } from '../normalize/index.ts';
 import { profileAttrs, reportContacts } from './model/attributes.ts';
+import { pastEnvelope } from './model/wallets.ts';
 import { nameKeysOf } from './model/workers.ts';
 import type { EngineState } from './state/engine-state.ts';
 import { keys } from './state/keys.ts';
@@ -70,7 +71,8 @@ function lookbackKeys(state: EngineState, plan: LookbackPlan, out: Set<string>):
     out.add(key);
     for (const a of peek<WalletRecord>(state, key)?.activity ?? []) {
       out.add(keys.event(a.id));
-      const envelope = peek<Envelope>(state, keys.event(a.id));
+      const envelope =
+        state.missing([keys.event(a.id)]).length === 0 ? pastEnvelope(state, a.id) : undefined;
       if (envelope) keysOfEvent(state, normalizeEvent(envelope), out);
     }
   }

@@ -1,6 +1,7 @@
 import type { Feeder, OpenPayout, TransferRecord, WalletRecord } from '../state/records.ts';
 import type { ModelContext } from './context.ts';
 import type { Feeding } from './facts.ts';
+import { appended } from './lean.ts';
 import type { Movement } from './taint.ts';
 import { addTag } from './wallets.ts';
 
@@ -13,8 +14,11 @@ export function openPayout(ctx: ModelContext, wallet: WalletRecord, payout: Open
   const open = wallet.open;
   let kept = 0;
   for (const p of open) if (p.atMs >= since && p.payoutId !== payout.payoutId) open[kept++] = p;
-  open.length = kept;
-  open.push(payout);
+  if (kept === 0) wallet.open = [payout];
+  else {
+    open.length = kept;
+    open.push(payout);
+  }
 }
 
 /** True when the transfer is the on-chain leg of a payout to `wallet` (same tx hash). */
@@ -81,10 +85,12 @@ export function countForward(
 ): void {
   const payout = openAt(ctx, from, m.cls, m.at);
   if (!payout || from.key === to.key) return;
-  payout.forwarded[to.key] = (payout.forwarded[to.key] ?? 0) + m.amount;
+  payout.forwarded ??= {};
+  const sent = (payout.forwarded[to.key] ?? 0) + m.amount;
+  payout.forwarded[to.key] = sent;
   rec.forwarded = { payoutId: payout.payoutId, collector: to.key };
   // A payout cannot forward more than it carried; funds beyond it came from elsewhere.
-  const share = Math.min(1, payout.forwarded[to.key]! / payout.amount);
+  const share = Math.min(1, sent / payout.amount);
   const known = to.feeders.find((f) => f.payoutId === payout.payoutId);
   if (known) known.share = share;
   if (payout.fedTo !== undefined || share < ctx.options.forwardMinShare) return;
@@ -104,7 +110,7 @@ export function countForward(
 /** Records a feeder; with enough distinct workers the receiver is tagged a collector. */
 function addFeeder(ctx: ModelContext, to: WalletRecord, feeder: Feeder): void {
   if (to.feeders.length >= MAX_FEEDERS) to.feeders.shift();
-  to.feeders.push(feeder);
+  to.feeders = appended(to.feeders, feeder);
   if (feederWorkers(to) >= ctx.options.minFeeders && !excluded(ctx, to.key)) {
     const { eventId, at } = feeder;
     addTag(to, {
@@ -128,12 +134,10 @@ export function uncountForward(
   const counted = rec.forwarded;
   if (!counted) return;
   const payout = from.open.find((p) => p.payoutId === counted.payoutId);
-  if (payout) {
-    payout.forwarded[to.key] = Math.max(0, (payout.forwarded[to.key] ?? 0) - m.amount);
-    if (
-      payout.fedTo === to.key &&
-      payout.forwarded[to.key]! / payout.amount < ctx.options.forwardMinShare
-    ) {
+  if (payout?.forwarded) {
+    const left = Math.max(0, (payout.forwarded[to.key] ?? 0) - m.amount);
+    payout.forwarded[to.key] = left;
+    if (payout.fedTo === to.key && left / payout.amount < ctx.options.forwardMinShare) {
       payout.fedTo = undefined;
     }
   }

@@ -5,6 +5,7 @@ import type { PayoutRecord, WalletRecord, WorkerRecord } from '../state/records.
 import type { ModelContext } from './context.ts';
 import type { PayoutFacts } from './facts.ts';
 import { openPayout } from './forwarding.ts';
+import { appended, EMPTY, setBalance } from './lean.ts';
 import { assetClass, creditPayout } from './taint.ts';
 import { remember, saveWallet, walletOf } from './wallets.ts';
 
@@ -29,7 +30,7 @@ function credit(
   const amount = Number(d.amount);
   const cls = assetClass(d.asset);
   if (amount > 0) {
-    wallet.balances[cls] = (wallet.balances[cls] ?? 0) + amount;
+    setBalance(wallet, cls, (wallet.balances[cls] ?? 0) + amount);
     creditPayout({
       payoutId: d.payoutId,
       workerId: d.workerId,
@@ -49,11 +50,15 @@ function credit(
       atMs: Date.parse(at),
       eventId: e.id,
       txHash,
-      forwarded: {},
     });
   }
   if (!wallet.paid.some((p) => p.workerId === d.workerId) && wallet.paid.length < MAX_PAID) {
-    wallet.paid.push({ workerId: d.workerId, payoutId: d.payoutId, eventId: e.id, at });
+    wallet.paid = appended(wallet.paid, {
+      workerId: d.workerId,
+      payoutId: d.payoutId,
+      eventId: e.id,
+      at,
+    });
   }
 }
 
@@ -66,9 +71,17 @@ function notePaid(
   payoutId: string,
   at: string,
 ): WorkerRecord {
-  const worker = known ?? { workerId, at, wallets: [], paidWallets: [], attrs: [], names: [] };
+  const worker = known ?? {
+    workerId,
+    at,
+    wallets: EMPTY,
+    paidWallets: EMPTY,
+    attrs: EMPTY,
+    names: EMPTY,
+  };
   if (!worker.paidWallets.some((p) => p.key === wallet.key)) {
-    worker.paidWallets.push({ key: wallet.key, address: wallet.address, payoutId, at });
+    const paid = { key: wallet.key, address: wallet.address, payoutId, at };
+    worker.paidWallets = appended(worker.paidWallets, paid);
     ctx.state.put(keys.worker(workerId), worker);
   }
   return worker;

@@ -1,5 +1,6 @@
 import type { Origin, OriginHop, WalletRecord } from '../state/records.ts';
 import type { ModelOptions } from './context.ts';
+import { appended, EMPTY, setBalance } from './lean.ts';
 
 const STABLECOINS = new Set([
   'USDC',
@@ -61,7 +62,7 @@ export function carry(
 ): Origin[] {
   const balance = from.balances[m.cls] ?? 0;
   const fraction = balance > m.amount ? m.amount / balance : 1;
-  from.balances[m.cls] = Math.max(0, balance - m.amount);
+  setBalance(from, m.cls, Math.max(0, balance - m.amount));
   if (from.origins.length === 0) return NOTHING;
   let out = NOTHING;
   for (const origin of from.origins) {
@@ -99,11 +100,12 @@ export function receive(
   m: Movement,
   o: ModelOptions,
 ): void {
-  to.balances[m.cls] = (to.balances[m.cls] ?? 0) + m.amount;
+  setBalance(to, m.cls, (to.balances[m.cls] ?? 0) + m.amount);
   for (const slice of carried) {
     const same = to.origins.find((x) => x.key === slice.key);
     if (!same) {
-      to.origins.push({ ...slice, hops: [...slice.hops] });
+      // Hop lists are never changed in place (a longer path is a new list), so they are shared.
+      to.origins = appended(to.origins, { ...slice });
       continue;
     }
     same.held += slice.held;
@@ -154,8 +156,8 @@ export function unwind(
   carried: readonly Origin[],
   m: Movement,
 ): void {
-  to.balances[m.cls] = Math.max(0, (to.balances[m.cls] ?? 0) - m.amount);
-  from.balances[m.cls] = (from.balances[m.cls] ?? 0) + m.amount;
+  setBalance(to, m.cls, Math.max(0, (to.balances[m.cls] ?? 0) - m.amount));
+  setBalance(from, m.cls, (from.balances[m.cls] ?? 0) + m.amount);
   for (const slice of carried) {
     const there = to.origins.find((x) => x.key === slice.key);
     if (there) {
@@ -166,7 +168,12 @@ export function unwind(
     }
     const back = from.origins.find((x) => x.key === slice.key);
     if (back) back.held += slice.held;
-    else from.origins.push({ ...slice, hops: slice.hops.slice(0, -1), inbound: slice.held });
+    else
+      from.origins = appended(from.origins, {
+        ...slice,
+        hops: slice.hops.slice(0, -1),
+        inbound: slice.held,
+      });
   }
   to.origins = to.origins.filter((x) => x.inbound > 0);
 }
@@ -200,7 +207,7 @@ export function creditPayout(p: {
     own.payoutIds = [...own.payoutIds.slice(-(MAX_PAYOUT_IDS - 1)), p.payoutId];
     return;
   }
-  wallet.origins.push({
+  wallet.origins = appended(wallet.origins, {
     key,
     workerId: p.workerId,
     payoutIds: [p.payoutId],
@@ -211,7 +218,7 @@ export function creditPayout(p: {
     paid: amount,
     held: amount,
     inbound: amount,
-    hops: [],
+    hops: EMPTY,
     eventId: p.eventId,
     at: p.at,
     lastPayout: amount,

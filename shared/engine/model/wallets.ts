@@ -1,8 +1,11 @@
 import type { Envelope } from '../../contract/index.ts';
 import type { NormalizedEvent, WalletParty } from '../../normalize/index.ts';
+import type { EngineState } from '../state/engine-state.ts';
+import { packEvent, unpackEvent } from '../state/event-codec.ts';
 import { keys } from '../state/keys.ts';
 import type { Activity, DerivedTag, WalletRecord } from '../state/records.ts';
 import type { ModelContext } from './context.ts';
+import { appended, EMPTY, NO_BALANCES } from './lean.ts';
 
 /** The wallet's record, or a new empty one (not stored until put). */
 export function walletOf(
@@ -15,14 +18,14 @@ export function walletOf(
     key: party.key,
     chain: party.chain,
     address: party.address,
-    balances: {},
-    origins: [],
-    paid: [],
-    claimedBy: [],
-    open: [],
-    feeders: [],
-    tags: [],
-    activity: [],
+    balances: NO_BALANCES,
+    origins: EMPTY,
+    paid: EMPTY,
+    claimedBy: EMPTY,
+    open: EMPTY,
+    feeders: EMPTY,
+    tags: EMPTY,
+    activity: EMPTY,
   };
 }
 
@@ -34,7 +37,7 @@ export function saveWallet(ctx: ModelContext, wallet: WalletRecord): void {
 /** Adds a derived tag once (by category and id). */
 export function addTag(wallet: WalletRecord, tag: DerivedTag): boolean {
   if (wallet.tags.some((t) => t.category === tag.category && t.id === tag.id)) return false;
-  wallet.tags.push(tag);
+  wallet.tags = appended(wallet.tags, tag);
   return true;
 }
 
@@ -48,11 +51,12 @@ export function sighted(wallet: WalletRecord, at: string): void {
  * count, checked every 16 appends so the hot path stays a push.
  */
 export function remember(ctx: ModelContext, wallet: WalletRecord, event: NormalizedEvent): void {
-  const log = wallet.activity;
   const id = event.envelope.id;
-  log.push({ at: event.at, id });
+  const log = appended(wallet.activity, { at: event.at, id });
+  wallet.activity = log;
   const key = keys.event(id);
-  if (ctx.state.get(key) === undefined) ctx.state.put(key, event.envelope);
+  if (ctx.state.get(key) === undefined)
+    ctx.state.put(key, packEvent(event.envelope) ?? event.envelope);
   if (log.length <= ctx.options.maxActivity && log.length % 16 !== 0) return;
   let drop = Math.max(0, log.length - ctx.options.maxActivity);
   while (drop < log.length && log[drop]!.at < ctx.clock.cutoff) drop++;
@@ -69,7 +73,13 @@ export function forget(wallet: WalletRecord, eventId: string): void {
   wallet.activity = wallet.activity.filter((a) => a.id !== eventId);
 }
 
+/** The envelope of a retained event, kept packed or (a shape the codec does not know) whole. */
+export function pastEnvelope(state: EngineState, eventId: string): Envelope | undefined {
+  const value = state.get<string | Envelope>(keys.event(eventId));
+  return typeof value === 'string' ? unpackEvent(value) : value;
+}
+
 /** The envelope of a retained event (undefined once past retention). */
 export function retainedEnvelope(ctx: ModelContext, activity: Activity): Envelope | undefined {
-  return ctx.state.get<Envelope>(keys.event(activity.id));
+  return pastEnvelope(ctx.state, activity.id);
 }

@@ -62,8 +62,8 @@ export interface OpenPayout {
   readonly eventId: string;
   /** The payout's own transaction: its on-chain leg must not be credited again. */
   readonly txHash?: string;
-  /** Amount forwarded so far, by receiving wallet key. */
-  forwarded: Record<string, number>;
+  /** Amount forwarded so far, by receiving wallet key (absent until the first forward). */
+  forwarded?: Record<string, number>;
   /** The wallet that received most of it, once it did. */
   fedTo?: string;
 }
