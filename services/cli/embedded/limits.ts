@@ -3,6 +3,7 @@ export interface EventFileLimits {
   readonly maxLineBytes: number;
   readonly keptRejects: number;
   readonly runEvents: number;
+  readonly offThreadBytes: number;
 }
 
 /**
@@ -17,4 +18,10 @@ export const EVENT_FILE_LIMITS: EventFileLimits = Object.freeze({
   keptRejects: 100,
   /** Events sorted in memory at once when inputs are not in canonical order; larger inputs spill sorted runs to disk. */
   runEvents: 200_000,
+  /**
+   * JSONL files from this size on are decoded on a second thread while the engine screens
+   * (starting the thread costs a fraction of a second; smaller files are decoded in line).
+   * Standard input, of unknown size, is decoded in line.
+   */
+  offThreadBytes: 16 * 1024 * 1024,
 });

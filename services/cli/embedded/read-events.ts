@@ -1,9 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
+import { DecodeThread } from './decode-thread.ts';
 import { InputFileError } from './errors.ts';
 import { type InputHead, openBytes, openStdin, readHead } from './input-file.ts';
 import { EVENT_FILE_LIMITS, type EventFileLimits } from './limits.ts';
 import { mergeOrdered, type OrderedStream } from './merge.ts';
+import { jsonlEventsOffThread } from './offthread-reader.ts';
 import {
   detectFormat,
   type FileTally,
@@ -68,6 +70,7 @@ export class ReadTally {
   readonly files: FileReport[] = [];
   readonly rejections: Rejections;
   private readonly strings = new SharedStrings();
+  private thread: DecodeThread | undefined;
 
   constructor(readonly limits: EventFileLimits = EVENT_FILE_LIMITS) {
     this.rejections = new Rejections(limits.keptRejects);
@@ -103,9 +106,22 @@ export class ReadTally {
       strings: this.strings,
     };
     const bytes = input.open(onBytes);
-    return input.format.kind === 'jsonl'
-      ? jsonlEvents(bytes, ctx)
-      : payoutCsvEvents(bytes, input.format.columns, ctx);
+    if (input.format.kind !== 'jsonl') return payoutCsvEvents(bytes, input.format.columns, ctx);
+    if (!this.offThread(input)) return jsonlEvents(bytes, ctx);
+    this.thread ??= new DecodeThread();
+    return jsonlEventsOffThread(bytes, ctx, this.thread);
+  }
+
+  /** Stops the reading thread, if one was started. */
+  async close(): Promise<void> {
+    await this.thread?.close();
+    this.thread = undefined;
+  }
+
+  /** Large files are decoded on the reading thread; standard input (size unknown) only when the limit is 0. */
+  private offThread(input: EventInput): boolean {
+    const size = input.rereadable ? input.head.size : 0;
+    return this.limits.offThreadBytes <= 0 || size >= this.limits.offThreadBytes;
   }
 }
 
@@ -123,6 +139,15 @@ export function canonicalEvents(
   ordering: Ordering,
   progress: ReadProgress & { onSorted?: (events: number) => void } = {},
 ): AsyncGenerator<NormalizedEvent[]> {
+  return closing(tally, ordered(inputs, tally, ordering, progress));
+}
+
+function ordered(
+  inputs: readonly EventInput[],
+  tally: ReadTally,
+  ordering: Ordering,
+  progress: ReadProgress & { onSorted?: (events: number) => void },
+): AsyncGenerator<NormalizedEvent[]> {
   if (ordering === 'presumed-sorted') {
     const streams: OrderedStream[] = inputs.map((input) => ({
       name: input.file,
@@ -135,6 +160,18 @@ export function canonicalEvents(
     for (const input of inputs) yield* tally.eventsOf(input, progress.onBytes);
   }
   return sortedEvents(all(), tally.limits.runEvents, progress.onSorted);
+}
+
+/** The stream, then the tally's reading thread stopped (however the stream ends). */
+async function* closing(
+  tally: ReadTally,
+  events: AsyncGenerator<NormalizedEvent[]>,
+): AsyncGenerator<NormalizedEvent[]> {
+  try {
+    yield* events;
+  } finally {
+    await tally.close();
+  }
 }
 
 /** Events read from input files, in canonical order, with the lines that were refused. */

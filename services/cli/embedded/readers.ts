@@ -2,10 +2,11 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import { decodeEvent, type Envelope } from '../../../shared/contract/index.ts';
+import type { Envelope } from '../../../shared/contract/index.ts';
 import { FlowsentryError } from '../../../shared/errors.ts';
 import { type NormalizedEvent, normalizeEvent } from '../../../shared/normalize/index.ts';
 import { InputFileError } from './errors.ts';
+import { decodeJsonlLines, type LineSink } from './jsonl-lines.ts';
 import type { EventFileLimits } from './limits.ts';
 import { linesOf } from './lines.ts';
 import { mapColumns, type PayoutColumns } from './payout-columns.ts';
@@ -110,27 +111,28 @@ export async function* jsonlEvents(
   input: Readable,
   ctx: ReadContext,
 ): AsyncGenerator<NormalizedEvent[]> {
-  const limit = `${Math.round(ctx.limits.maxLineBytes / (1024 * 1024))} MiB`;
   try {
     for await (const lines of linesOf(input, ctx.limits.maxLineBytes)) {
       const out: NormalizedEvent[] = [];
-      for (const l of lines) {
-        if ('tooLong' in l) {
-          ctx.tally.lines++;
-          ctx.tally.rejected++;
-          const reason = `line of ${l.tooLong.toLocaleString('en-US')} bytes is over the ${limit} limit of one event; skipped`;
-          ctx.rejections.add({ file: ctx.file, line: l.line, reason });
-          continue;
-        }
-        if (l.text.trim() === '') continue;
-        ctx.tally.lines++;
-        accept(ctx, l.line, () => decodeEvent(l.text), out);
-      }
+      const sink: LineSink = {
+        event: (e) => {
+          out.push(ctx.strings ? ctx.strings.event(e) : e);
+          ctx.tally.events++;
+        },
+        refuse: (line, reason) => refuse(ctx, line, reason),
+      };
+      ctx.tally.lines += decodeJsonlLines(lines, ctx.limits.maxLineBytes, sink);
       if (out.length > 0) yield out;
     }
   } catch (error) {
     throw readFailure(ctx.file, error);
   }
+}
+
+/** Counts and keeps one refused line of the file being read. */
+export function refuse(ctx: ReadContext, line: number, reason: string): void {
+  ctx.rejections.add({ file: ctx.file, line, reason });
+  ctx.tally.rejected++;
 }
 
 /** CSV records with the line each ends on, streamed from the file's bytes. */
@@ -187,7 +189,7 @@ export async function* payoutCsvEvents(
 }
 
 /** A stream failing mid-file (corrupt gzip, disk error) refuses the file; bugs pass through. */
-function readFailure(file: string, error: unknown): unknown {
+export function readFailure(file: string, error: unknown): unknown {
   if (error instanceof FlowsentryError) return error;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? new InputFileError(file, (error as Error).message) : error;

@@ -1,0 +1,93 @@
+import { Worker } from 'node:worker_threads';
+import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
+import type { DecodeReply, DecodeRequest } from './decode-protocol.ts';
+import { EventDecoder } from './event-codec.ts';
+
+/** The lines one request completed: counts, refusals and the events, rebuilt. */
+export interface DecodedLines {
+  readonly lines: number;
+  readonly refused: readonly { readonly line: number; readonly reason: string }[];
+  readonly events: NormalizedEvent[];
+}
+
+interface Waiter {
+  resolve(d: DecodedLines): void;
+  reject(e: Error): void;
+}
+
+/**
+ * The reading thread seen from the screening thread: byte chunks of numbered streams go in,
+ * decoded events come back in the order they were sent. Replies are rebuilt the moment they
+ * arrive, in order, since each may name strings and shapes the next ones use.
+ */
+export class DecodeThread {
+  private readonly worker: Worker;
+  private readonly decoder = new EventDecoder();
+  private readonly waiting = new Map<number, Waiter[]>();
+  private streams = 0;
+  private failure: Error | undefined;
+  private closing = false;
+
+  constructor() {
+    this.worker = new Worker(new URL('./decode-worker.mjs', import.meta.url));
+    this.worker.on('message', (r: DecodeReply) => this.receive(r));
+    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('exit', (code) => {
+      if (!this.closing) this.fail(new Error(`the reading thread stopped (exit code ${code})`));
+    });
+  }
+
+  /** A new stream's number. */
+  open(): number {
+    return this.streams++;
+  }
+
+  /** Decodes the lines `bytes` completes (the bytes are moved to the reading thread). */
+  send(stream: number, bytes: Uint8Array, maxLineBytes: number): Promise<DecodedLines> {
+    return this.request({ kind: 'bytes', stream, bytes, maxLineBytes }, [
+      bytes.buffer as ArrayBuffer,
+    ]);
+  }
+
+  /** Decodes the stream's last line, if it did not end with a newline. */
+  end(stream: number, maxLineBytes: number): Promise<DecodedLines> {
+    return this.request({ kind: 'end', stream, maxLineBytes });
+  }
+
+  /** Forgets a stream given up midway. */
+  drop(stream: number): void {
+    if (!this.failure) this.worker.postMessage({ kind: 'drop', stream } satisfies DecodeRequest);
+  }
+
+  /** Stops the thread; a request still waiting fails. */
+  async close(): Promise<void> {
+    this.closing = true;
+    this.fail(new Error('the reading thread was closed'));
+    await this.worker.terminate();
+  }
+
+  private request(m: DecodeRequest, transfer: ArrayBuffer[] = []): Promise<DecodedLines> {
+    if (this.failure) return Promise.reject(this.failure);
+    const queue = this.waiting.get(m.stream) ?? [];
+    this.waiting.set(m.stream, queue);
+    const reply = new Promise<DecodedLines>((resolve, reject) => queue.push({ resolve, reject }));
+    this.worker.postMessage(m, transfer);
+    return reply;
+  }
+
+  private receive(r: DecodeReply): void {
+    const waiter = this.waiting.get(r.stream)?.shift();
+    if ('failure' in r) {
+      this.fail(new Error(`the reading thread failed: ${r.failure}`));
+      return;
+    }
+    // Decoded even when nobody waits any more (a dropped stream): later replies build on it.
+    const events = this.decoder.decode(r.events);
+    waiter?.resolve({ lines: r.lines, refused: r.refused, events });
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const queue of this.waiting.values()) for (const w of queue.splice(0)) w.reject(error);
+  }
+}

@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveInputs } from '../../services/cli/demo/save-inputs.ts';
+import { EventDecoder, EventEncoder } from '../../services/cli/embedded/event-codec.ts';
+import {
+  EVENT_FILE_LIMITS,
+  type EventFileLimits,
+  readEventFiles,
+  runScan,
+} from '../../services/cli/embedded/index.ts';
+import { generateScenario } from '../../services/cli/scenario/index.ts';
+import { normalizeEvent } from '../../shared/normalize/index.ts';
+import { payoutLine, tempDir, writeInput } from './helpers.ts';
+
+const dir = tempDir('offthread');
+const inLine: EventFileLimits = { ...EVENT_FILE_LIMITS, offThreadBytes: Number.POSITIVE_INFINITY };
+const offThread: EventFileLimits = { ...EVENT_FILE_LIMITS, offThreadBytes: 0 };
+
+/** A scan's JSON alert lines and summary, with the given reader limits. */
+async function scan(events: string[], lists: readonly string[], limits: EventFileLimits) {
+  let out = '';
+  let err = '';
+  const sink = (add: (s: string) => void) =>
+    new Writable({
+      write(chunk, _enc, done) {
+        add(String(chunk));
+        done();
+      },
+    });
+  const code = await runScan(
+    { events, lists, format: 'json', strict: true, limits },
+    { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), env: {} },
+  );
+  return { code, out, refused: err.split('\n').filter((l) => l.includes('.jsonl:')) };
+}
+
+describe('decoding on the reading thread', () => {
+  let events: string;
+  let lists: readonly string[];
+  beforeAll(async () => {
+    ({ events, lists } = await saveInputs(join(dir, 'inputs'), generateScenario({ workers: 60 })));
+  });
+
+  it('gives a generated history the same alerts, byte for byte, as decoding in line', async () => {
+    const a = await scan([events], lists, inLine);
+    const b = await scan([events], lists, offThread);
+    expect(a.out.split('\n').length).toBeGreaterThan(10);
+    expect(b.out).toBe(a.out);
+    expect(b.code).toBe(0);
+  });
+
+  it('reads the same events, counts and refusals from messy files, gzip and a merge of two', async () => {
+    const bad = [
+      `\uFEFF${payoutLine('p1', '2026-01-01T00:00:00Z')}`,
+      '',
+      '{"type":"payout.executed"',
+      `${payoutLine('p2', '2026-01-02T00:00:00+02:00')}\r`,
+      '   ',
+      'x'.repeat(2048),
+      payoutLine('bad', '2026-01-03T00:00:00Z', '0x12345678901234567890'),
+      JSON.stringify({ ...JSON.parse(payoutLine('extra', '2026-01-04T00:00:00Z')), extra: 1 }),
+      payoutLine('p3', '2026-01-05T00:00:00Z'),
+    ].join('\n');
+    const files = [
+      writeInput(dir, 'messy.jsonl', bad),
+      writeInput(dir, 'other.jsonl.gz', `${payoutLine('q1', '2026-01-02T12:00:00Z')}\n`, true),
+    ];
+    const small = (l: EventFileLimits) => ({ ...l, maxLineBytes: 1024 });
+    const a = await readEventFiles(files, {}, small(inLine));
+    const b = await readEventFiles(files, {}, small(offThread));
+    expect(b.events).toEqual(a.events);
+    expect(b.events.map((e) => e.envelope.id)).toEqual(['p1', 'p2', 'q1', 'extra', 'p3']);
+    expect(b.rejected).toEqual(a.rejected);
+    expect(b.rejected.map((r) => r.line)).toEqual([3, 6, 7]);
+    expect([b.lines, b.refused, b.files]).toEqual([a.lines, a.refused, a.files]);
+  });
+
+  it('refuses the same lines of a scan with file:line and reason, and --strict still exits 2', async () => {
+    const file = writeInput(
+      dir,
+      'strict.jsonl',
+      `${payoutLine('s1', '2026-01-01T00:00:00Z')}\nnot json\n`,
+    );
+    const a = await scan([file], [], inLine);
+    const b = await scan([file], [], offThread);
+    expect(b.refused).toEqual(a.refused);
+    expect(b.refused[0]).toContain('strict.jsonl:2: not JSON');
+    expect(b.code).toBe(2);
+  });
+});
+
+describe('the compact form events cross threads in', () => {
+  const payout = (id: string, to: string, extra: object = {}) =>
+    normalizeEvent({
+      ...JSON.parse(payoutLine(id, '2026-01-01T10:00:00+01:00', to)),
+      ...extra,
+    });
+  const reordered = ({ id, ...rest }: { id: string }) => normalizeEvent({ id, ...rest } as never);
+  const wallet = (n: number) => `0x${n.toString(16).padStart(40, '0')}`;
+
+  it('rebuilds every event exactly, key order included, across batches and a string table reset', () => {
+    const encoder = new EventEncoder({ stringLimit: 5 });
+    const decoder = new EventDecoder();
+    const batches = [
+      [payout('a', wallet(1)), payout('b', wallet(2))],
+      [payout('c', wallet(1)), reordered(payout('d', wallet(3)).envelope)],
+      [
+        payout('e', wallet(4)),
+        normalizeEvent({
+          ...payout('f', wallet(1)).envelope,
+          occurredAt: '2026-01-01T09:00:00.000Z',
+        }),
+      ],
+    ];
+    // A profile with arrays crosses whole; key order of the envelope is kept as it came.
+    const profile = normalizeEvent({
+      id: 'w',
+      type: 'worker.upserted',
+      schemaVersion: 1,
+      source: 'test',
+      occurredAt: '2026-01-01T00:00:00Z',
+      data: {
+        workerId: 'w-1',
+        legalName: 'A B',
+        payoutWallets: [{ chain: 'ethereum', address: wallet(5) }],
+      },
+    });
+    batches[1]!.push(profile);
+    for (const batch of batches) {
+      for (const e of batch) encoder.add(e);
+      const back = decoder.decode(structuredClone(encoder.take()));
+      expect(back).toEqual(batch);
+      expect(back.map((e) => JSON.stringify(e))).toEqual(batch.map((e) => JSON.stringify(e)));
+    }
+  });
+});
