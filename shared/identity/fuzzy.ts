@@ -59,7 +59,8 @@ const cyrillicFold = memo((word) =>
     .replace(/kh/g, 'h')
     .replace(/ts/g, 'c')
     .replace(/w/g, 'v')
-    .replace(/(.)\1/g, '$1'),
+    .replace(/(.)\1/g, '$1')
+    .replace(/y/g, 'i'),
 );
 
 /**
@@ -80,8 +81,14 @@ export const skeleton = memo((word) =>
 /** Shortest skeleton, and shortest longer word, for which a skeleton match counts (Salma/Salim do not). */
 const MIN_SKELETON = 3;
 const MIN_SKELETON_WORD = 6;
-const INITIAL_CREDIT = 0.8;
+const INITIAL_CREDIT = 0.85;
 const SKELETON_CREDIT = 0.9;
+
+const REVERSED_CREDIT = 0.9;
+const REVERSED_TYPO_CREDIT = 0.85;
+const PARTICLE_TYPO_CREDIT = 0.9;
+
+const reversed = (word: string) => [...word].reverse().join('');
 
 /** Credit for one word against another; `strict` (Korean names): romanizations, no typo at word level. */
 export function tokenSimilarity(a: string, b: string, strict: boolean): number {
@@ -91,8 +98,33 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   // An initial given for a name counts in part; a listed initial proves nothing about a name.
   if (b.length === 1) return 0;
   if (a.length === 1) return a === b[0] ? INITIAL_CREDIT : 0;
+  // "xal-Assad": a particle mistyped is still a particle (it weighs nothing either way).
+  if (PARTICLES.has(b) && a.length <= 3 && editDistance(a, b, 1) <= 1) return PARTICLE_TYPO_CREDIT;
   if (genderedForm(a, b) || genderedForm(b, a)) return 0;
-  if (cyrillicFold(a) === cyrillicFold(b)) return 0.95;
+  if (cyrillicFold(a) === cyrillicFold(b) || balticForm(a, b) || balticForm(b, a)) return 0.95;
+  const credit = spellingCredit(a, b);
+  if (credit > 0 || a.length < 4) return credit;
+  // A word written backwards ("nituP"), a cheap way past a screen, with at most one typo.
+  const back = reversed(a);
+  if (back === b) return REVERSED_CREDIT;
+  return a.length >= 5 && editDistance(back, b, 1) <= 1 ? REVERSED_TYPO_CREDIT : 0;
+}
+
+/** Latvian and Lithuanian add -s to a name (Sergejs Lavrovs for Sergey Lavrov). */
+function balticForm(a: string, b: string): boolean {
+  if (a.length < 5 || !a.endsWith('s')) return false;
+  const stem = a.slice(0, -1);
+  return stem === b || givenNameForm(stem) === givenNameForm(b);
+}
+
+/**
+ * Credit for a typo after the first letter of a four-letter word (not Kamal/Jamal): too little for a two-word name to alert on (Mary Smith is not Mark Smith), enough inside a
+ * longer one whose other words agree (Ssad Khan Zarkari, Muthanna Harith al-Dhari).
+ */
+const SHORT_TYPO_CREDIT = 0.75;
+
+/** Credit for two spellings of one word: transliteration shifts, typos, consonant skeletons. */
+function spellingCredit(a: string, b: string): number {
   const shortest = Math.min(a.length, b.length);
   // Transliterations that shift letters ("Semyonov"/"Semenov") stay close by Jaro-Winkler
   // (which needs a shared start and near lengths to reach 0.95: checked first, cheaply).
@@ -100,8 +132,11 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   if (jwPossible && jaroWinkler(a, b) >= 0.95) return 0.9;
   const edits = allowedEdits(shortest);
   // A first letter may differ only in a long word ("Wladimir"/"Vladimir").
-  if (edits === 0 || (a[0] !== b[0] && shortest < 6))
-    return sameSkeleton(a, b) ? SKELETON_CREDIT : 0;
+  if (edits === 0 || (a[0] !== b[0] && shortest < 6)) {
+    if (sameSkeleton(a, b)) return SKELETON_CREDIT;
+    const short = shortest === 4 && a[0] === b[0];
+    return short && editDistance(a, b, 1) === 1 ? SHORT_TYPO_CREDIT : 0;
+  }
   const d = editDistance(a, b, edits);
   if (d === 1) return 0.9;
   if (d === 2 && edits === 2) return 0.85;
@@ -135,16 +170,19 @@ export function tokenWeight(token: string): number {
   return token.length === 1 ? 0.5 : 1;
 }
 
+/** Most words of a name split apart that are joined again ("Plat Ono Vich" -> platonovich). */
+const MAX_SPLIT_PARTS = 4;
+
 /** Words glued on one side ("AlisherUsmanov") or split on the other ("Patr ushev"): rejoined to match. */
 export function rejoin(words: readonly string[], other: readonly string[]): string[] {
   const known = new Set(other);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const next = words[i + 1];
-    if (next !== undefined && !known.has(w) && !known.has(next) && known.has(w + next)) {
-      out.push(w + next);
-      i++;
+    const parts = known.has(w) ? 1 : joinedParts(words, i, known);
+    if (parts > 1) {
+      out.push(words.slice(i, i + parts).join(''));
+      i += parts - 1;
       continue;
     }
     out.push(...splitAgainst(w, other));
@@ -152,11 +190,25 @@ export function rejoin(words: readonly string[], other: readonly string[]): stri
   return out;
 }
 
+/** How many words from `i` on, none known alone, join into a known word (1 when none do). */
+function joinedParts(words: readonly string[], i: number, known: ReadonlySet<string>): number {
+  let joined = words[i]!;
+  for (let n = 2; n <= MAX_SPLIT_PARTS && i + n <= words.length; n++) {
+    const next = words[i + n - 1]!;
+    if (known.has(next)) return 1;
+    joined += next;
+    if (known.has(joined)) return n;
+  }
+  return 1;
+}
+
 function splitAgainst(word: string, other: readonly string[]): string[] {
   if (other.includes(word)) return [word];
   for (const a of other) {
-    if (a.length > 1 && word.startsWith(a) && other.includes(word.slice(a.length))) {
-      return [a, word.slice(a.length)];
+    const rest = word.slice(a.length);
+    // A doubled syllable is one name (Huihui), not the same word twice.
+    if (a.length > 1 && rest !== a && word.startsWith(a) && other.includes(rest)) {
+      return [a, rest];
     }
   }
   return [word];
@@ -169,6 +221,14 @@ export interface Alignment {
   readonly listedWeight: number;
   /** Words of the shorter name that are matched, for the containment rule. */
   readonly shorterCovered: number;
+  /** Which words of each name found a partner. */
+  readonly queryUsed: Uint8Array;
+  readonly listedUsed: Uint8Array;
+}
+
+/** Weights of a name's words: a word repeated ("Sergey Sergey Shoigu") weighs once. */
+function weightsOf(ws: readonly string[]): number[] {
+  return ws.map((w, i) => (ws.indexOf(w) < i ? 0 : tokenWeight(w)));
 }
 
 /** Greedy best-first one-to-one alignment of two names' words. */
@@ -181,6 +241,8 @@ export function align(q: readonly string[], l: readonly string[], strict: boolea
     }
   }
   pairs.sort((x, y) => y.s - x.s);
+  const qw = weightsOf(q);
+  const lw = weightsOf(l);
   const usedQ = new Uint8Array(q.length);
   const usedL = new Uint8Array(l.length);
   let matched = 0;
@@ -188,14 +250,18 @@ export function align(q: readonly string[], l: readonly string[], strict: boolea
     if (usedQ[i] || usedL[j]) continue;
     usedQ[i] = 1;
     usedL[j] = 1;
-    matched += (s * (tokenWeight(q[i]!) + tokenWeight(l[j]!))) / 2;
+    // An initial stands for the word it matched: that word weighs as much as the initial.
+    if (q[i]!.length === 1) lw[j] = Math.min(lw[j]!, qw[i]!);
+    matched += (s * (qw[i]! + lw[j]!)) / 2;
   }
-  const weight = (ws: readonly string[]) => ws.reduce((sum, w) => sum + tokenWeight(w), 0);
+  const sum = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0);
   const shorterUsed = q.length <= l.length ? usedQ : usedL;
   return {
     matched,
-    queryWeight: weight(q),
-    listedWeight: weight(l),
+    queryWeight: sum(qw),
+    listedWeight: sum(lw),
     shorterCovered: shorterUsed.reduce((n, u) => n + u, 0),
+    queryUsed: usedQ,
+    listedUsed: usedL,
   };
 }

@@ -1,4 +1,5 @@
 import type { ListEntry } from '../lists/types.ts';
+import { consonantKeys, consonantKeysNeeded } from './abjad.ts';
 import { skeleton } from './fuzzy.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { nameSimilarity, type PreparedName, prepareName } from './person.ts';
@@ -30,7 +31,12 @@ type Kind = 'person' | 'entity';
 type Prepared = {
   keys: readonly string[];
   groups: readonly (readonly string[])[];
+  /** Groups a candidate must share with the name. */
+  needed: number;
   person?: PreparedName;
+  /** A Latin query's consonant pieces, to find names written in Arabic script. */
+  abjadGroups?: readonly (readonly string[])[];
+  abjadNeeded?: number;
 };
 
 /** Words of the query a listed spelling must share a key with to be scored at all. */
@@ -56,21 +62,57 @@ function skeletonKeys(word: string): string[] {
   return k.length >= 3 ? [`k:${k}`] : [];
 }
 
-function prepare(kind: Kind, name: string): Prepared {
+/** A word written backwards, looked up as written and with one letter more or less. */
+function reversedKeys(word: string): string[] {
+  if (word.length < MIN_TYPO_WORD) return [];
+  const back = [...word].reverse().join('');
+  return [`w:${back}`, `d:${back}`];
+}
+
+interface KeyOptions {
+  /** Its consonants too, so a name in Arabic script meets its Latin spellings. */
+  readonly consonants: boolean;
+  /** A name asked about: also its words written backwards. */
+  readonly query: boolean;
+}
+
+/** Keys of a name; listed names get consonant keys always, a query when the list has abjad names. */
+function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
   if (kind === 'entity') {
     const keys = entityTokens(name);
-    return { keys, groups: keys.map((k) => [k]) };
+    return { keys, groups: keys.map((k) => [k]), needed: Math.min(MIN_SHARED_WORDS, keys.length) };
   }
   const person = prepareName(name);
+  const consonants = person.abjad || o.consonants ? consonantKeys(name) : [];
+  // A name in Arabic script is found by its consonants alone, each piece one group.
+  if (person.abjad) {
+    const groups = consonants.map((k) => [k]);
+    return { keys: consonants, groups, needed: consonantKeysNeeded(groups.length), person };
+  }
   const groups = person.tokens.map((w) => [
     `w:${w}`,
     `w:${givenNameForm(w)}`,
     ...personKeys(w),
     ...deletionKeys(w),
     ...skeletonKeys(w),
+    ...(o.query ? reversedKeys(w) : []),
   ]);
   for (const view of person.syllableViews.slice(1)) groups.push(view.map((s) => s.key));
-  return { keys: [...new Set(groups.flat())], groups, person };
+  // Initials find candidates but count as no word: "V. Putin" needs only Putin.
+  const initials = person.tokens.filter((w) => w.length === 1).length;
+  const needed = Math.max(1, Math.min(MIN_SHARED_WORDS, groups.length - initials));
+  const keys = [...new Set(groups.flat())];
+  if (!o.query) return { keys: [...keys, ...consonants], groups, needed, person };
+  // A Latin query meets names in Arabic script through their shared pieces only.
+  const abjadGroups = consonants.map((k) => [k]);
+  return {
+    keys,
+    groups,
+    needed,
+    person,
+    abjadGroups,
+    abjadNeeded: consonantKeysNeeded(abjadGroups.length),
+  };
 }
 
 /**
@@ -93,8 +135,9 @@ export class NameIndex {
 
   private add(kind: Kind, entry: ListEntry): void {
     for (const name of new Set([entry.name, ...entry.aliases])) {
-      const p = prepare(kind, name);
+      const p = prepare(kind, name, { consonants: true, query: false });
       if (p.keys.length === 0) continue;
+      if (p.person?.abjad) this.abjad = true;
       const at = this.variants[kind].push({ entry, name, ...p }) - 1;
       for (const key of new Set(p.keys)) {
         const list = this.postings[kind].get(key);
@@ -103,6 +146,9 @@ export class NameIndex {
       }
     }
   }
+
+  /** True once a listed person is spelled in Arabic, Persian, Urdu or Hebrew script. */
+  private abjad = false;
 
   // Scratch counters for candidate search, reset after each query (no allocation per query).
   private counts = new Int32Array(0);
@@ -136,8 +182,8 @@ export class NameIndex {
   private search(kind: Kind, names: readonly string[], min: number): NameCandidate[] {
     const best = new Map<ListEntry, NameCandidate>();
     for (const queried of names) {
-      const q = prepare(kind, queried);
-      for (const at of this.candidates(kind, q)) {
+      const q = prepare(kind, queried, { consonants: this.abjad, query: true });
+      for (const at of this.candidatesOf(kind, q)) {
         const v = this.variants[kind][at]!;
         const s = this.similarity(kind, q, v);
         if (s < min || (best.get(v.entry)?.similarity ?? -1) >= s) continue;
@@ -152,11 +198,22 @@ export class NameIndex {
     return [...best.values()].sort((a, b) => b.similarity - a.similarity);
   }
 
+  /** Candidates by words, and for a Latin query the names in Arabic script by consonants. */
+  private candidatesOf(kind: Kind, q: Prepared): number[] {
+    const found = this.candidates(kind, q.groups, q.needed);
+    if (!q.abjadGroups) return found;
+    for (const at of this.candidates(kind, q.abjadGroups, q.abjadNeeded ?? 1)) {
+      if (this.variants[kind][at]!.person?.abjad) found.push(at);
+    }
+    return found;
+  }
+
   /**
    * Variants sharing something with at least two of the query's words (with one, for a
-   * one-word query): a single shared word ("Kim", "Mohammad") would make half the list a candidate.
+   * one-word query, initials not counted): a single shared word ("Kim", "Mohammad") would
+   * make half the list a candidate.
    */
-  private candidates(kind: Kind, q: Prepared): number[] {
+  private candidates(kind: Kind, groups: readonly (readonly string[])[], needed: number): number[] {
     const size = this.variants[kind].length;
     if (this.counts.length < size) {
       this.counts = new Int32Array(size);
@@ -164,7 +221,7 @@ export class NameIndex {
     }
     const { counts, lastGroup } = this;
     const touched: number[] = [];
-    q.groups.forEach((group, g) => {
+    groups.forEach((group, g) => {
       for (const key of group) {
         for (const at of this.postings[kind].get(key) ?? []) {
           if (lastGroup[at] === g) continue;
@@ -174,7 +231,6 @@ export class NameIndex {
         }
       }
     });
-    const needed = Math.min(MIN_SHARED_WORDS, q.groups.length);
     const out = touched.filter((at) => counts[at]! >= needed);
     for (const at of touched) {
       counts[at] = 0;

@@ -1,3 +1,4 @@
+import { consonantSimilarity, consonantWords, isAbjad } from './abjad.ts';
 import { align, editDistance, rejoin, tokenSimilarity } from './fuzzy.ts';
 import { isKoreanSyllable, surnameVariant, syllableKey, syllables } from './romanize.ts';
 import { cyrillicKorean, foldText, SYLLABIC, toAscii } from './text.ts';
@@ -21,6 +22,10 @@ export interface PreparedName {
   readonly kontsevich: boolean;
   /** Hangul, kana or CJK characters of the name as written: romanization merges some (정/종). */
   readonly characters: readonly string[];
+  /** Written in Arabic, Persian, Urdu or Hebrew script (consonants only). */
+  readonly abjad: boolean;
+  /** The consonants of the whole name in order, for comparing it across those scripts. */
+  readonly consonants: string;
 }
 
 function syllablesOf(folded: string): Syllable[] {
@@ -52,6 +57,8 @@ export function prepareName(name: string): PreparedName {
     kontsevich: cyrillicKorean(name),
     syllableViews: views,
     characters,
+    abjad: isAbjad(name),
+    consonants: consonantWords(name).join(''),
   };
 }
 
@@ -60,7 +67,9 @@ function syllableCredit(a: Syllable, b: Syllable, typos: boolean, nasal: boolean
   if (a.key === b.key) return 1;
   if (nasal && a.key.replace(/NG$/, 'N') === b.key.replace(/NG$/, 'N')) return 1;
   if (!typos || (a.valid && b.valid)) return 0;
-  return editDistance(a.text, b.text, 1) <= 1 ? 0.85 : 0;
+  // A letter typed twice ("Joonng") is one typo however many letters it adds.
+  const once = (t: string) => t.replace(/(.)\1+/g, '$1');
+  return editDistance(once(a.text), once(b.text), 1) <= 1 ? 0.85 : 0;
 }
 
 /** Order-free Dice similarity of two syllable multisets (greedy best match per syllable). */
@@ -92,6 +101,8 @@ const TWO_WORDS_CONTAINED = 0.85;
 
 /** Middle names, patronymics or a father's name the longer spelling may add. */
 const MAX_EXTRA_WORDS = 2;
+/** What each of them costs a name found inside a longer one (three at most are counted). */
+const EXTRA_WORD_COST = 0.02;
 
 /** How many listed spellings hold a word: many (Mohammad, Kim) and it cannot carry a match. */
 export type WordFrequency = (word: string) => number;
@@ -127,11 +138,20 @@ function wordSimilarity(
   const own = distinctive(shorter);
   const counts = own.map(frequency);
   if (strict || own.length < 2 || counts.every((n) => n > COMMON_WORD)) return dice;
-  // Contained: every word of the shorter name matched, and at most two more in the longer one.
+  // Contained: every word of the shorter name matched, and at most two more in the longer one
+  // unless it is the longer one's first and last (given name and family name of a long
+  // Arabic chain: Turki al-Binali for Turki Mubarak Abdullah Ahmad al-Binali).
   if (a.shorterCovered < shorter.length) return dice;
-  if (distinctive(longer).length - own.length > MAX_EXTRA_WORDS) return dice;
+  const longerUsed = qt.length <= lt.length ? a.listedUsed : a.queryUsed;
+  if (
+    distinctive(longer).length - own.length > MAX_EXTRA_WORDS &&
+    !firstAndLast(longer, longerUsed)
+  )
+    return dice;
+  // Scored by how much of the shorter name is found, less a little for each word more.
   const coverage = a.matched / Math.min(a.queryWeight, a.listedWeight);
-  const contained = 0.8 * coverage + 0.2 * dice;
+  const extra = Math.min(MAX_EXTRA_WORDS + 1, distinctive(longer).length - own.length);
+  const contained = coverage - EXTRA_WORD_COST * extra;
   // Two words found inside a longer name are common among strangers (Pavel Popov): a candidate
   // that needs a date of birth or nationality, unless one of them is rare in the list and
   // neither common (Vladimir Putin). Three or more words are the person's name.
@@ -140,11 +160,24 @@ function wordSimilarity(
   return Math.max(dice, alone ? contained : Math.min(contained, TWO_WORDS_CONTAINED));
 }
 
+/** True when the first and the last distinctive words of a name are matched. */
+function firstAndLast(ws: readonly string[], used: Uint8Array): boolean {
+  const at = ws.flatMap((w, i) => (PARTICLES.has(w) || w.length < 2 ? [] : [i]));
+  return at.length > 0 && used[at[0]!] === 1 && used[at[at.length - 1]!] === 1;
+}
+
+/** The word a "bin" follows, particles passed over ("Isa bin Tarif al bin Ali": Isa). */
+function sonOf(ws: readonly string[]): string | undefined {
+  const b = ws.indexOf('bin');
+  for (let i = b - 1; i >= 0; i--) if (!PARTICLES.has(ws[i]!)) return ws[i];
+  return undefined;
+}
+
 function swappedNasab(q: readonly string[], l: readonly string[], strict: boolean): boolean {
-  const qb = q.indexOf('bin');
-  const lb = l.indexOf('bin');
-  if (qb < 1 || lb < 1) return false;
-  return tokenSimilarity(q[qb - 1]!, l[lb - 1]!, strict) === 0;
+  const qs = sonOf(q);
+  const ls = sonOf(l);
+  if (qs === undefined || ls === undefined) return false;
+  return tokenSimilarity(qs, ls, strict) === 0;
 }
 
 /**
@@ -154,6 +187,12 @@ function swappedNasab(q: readonly string[], l: readonly string[], strict: boolea
 export function nameSimilarity(q: PreparedName, l: PreparedName, frequency: WordFrequency): number {
   if (q.characters.length > 0 && l.characters.length > 0) {
     return characterSimilarity(q.characters, l.characters);
+  }
+  // One name in Arabic (or Persian, Urdu, Hebrew) script, the other in Latin letters: only
+  // the consonants are written on both sides.
+  if (q.abjad !== l.abjad) {
+    if (q.characters.length > 0 || l.characters.length > 0) return 0;
+    return consonantSimilarity(q.consonants, l.consonants);
   }
   // Korean rules (syllable keys, no typo inside a valid syllable) when the listed name reads as
   // Korean and the one asked about does too, but for one typo.

@@ -122,6 +122,11 @@ const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
       'mehmet',
       'mohamud',
       'mahomed',
+      'mochammad',
+      'mochamad',
+      'muchammad',
+      'muhammet',
+      'mohd',
     ],
     husayn: ['hussein', 'husain', 'hussain', 'hosein', 'hossein', 'husein', 'houssein'],
     hasan: ['hassan', 'hasen', 'hassen'],
@@ -207,8 +212,8 @@ function unLeet(word: string): string {
 
 /**
  * The words of a person's name as they are compared: any script transliterated, titles
- * dropped, particles in one spelling, digit look-alikes read as letters, a name repeated
- * ("Sergey Sergey Shoigu") kept once.
+ * dropped, particles in one spelling, digit look-alikes read as letters, initials run
+ * together split. A repeated word is kept ("Chang Chang-ha"); alignment weighs it once.
  */
 export function nameTokens(name: string): string[] {
   const out: string[] = [];
@@ -217,7 +222,9 @@ export function nameTokens(name: string): string[] {
   for (const raw of foldText(ascii).split(' ')) {
     if (raw === '' || TITLES.has(raw)) continue;
     const word = unLeet(PARTICLE_FORMS.get(raw) ?? raw);
-    if (!out.includes(word)) out.push(word);
+    // Initials run together ("JC Juncker"): two or three consonants are two or three initials.
+    if (/^[b-df-hj-np-tv-xz]{2,3}$/.test(word) && word !== 'ng') out.push(...word);
+    else out.push(word);
   }
   return out;
 }

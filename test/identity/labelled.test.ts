@@ -6,13 +6,19 @@ import { loadListFile } from '../../shared/lists/index.ts';
 import { LISTED } from './cases.ts';
 import { entityBenchPairs, nameBenchPairs, scorePairs } from './labelled.ts';
 import { cleanPeople } from './population.ts';
+import { nearBirthDates, screenUnVariants, unEntry, unPairs, unPersons } from './un-sc.ts';
 
-// Floors at what the matcher measures today on the committed samples (recall 0.70,
-// negatives accepted 0.02): a change that loses recall or gains false matches fails here.
+// Floors at what the matcher measures today on the committed samples (recall 0.78,
+// negatives accepted 0.017): a change that loses recall or gains false matches fails here.
 // The samples hold the hardest public cases (nicknames, other scripts with no Latin form,
-// reversed strings); `npm run bench -- identity` prints the per-group figures.
-const MIN_PAIR_RECALL = 0.69;
-const MAX_NEGATIVES_ACCEPTED = 0.03;
+// one changed word labelled a match); `npm run bench -- identity` prints the per-group figures.
+const MIN_PAIR_RECALL = 0.77;
+const MAX_NEGATIVES_ACCEPTED = 0.02;
+// UN SC published variants against the listed name alone (0.36 and 0.73 today): many "Good"
+// aliases are other names (Abu Jihad for Abd Allah Ragab), not spellings of the listed one.
+const MIN_UN_SPELLING_RECALL = 0.35;
+const MIN_UN_ORIGINAL_SCRIPT_RECALL = 0.72;
+const MAX_UN_OTHER_PERSON_HITS = 0.04;
 const MAX_CLEAN_FALSE_POSITIVES = 0.002;
 const EXACT = 0.99;
 
@@ -34,6 +40,43 @@ describe('identity matching on public labelled name pairs (nomenklatura samples)
     );
     expect(recall).toBeGreaterThanOrEqual(MIN_PAIR_RECALL);
     expect(accepted).toBeLessThanOrEqual(MAX_NEGATIVES_ACCEPTED);
+  });
+});
+
+describe('identity matching on UN Security Council persons (published variants)', () => {
+  const persons = unPersons();
+  const groups = scorePairs(unPairs(persons));
+  const recall = (group: string) => {
+    const g = groups.find((x) => x.group === group)!;
+    return g.found / g.positives;
+  };
+
+  it('finds listed names from their spelling variants and original-script names', () => {
+    expect(persons.length).toBeGreaterThan(700);
+    expect(recall('un_sc/spelling')).toBeGreaterThanOrEqual(MIN_UN_SPELLING_RECALL);
+    expect(recall('un_sc/original_script')).toBeGreaterThanOrEqual(MIN_UN_ORIGINAL_SCRIPT_RECALL);
+  });
+
+  const index = new NameIndex(persons.map(unEntry));
+  const weights = defaultsOf(schema);
+  const screen = (name: string, dateOfBirth?: string) =>
+    matchPerson(index, { names: [name], dateOfBirth }, weights).map((m) => ({
+      entryId: m.entry.entryId,
+      listedName: m.listedName,
+    }));
+
+  it('rarely alerts on another listed person when screening the variants against all of them', () => {
+    const r = screenUnVariants(persons, (name) => screen(name));
+    expect(r.otherHits / r.queries).toBeLessThanOrEqual(MAX_UN_OTHER_PERSON_HITS);
+  });
+
+  it('still alerts on every listed name whose date of birth is one day or one year off', () => {
+    const near = nearBirthDates(persons);
+    const silenced = near.filter(
+      (n) => !screen(n.name, n.dateOfBirth).some((h) => h.entryId === n.reference),
+    );
+    expect(near.length).toBeGreaterThan(100);
+    expect(silenced).toEqual([]);
   });
 });
 

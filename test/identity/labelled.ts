@@ -27,12 +27,18 @@ export function nameBenchPairs(file = `${NAMES}/name_bench_persons.csv`): Labell
   }));
 }
 
-type YamlName = { name?: string; firstName?: string; middleName?: string; lastName?: string };
+type YamlName = {
+  name?: string;
+  firstName?: string;
+  middleName?: string;
+  fatherName?: string;
+  lastName?: string;
+};
 
-/** The full name of a checks.yml record: `name`, or its parts in order. */
+/** The full name of a checks.yml record: `name`, or its parts in order (a patronymic is a part). */
 function fullName(r: YamlName): string {
   if (r.name) return r.name;
-  return [r.firstName, r.middleName, r.lastName].filter(Boolean).join(' ');
+  return [r.firstName, r.middleName, r.fatherName, r.lastName].filter(Boolean).join(' ');
 }
 
 /** nomenklatura `contrib/entity_bench/checks.yml` (Person checks). */

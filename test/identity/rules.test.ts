@@ -156,6 +156,61 @@ describe('titles, initials, repeated and glued words', () => {
   });
 });
 
+describe('Arabic script against Latin spellings (consonants)', () => {
+  it.each([
+    ['إياد نظمي صالح خليل', 'IYAD NAZMI SALIH KHALIL'],
+    ['عبد العزيز عباسین', 'ABDUL AZIZ ABBASIN'],
+    ['عثمان أحمد عثمان الغامدي', 'OTHMAN AHMED OTHMAN AL-GHAMDI'],
+    ['ﺻﺍﻠﺡ ﻤﺣﻤﺩ', 'SALEH MOHAMMAD'],
+  ])('matches %s with %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+    expect(matches(listed, query)).toBe(true);
+  });
+
+  it('finds the right person among several whose consonants differ', () => {
+    const listed = [
+      'IYAD NAZMI SALIH KHALIL',
+      'NAZIR MOHAMMAD ABDUL BASIR',
+      'ABDUL SATAR ABDUL MANAN',
+    ];
+    expect(alertsOn('نظر محمد عبد البصیر', listed)).toEqual(['NAZIR MOHAMMAD ABDUL BASIR']);
+  });
+
+  it('does not match a name with other consonants', () => {
+    expect(matches('عبد الستار عبد المنان', 'ABDUL GHAFAR QURISHI ABDUL GHANI')).toBe(false);
+  });
+});
+
+describe('names written to get past a screen', () => {
+  it.each([
+    ['Vladimir nitPu', 'Vladimir Putin'],
+    ['Bashar xal-Assad', 'Bashar al-Assad'],
+    ['JC Juncker', 'Jean-Claude Juncker'],
+    ['N. Nazarbayev', 'Nursultan Nazarbayev'],
+    ['Nikolai Plat Ono Vich Patrushev', 'Nikolai Platonovich Patrushev'],
+    ['Kim Joonng-un', 'Kim Jong-un'],
+    ['Sergejs Lavrovs', 'Sergey Viktorovich LAVROV'],
+  ])('matches %s with %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it('keeps a surname written twice (Chang Chang-ha) and weighs a repeated name once', () => {
+    expect(matches('Jang Chang Ha', 'CHANG CHANG HA')).toBe(true);
+    expect(matches('Sergey Sergey Shoigu', 'Sergey Shoigu')).toBe(true);
+    expect(matches('Wu Hui', 'WU, Huihui')).toBe(false);
+  });
+
+  it('takes the first and last names of a long Arabic name chain for the person', () => {
+    expect(matches('Turki al-Binali', 'TURKI MUBARAK ABDULLAH AHMAD AL-BINALI')).toBe(true);
+    expect(matches('Turki al-Jabri', 'TURKI MUBARAK ABDULLAH AHMAD AL-BINALI')).toBe(false);
+  });
+
+  it('takes one typo in a short word inside a longer name, not in a two-word name', () => {
+    expect(matches('Muthanna Harith al-Dhari', 'MUTHANNA HARITH AL-DARI')).toBe(true);
+    expect(matches('Mary Taylor', 'Mark Taylor')).toBe(false);
+  });
+});
+
 describe('date of birth', () => {
   it('grades a date one day or one year off, or with day and month swapped, as near', () => {
     expect(compareBirthDates('1978-04-23', ['1978-04-22'])).toBe('near');

@@ -1,0 +1,84 @@
+/**
+ * Arabic, Persian, Urdu and Hebrew script write consonants and long vowels only: "محمد" is
+ * m-h-m-d whether the Latin list spells it Muhammad, Mohamed or Mohd. A name in one of these
+ * scripts and a Latin spelling are compared by their consonants, which both keep.
+ */
+import { editDistance } from './fuzzy.ts';
+import { foldText, toAscii } from './text.ts';
+
+/** Letters of the abjad scripts, with their presentation forms. */
+const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+/** True when a name is written in Arabic, Persian, Urdu or Hebrew script. */
+export function isAbjad(name: string): boolean {
+  return ABJAD.test(name);
+}
+
+// Latin spellings of one Arabic letter reduced to one letter: kh (خ), gh (غ), sh and the
+// French ch (ش), th (ث), dh (ذ, ظ: Nazmi, Nadhmi), q and k (ق, ك), p and v of Persian and Urdu.
+const LETTERS: readonly [RegExp, string][] = [
+  [/kh/g, 'x'],
+  [/gh/g, 'g'],
+  [/sh|ch/g, '$'],
+  [/th/g, 't'],
+  [/dh/g, 'z'],
+  [/q/g, 'k'],
+  [/ph/g, 'f'],
+  [/p/g, 'b'],
+  [/v/g, 'f'],
+];
+
+/**
+ * The consonants of one folded word: vowels and the glides w and y dropped (the script writes
+ * long vowels as و and ي), doubled letters once (no shadda is written), a final h dropped
+ * (ة, and Latin -ah/-eh).
+ */
+export function consonantsOf(word: string): string {
+  const mapped = LETTERS.reduce((w, [from, to]) => w.replace(from, to), word);
+  return mapped
+    .replace(/[aeiouwy]/g, '')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/(.)h$/, '$1');
+}
+
+/** Consonants of each word of a name, as written (titles and particles kept: both sides write them). */
+export function consonantWords(name: string): string[] {
+  const folded = foldText(toAscii(name));
+  return folded === '' ? [] : folded.split(' ').map(consonantsOf);
+}
+
+/** Letters of the consonant strings that index a name for candidates across scripts. */
+const GRAM = 4;
+
+/**
+ * Keys for finding candidates across scripts: the four-letter pieces of the whole name's
+ * consonants. Word by word would miss names whose words break differently (عبد العزيز is
+ * "bd lzz", Abdul Aziz "bdl zz"); in one string both read "bdlz".
+ */
+export function consonantKeys(name: string): string[] {
+  const all = consonantWords(name).join('');
+  const out = new Set<string>();
+  for (let i = 0; i + GRAM <= all.length; i++) out.add(`g:${all.slice(i, i + GRAM)}`);
+  if (out.size === 0 && all.length >= 2) out.add(`g:${all}`);
+  return [...out];
+}
+
+/** How many of a name's pieces a candidate must share: a third of them, two at least. */
+export function consonantKeysNeeded(keys: number): number {
+  return Math.min(keys, Math.max(2, Math.floor(keys / 3)));
+}
+
+/** Keys this short say too little: two-letter consonant strings are shared by many names. */
+const MIN_KEY = 5;
+
+/**
+ * Similarity of two names by their consonants in order (edit distance over the longer),
+ * discounted when the consonants are too few to tell names apart.
+ */
+export function consonantSimilarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 0;
+  const d = editDistance(a, b, longest);
+  const s = 1 - d / longest;
+  return longest < MIN_KEY ? s * 0.85 : s;
+}
