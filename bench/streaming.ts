@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel } from 'kafkajs';
 import { internalTopics, Screener } from '../services/screener/screener.ts';
 import type { Alert } from '../shared/engine/alert.ts';
@@ -40,7 +41,14 @@ async function fill(topic: string, count: number, hitEvery: number): Promise<voi
  * The baseline: a bare kafkajs consumer that JSON-parses each message, timed from its first
  * message to its last (the least any screener must do with an event).
  */
-async function bareConsumer(topic: string, count: number): Promise<number> {
+/** CPU time (user + system, every thread of the process) per event, in µs, since `from`. */
+function cpuPerEvent(from: NodeJS.CpuUsage, count: number): number {
+  const used = process.cpuUsage(from);
+  return Number(((used.user + used.system) / count).toFixed(1));
+}
+
+async function bareConsumer(topic: string, count: number): Promise<{ rate: number; cpu: number }> {
+  const cpu = process.cpuUsage();
   const consumer = kafka.consumer({
     groupId: `bench-bare-${run}`,
     maxBytesPerPartition: 4 * 1024 * 1024,
@@ -59,8 +67,9 @@ async function bareConsumer(topic: string, count: number): Promise<number> {
     });
   });
   const ms = await done;
+  const cpuUs = cpuPerEvent(cpu, count);
   await consumer.disconnect();
-  return (count / ms) * 1000;
+  return { rate: (count / ms) * 1000, cpu: cpuUs };
 }
 
 /** Counts events through a sink wrapper, so the screener is timed from first to last delivery. */
@@ -87,7 +96,7 @@ class TimedSink implements AlertSink {
 async function screenerRate(
   topic: string,
   count: number,
-): Promise<{ rate: number; wallRate: number; alerts: number }> {
+): Promise<{ rate: number; wallRate: number; cpu: number; busy: number; alerts: number }> {
   const log = new KafkaEventLog({ brokers: BROKERS });
   const sink = new TimedSink(
     new BullmqAlertSink({ redisUrl: REDIS_URL, queueName: `bench-alerts-${run}` }),
@@ -103,9 +112,13 @@ async function screenerRate(
     logger: createLogger('bench', 'silent'),
   });
   const started = performance.now();
+  const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
   await screener.start();
   while (screener.stats.events < count) await new Promise((r) => setTimeout(r, 20));
   const wall = performance.now() - started;
+  const cpuUs = cpuPerEvent(cpu, count);
+  const busy = performance.eventLoopUtilization(elu).utilization;
   await screener.stop();
   const alerts = (await sink.list()).length;
   await sink.inner.queue.obliterate({ force: true });
@@ -116,6 +129,8 @@ async function screenerRate(
   return {
     rate: (count / (sink.last - sink.first)) * 1000,
     wallRate: (count / wall) * 1000,
+    cpu: cpuUs,
+    busy,
     alerts,
   };
 }
@@ -135,12 +150,15 @@ export async function benchStreaming(): Promise<Record<string, number | string>>
   const screened = await screenerRate(topic, EVENTS);
   return {
     'stream events': EVENTS,
-    'bare kafkajs consumer, JSON.parse each (events/s)': Math.round(bare),
+    'bare kafkajs consumer, JSON.parse each (events/s)': Math.round(bare.rate),
+    'bare kafkajs consumer, CPU per event (µs)': bare.cpu,
     'screener, changelog-backed state, first to last round (events/s)': Math.round(screened.rate),
     'screener, same, from process start incl. group joins (events/s)': Math.round(
       screened.wallRate,
     ),
-    'screener / bare consumer': `${((screened.rate / bare) * 100).toFixed(0)}%`,
+    'screener, CPU per event, all threads (µs)': screened.cpu,
+    'screener, engine thread busy (event loop utilization)': `${(screened.busy * 100).toFixed(0)}%`,
+    'screener / bare consumer': `${((screened.rate / bare.rate) * 100).toFixed(0)}%`,
     'alerts in queue': screened.alerts,
   };
 }

@@ -17,6 +17,7 @@ import type {
   PartitionOffset,
 } from '../../shared/ports/event-log/index.ts';
 import { retrying } from '../../shared/retry.ts';
+import { ChangelogPages, isPageKey } from './changelog-pages.ts';
 
 /** Changelog key of the sequencer's progress; state keys never start with `~`. */
 const PROGRESS_KEY = '~sequencer';
@@ -81,6 +82,8 @@ export class EngineTask {
     restores: 0,
   };
   readonly sequencer = new Sequencer();
+  /** How state changes are packed into changelog records, and which record holds each key. */
+  private readonly pages = new ChangelogPages();
   private subscription?: EventSubscription;
   private changelog?: EventPublisher;
   private owner = false;
@@ -187,10 +190,9 @@ export class EngineTask {
     await this.restoreIfNeeded();
     try {
       for (const record of batch) {
-        const seq = readSequenced(record);
-        if (!seq) continue;
-        const taken = this.sequencer.offer({ ...seq, seq: Number(record.offset) });
-        if (!taken) this.stats.duplicates++;
+        const seq = Number(record.offset);
+        for (const routed of readSequenced(record))
+          if (!this.sequencer.offer({ ...routed, seq })) this.stats.duplicates++;
       }
       await this.readEnds();
       await this.round();
@@ -294,10 +296,8 @@ export class EngineTask {
   private persist(): void {
     this.unsaved = false;
     this.savedAt = Date.now();
-    const records: OutgoingRecord[] = this.o.state.takeChanges().map(([key, value]) => ({
-      key,
-      value: value === undefined ? null : JSON.stringify(value),
-    }));
+    const state = this.o.state;
+    const records = this.pages.write(state.takeChanges(), (key) => state.get(key));
     records.push({ key: PROGRESS_KEY, value: JSON.stringify(this.sequencer.progress()) });
     const next = this.sequencer.committable();
     this.writing = this.write(records, next).then(
@@ -341,9 +341,11 @@ export class EngineTask {
     await this.changelog?.close().catch(() => {});
     this.changelog = this.o.log.transactionalPublisher(`${this.o.groupId}-changelog-0`);
     state.clear();
+    this.pages.clear();
     engine.reset();
     let progress: Record<string, OriginProgress> = {};
     let records = 0;
+    const apply = (key: string, value: unknown) => state.restoreValue(key, value);
     const [end = 0] = await this.o.log.endOffsets(this.o.changelogTopic);
     this.stats.restoring = { read: 0, end };
     await this.o.log.readToEnd(this.o.changelogTopic, (r) => {
@@ -352,7 +354,12 @@ export class EngineTask {
       const key = r.key?.toString() ?? '';
       const text = r.value && r.value.length > 0 ? r.value.toString() : undefined;
       if (key === PROGRESS_KEY) progress = text ? JSON.parse(text) : {};
-      else state.restoreValue(key, text === undefined ? undefined : JSON.parse(text));
+      else if (isPageKey(key)) this.pages.restore(key, text, apply);
+      else {
+        const error = new UnreadableChangelogError(this.o.changelogTopic, key);
+        this.o.onFatal?.(error);
+        throw error;
+      }
     });
     state.takeChanges();
     this.sequencer.restore(progress);
@@ -363,6 +370,19 @@ export class EngineTask {
     this.stats.restoring = undefined;
     this.stats.lastRestore = { records, ms, at: new Date().toISOString() };
     this.o.logger.info({ records, ms }, 'engine state restored from the changelog');
+  }
+}
+
+/**
+ * The changelog holds a record this version does not write (one record per state key, as
+ * versions before pages wrote): restoring around it would screen with a partial state.
+ */
+class UnreadableChangelogError extends FlowsentryError {
+  constructor(topic: string, key: string) {
+    super(
+      'UNREADABLE_CHANGELOG',
+      `${topic} holds a record keyed ${JSON.stringify(key)} that this version does not read (written by an earlier version?): start the screeners with a new FLOWSENTRY_GROUP_ID (it reads the input topics again from their start)`,
+    );
   }
 }
 

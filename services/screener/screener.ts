@@ -4,16 +4,11 @@ import { Engine, type EngineOptions } from '../../shared/engine/engine.ts';
 import { ChangelogEngineState } from '../../shared/engine/state/index.ts';
 import type { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
-import { routeRecords } from '../../shared/pipeline/route.ts';
 import type { AlertSink } from '../../shared/ports/alert-sink/index.ts';
-import type {
-  EventLog,
-  EventPublisher,
-  EventSubscription,
-  IncomingRecord,
-} from '../../shared/ports/event-log/index.ts';
-import { retrying } from '../../shared/retry.ts';
+import type { EventLog, EventPublisher } from '../../shared/ports/event-log/index.ts';
 import { EngineTask } from './engine-task.ts';
+import { Router, type RouterOptions } from './router.ts';
+import { RouterThread } from './router-thread.ts';
 
 /** Where the active tag set comes from; `refresh` returns a new index only when the lists changed. */
 export interface TagProvider {
@@ -44,6 +39,11 @@ export interface ScreenerOptions {
   readonly requireLists?: boolean;
   /** Caps on decoded events, parsed at start (default: read from the environment once). */
   readonly limits?: ContractLimits;
+  /**
+   * Route on this thread even when the log could be opened on another (default: a log that
+   * can, Kafka, is routed on a worker thread so routing and the engine use two cores).
+   */
+  readonly routeInProcess?: boolean;
 }
 
 /** Running totals, for logs and /metrics. */
@@ -62,21 +62,18 @@ export function internalTopics(groupId: string): { sequenced: string; changelog:
 
 /**
  * The screener service. Every instance routes its share of the input partitions (decode,
- * validate, normalize, dead-letter) into the sequenced topic; the one instance the engine
- * group gives that topic to runs the engine over it in canonical order, its state kept in
- * process and written to a compacted changelog; the others are standbys that restore the
- * state from the changelog when they take over.
+ * validate, normalize, dead-letter) into the sequenced topic, on a worker thread when the
+ * log is Kafka; the one instance the engine group gives that topic to runs the engine over
+ * it in canonical order on its main thread, its state kept in process and written to a
+ * compacted changelog; the others are standbys that restore the state from the changelog
+ * when they take over.
  */
 export class Screener {
-  private routed = { batches: 0, events: 0, deadLettered: 0 };
-  private router?: EventSubscription;
+  private router?: Router | RouterThread;
   private dlq?: EventPublisher;
-  private sequenced?: EventPublisher;
   private task?: EngineTask;
   private lastTagCheck = 0;
   private tagTimer?: NodeJS.Timeout;
-  private retryingSince: number | undefined;
-  private readonly abort = new AbortController();
   /** The engine: state in process, every change written to the changelog. */
   readonly engine: Engine;
   private readonly state = new ChangelogEngineState();
@@ -87,10 +84,11 @@ export class Screener {
 
   get stats(): ScreenerStats {
     const t = this.task?.stats;
+    const routed = this.router?.stats;
     return {
-      batches: this.routed.batches,
+      batches: routed?.batches ?? 0,
       events: t?.events ?? 0,
-      deadLettered: this.routed.deadLettered + (t?.failed ?? 0),
+      deadLettered: (routed?.deadLettered ?? 0) + (t?.failed ?? 0),
       alertsCreated: t?.alertsCreated ?? 0,
       alertsMerged: t?.alertsMerged ?? 0,
     };
@@ -104,10 +102,7 @@ export class Screener {
   /** False while an outage (broker, Redis) is retried, a takeover restores, or after a fatal error. */
   get ready(): boolean {
     return (
-      this.retryingSince === undefined &&
-      !this.fatal &&
-      !this.noLists() &&
-      (this.task?.ready ?? false)
+      !this.router?.stats.retrying && !this.fatal && !this.noLists() && (this.task?.ready ?? false)
     );
   }
 
@@ -136,7 +131,6 @@ export class Screener {
         'no active list version: nothing to screen against. Load one with `flowsentry lists import --redis FILE`; not ready until then',
       );
     this.dlq = log.publisher();
-    this.sequenced = log.publisher();
     const internal = internalTopics(groupId);
     this.task = new EngineTask({
       log,
@@ -155,54 +149,24 @@ export class Screener {
       onFatal: (e) => this.stopForGood(e),
     });
     await this.task.start();
-    this.router = log.subscribe({
+    const routing: RouterOptions = {
       groupId,
       topics,
-      fromBeginning: true,
-      // Partitions are routed independently: their produce round trips overlap.
-      concurrency: 4,
-      onFatal: (e) => this.stopForGood(e),
-    });
-    await this.router.start((batch) => this.route(batch));
+      sequencedTopic: internal.sequenced,
+      dlqTopic,
+      ...(this.options.roles ? { roles: this.options.roles } : {}),
+      ...(this.options.limits ? { limits: this.options.limits } : {}),
+    };
+    const address = this.options.routeInProcess ? undefined : log.address?.();
+    this.router = address
+      ? new RouterThread(address, routing, logger)
+      : new Router(log, routing, logger);
+    await this.router.start((e) => this.stopForGood(e));
     // Lists also change while no event flows (a standby, a quiet night): look on a timer too.
     this.tagTimer = setInterval(() => {
       this.refreshTags(false).catch((err) => logger.warn({ err }, 'list refresh failed'));
     }, this.options.tagRefreshMs ?? 2_000);
     logger.info({ groupId, topics, ...internal }, 'screener started');
-  }
-
-  /** Routes one input batch; an outage is retried here, with backoff, before Kafka redelivers. */
-  private async route(batch: readonly IncomingRecord[]): Promise<void> {
-    const roles = this.options.roles;
-    const routed = routeRecords(
-      batch,
-      (topic) => (roles && Object.hasOwn(roles, topic) ? roles[topic] : undefined),
-      this.options.limits,
-    );
-    await this.io(async () => {
-      if (routed.dead.length > 0) await this.dlq!.publish(this.options.dlqTopic, routed.dead);
-      await this.sequenced!.publish(
-        internalTopics(this.options.groupId).sequenced,
-        routed.sequenced,
-      );
-    });
-    this.routed.batches++;
-    this.routed.events += routed.events;
-    this.routed.deadLettered += routed.dead.length;
-    if (routed.dead.length > 0)
-      this.options.logger.warn({ deadLettered: routed.dead.length }, 'records dead-lettered');
-  }
-
-  private io<T>(step: () => Promise<T>): Promise<T> {
-    return retrying(step, {
-      signal: this.abort.signal,
-      onRetry: (error, attempt) => {
-        this.retryingSince ??= Date.now();
-        this.options.logger.warn({ err: error, attempt }, 'broker unavailable; retrying');
-      },
-    }).finally(() => {
-      this.retryingSince = undefined;
-    });
   }
 
   private async refreshTags(force: boolean): Promise<void> {
@@ -221,10 +185,8 @@ export class Screener {
 
   async stop(): Promise<void> {
     clearInterval(this.tagTimer);
-    this.abort.abort();
     await this.router?.stop();
     await this.task?.stop();
     await this.dlq?.close();
-    await this.sequenced?.close();
   }
 }

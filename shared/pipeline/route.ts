@@ -67,15 +67,40 @@ export function decodeOne(
   }
 }
 
+/** Bytes of routed events packed into one sequenced record, at most (one event may pass it). */
+const PACK_BYTES = 256 * 1024;
+
 /**
- * A sequenced record: where it came from and the event, in the value (`o` origin, `n` input
- * offset, `w` write time, `e` the normalized event or absent for a mark). Headers would say
- * the same at several times the encoding cost per record; there is one partition, so no key.
+ * Sequenced records pack many routed input records of one input partition: `o` the origin,
+ * `r` one entry per input record, `[offset, write time, normalized event]`, or
+ * `[offset, write time]` for a mark (the input record was dead-lettered). A Kafka record
+ * costs kafkajs far more than its bytes (encoding, checksums, allocations on both the
+ * producing and the consuming side), so the topic carries few large ones.
  */
-function sequencedRecord(record: IncomingRecord, event: string | undefined): OutgoingRecord {
-  const origin = JSON.stringify(originOf(record.topic, record.partition));
-  const head = `{"o":${origin},"n":${record.offset},"w":${record.timestamp ?? Date.now()}`;
-  return { key: null, value: event === undefined ? `${head}}` : `${head},"e":${event}}` };
+class SequencedPacker {
+  readonly records: OutgoingRecord[] = [];
+  private origin = '';
+  private entries: string[] = [];
+  private bytes = 0;
+
+  add(record: IncomingRecord, event: string | undefined): void {
+    const origin = originOf(record.topic, record.partition);
+    if (origin !== this.origin || this.bytes >= PACK_BYTES) this.flush(origin);
+    const head = `[${record.offset},${record.timestamp ?? Date.now()}`;
+    const entry = event === undefined ? `${head}]` : `${head},${event}]`;
+    this.entries.push(entry);
+    this.bytes += entry.length;
+  }
+
+  flush(next = ''): void {
+    if (this.entries.length > 0) {
+      const value = `{"o":${JSON.stringify(this.origin)},"r":[${this.entries.join(',')}]}`;
+      this.records.push({ key: null, value });
+    }
+    this.origin = next;
+    this.entries = [];
+    this.bytes = 0;
+  }
 }
 
 /** Routes one batch of one input partition. */
@@ -84,32 +109,45 @@ export function routeRecords(
   roleOf: (topic: string) => TopicRole | undefined,
   limits?: ContractLimits,
 ): Routed {
-  const sequenced: OutgoingRecord[] = [];
+  const packer = new SequencedPacker();
   const dead: OutgoingRecord[] = [];
   let events = 0;
   for (const record of records) {
     const out = decodeOne(record, roleOf(record.topic), limits);
     if ('envelope' in out) {
       events++;
-      sequenced.push(sequencedRecord(record, JSON.stringify(out)));
+      packer.add(record, JSON.stringify(out));
     } else {
       dead.push(out);
-      sequenced.push(sequencedRecord(record, undefined));
+      packer.add(record, undefined);
     }
   }
-  return { sequenced, dead, events };
+  packer.flush();
+  return { sequenced: packer.records, dead, events };
 }
 
-/** Reads a record of the sequenced topic back; one that is not ours gives undefined. */
-export function readSequenced(record: IncomingRecord): SequencedRecord | undefined {
-  if (!record.value) return undefined;
-  let v: { o?: unknown; n?: unknown; w?: unknown; e?: NormalizedEvent };
+type Entry = [offset?: unknown, writtenAt?: unknown, event?: NormalizedEvent];
+
+/**
+ * Reads a record of the sequenced topic back into the routed records it packs, in input
+ * offset order; one that is not ours gives none. The one-record-per-event form that earlier
+ * versions wrote (`o`, `n`, `w`, `e`) is read too, so an upgrade reads the uncommitted tail.
+ */
+export function readSequenced(record: IncomingRecord): SequencedRecord[] {
+  if (!record.value) return [];
+  let v: { o?: unknown; r?: unknown; n?: unknown; w?: unknown; e?: NormalizedEvent };
   try {
     v = JSON.parse(record.value.toString());
   } catch {
-    return undefined;
+    return [];
   }
-  if (typeof v.o !== 'string' || !Number.isSafeInteger(v.n)) return undefined;
-  const base = { origin: v.o, offset: v.n as number, writtenAt: Number(v.w) || 0 };
-  return v.e ? { ...base, event: v.e } : base;
+  if (typeof v.o !== 'string') return [];
+  const entries: Entry[] = Array.isArray(v.r) ? v.r : [[v.n, v.w, v.e]];
+  const out: SequencedRecord[] = [];
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || !Number.isSafeInteger(entry[0])) continue;
+    const base = { origin: v.o, offset: entry[0] as number, writtenAt: Number(entry[1]) || 0 };
+    out.push(entry[2] ? { ...base, event: entry[2] } : base);
+  }
+  return out;
 }

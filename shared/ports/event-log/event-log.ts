@@ -1,3 +1,5 @@
+import type { KafkaEventLogOptions } from './kafka-event-log.ts';
+
 /** A record to publish: key decides the partition, so one key's records stay in order. */
 export interface OutgoingRecord {
   readonly key: string | null;
@@ -77,8 +79,16 @@ export interface TopicSpec {
   readonly maxMessageBytes?: number;
 }
 
+/** Plain data that opens the same event log in another thread (a worker_threads worker). */
+export interface EventLogAddress {
+  readonly kind: 'kafka';
+  readonly options: KafkaEventLogOptions;
+}
+
 /** The event log port: Kafka in streaming mode, in-process topics in embedded mode. */
 export interface EventLog {
+  /** How another thread opens this log; absent for a log that lives in this thread only. */
+  address?(): EventLogAddress;
   publisher(): EventPublisher;
   /**
    * A publisher whose every `publish` is one transaction: readers see all of its records or

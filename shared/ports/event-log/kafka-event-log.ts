@@ -15,6 +15,7 @@ import {
 import type {
   BatchHandler,
   EventLog,
+  EventLogAddress,
   EventPublisher,
   EventSubscription,
   IncomingRecord,
@@ -61,6 +62,10 @@ export class KafkaEventLog implements EventLog {
       retry: { retries: 8, initialRetryTime: 200 },
     };
     this.kafka = new Kafka(config);
+  }
+
+  address(): EventLogAddress {
+    return { kind: 'kafka', options: this.options };
   }
 
   async ensureTopics(topics: readonly string[], spec: number | TopicSpec = 3): Promise<void> {
@@ -184,7 +189,7 @@ export class KafkaEventLog implements EventLog {
         const tx = await producer.transaction();
         try {
           // State is JSON that repeats its field names: gzip (zlib, native) writes a fraction.
-          for (const messages of chunks(records, 4 * REQUEST_BYTES))
+          for (const messages of chunks(records, 4 * REQUEST_BYTES, MESSAGES_PER_SEND))
             await tx.send({ topic, acks: -1, messages, compression: CompressionTypes.GZIP });
           await tx.commit();
         } catch (error) {
@@ -282,16 +287,25 @@ function quietLogCreator(): (entry: LogEntry) => void {
 
 /** Bytes one produce request carries at most (a record larger than this goes alone). */
 const REQUEST_BYTES = 1 << 20;
+/**
+ * Records one send carries at most: kafkajs groups a send's records by partition by copying
+ * the partition's array for every record, quadratic in the records of one send.
+ */
+const MESSAGES_PER_SEND = 1_000;
 
 type Message = { key: string | null; value: Buffer | string | null; headers?: IHeaders };
 
-function chunks(records: readonly OutgoingRecord[], limit = REQUEST_BYTES): Message[][] {
+function chunks(
+  records: readonly OutgoingRecord[],
+  limit = REQUEST_BYTES,
+  count = MESSAGES_PER_SEND,
+): Message[][] {
   const out: Message[][] = [];
   let current: Message[] = [];
   let bytes = 0;
   for (const r of records) {
     const size = (r.value?.length ?? 0) + (r.key?.length ?? 0) + 64;
-    if (current.length > 0 && bytes + size > limit) {
+    if (current.length > 0 && (bytes + size > limit || current.length >= count)) {
       out.push(current);
       current = [];
       bytes = 0;

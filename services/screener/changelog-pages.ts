@@ -1,0 +1,202 @@
+import type { OutgoingRecord } from '../../shared/ports/event-log/index.ts';
+
+/** One state change: the key's latest value, or undefined when the key was deleted. */
+export type Change = readonly [key: string, value: unknown];
+
+/** Changelog keys of pages; state keys never start with `~`. */
+const PAGE_PREFIX = '~page:';
+/** JSON characters of one page at most (a larger value goes alone). */
+const PAGE_CHARS = 1 << 20;
+/**
+ * Entries kept beyond twice the live ones before the oldest pages are cleaned: the log may
+ * hold as much superseded data as live data, plus this much.
+ */
+const SLACK = 20_000;
+
+interface Page {
+  /** Every key the page holds an entry for (a value or a deletion), in write order. */
+  readonly keys: string[];
+  /** Entries of the page that are still the latest for their key. */
+  live: number;
+}
+
+/** True for a changelog key this module wrote. */
+export function isPageKey(key: string): boolean {
+  return key.startsWith(PAGE_PREFIX);
+}
+
+/**
+ * Packs engine state changes into few large changelog records, "pages", instead of one
+ * record per key: a Kafka record costs kafkajs ~13 µs whatever its size, and a round
+ * changes a few keys per event. The changelog stays compacted and restorable, as a
+ * log-structured store:
+ *
+ * - each durable round writes its changed keys into new pages (ids only grow); a key's
+ *   latest value is in the newest page that names it, so a restore that applies pages in
+ *   log order ends with the latest values;
+ * - an index says which page holds each key's latest value; when superseded entries
+ *   outnumber live ones (plus a slack), the OLDEST pages are cleaned: their live keys are
+ *   written again into the round's new pages and the old page gets a tombstone, in the same
+ *   transaction, so compaction drops it. Cleaning oldest first means a deletion only needs
+ *   a marker while an older page may still hold the key; a page's tombstone also deletes
+ *   what the page still holds (a key deleted after its marker was no longer needed).
+ *
+ * Superseded data is bounded (about as much as live data), each live entry is rewritten
+ * about once per cleaning cycle, and a restore reads a few records per megabyte.
+ */
+export class ChangelogPages {
+  /** Live key -> id of the page that holds its latest value. */
+  private readonly pageOf = new Map<string, number>();
+  /** Pages in the changelog, oldest first (a Map keeps insertion order). */
+  private readonly pages = new Map<number, Page>();
+  private nextId = 0;
+  private live = 0;
+  private total = 0;
+
+  /** `slack`: superseded entries allowed beyond the live ones before cleaning starts. */
+  constructor(private readonly slack = SLACK) {}
+
+  /** Pages in the changelog and their entries, live and superseded (for logs and tests). */
+  get size(): { pages: number; live: number; total: number } {
+    return { pages: this.pages.size, live: this.live, total: this.total };
+  }
+
+  /** Forgets everything (before a restore). */
+  clear(): void {
+    this.pageOf.clear();
+    this.pages.clear();
+    this.nextId = 0;
+    this.live = 0;
+    this.total = 0;
+  }
+
+  /**
+   * The records of one durable round: its changes (each key once), and the live keys of
+   * cleaned pages with their current values (`current`), packed into new pages, followed by
+   * the cleaned pages' tombstones.
+   */
+  write(changes: readonly Change[], current: (key: string) => unknown): OutgoingRecord[] {
+    const changed = new Set<string>();
+    for (const [key] of changes) changed.add(key);
+    const cleaned = this.clean(changes.length);
+    const entries: [string, string | null][] = [];
+    for (const [key, value] of changes) this.entry(entries, key, value);
+    for (const key of cleaned.moved) if (!changed.has(key)) this.entry(entries, key, current(key));
+    const records = this.pack(entries);
+    for (const id of cleaned.ids) records.push({ key: `${PAGE_PREFIX}${id}`, value: null });
+    return records;
+  }
+
+  /**
+   * Applies one changelog record while restoring, in log order: `apply` sets a key's value,
+   * or deletes it when given undefined.
+   */
+  restore(key: string, text: string | undefined, apply: (key: string, value: unknown) => void) {
+    const id = Number(key.slice(PAGE_PREFIX.length));
+    if (!Number.isSafeInteger(id)) return;
+    this.nextId = Math.max(this.nextId, id + 1);
+    if (text === undefined) return this.restoreTombstone(id, apply);
+    const page: Page = { keys: [], live: 0 };
+    this.pages.delete(id);
+    this.pages.set(id, page);
+    for (const [k, value] of JSON.parse(text) as [string, unknown][]) {
+      this.place(k, id, page, value === null);
+      apply(k, value === null ? undefined : value);
+    }
+  }
+
+  /** A cleaned page: what it still holds was deleted (its live keys moved on before it). */
+  private restoreTombstone(id: number, apply: (key: string, value: unknown) => void): void {
+    const page = this.pages.get(id);
+    if (!page) return;
+    for (const k of page.keys)
+      if (this.pageOf.get(k) === id) {
+        this.pageOf.delete(k);
+        apply(k, undefined);
+      }
+    this.drop(id, page);
+  }
+
+  /** Adds one change to the round's entries and the index; a needless deletion is skipped. */
+  private entry(entries: [string, string | null][], key: string, value: unknown): void {
+    if (value === undefined && !this.pageOf.has(key)) return;
+    entries.push([key, value === undefined ? null : JSON.stringify(value)]);
+  }
+
+  /** Packs entries into pages of about PAGE_CHARS, indexing each key under its page. */
+  private pack(entries: readonly [string, string | null][]): OutgoingRecord[] {
+    const records: OutgoingRecord[] = [];
+    let parts: string[] = [];
+    let chars = 0;
+    let page: Page | undefined;
+    const flush = () => {
+      if (parts.length === 0) return;
+      records.push({ key: `${PAGE_PREFIX}${this.nextId++}`, value: `[${parts.join(',')}]` });
+      parts = [];
+      chars = 0;
+      page = undefined;
+    };
+    for (const [key, json] of entries) {
+      if (!page) {
+        page = { keys: [], live: 0 };
+        this.pages.set(this.nextId, page);
+      }
+      this.place(key, this.nextId, page, json === null);
+      const part = `[${JSON.stringify(key)},${json ?? 'null'}]`;
+      parts.push(part);
+      chars += part.length;
+      if (chars >= PAGE_CHARS) flush();
+    }
+    flush();
+    return records;
+  }
+
+  /** Records that `key`'s latest entry is in page `id` (a value, or its deletion). */
+  private place(key: string, id: number, page: Page, deleted: boolean): void {
+    const previous = this.pageOf.get(key);
+    if (previous !== undefined) {
+      const old = this.pages.get(previous);
+      if (old) {
+        old.live--;
+        this.live--;
+      }
+    }
+    page.keys.push(key);
+    this.total++;
+    if (deleted) this.pageOf.delete(key);
+    else {
+      this.pageOf.set(key, id);
+      page.live++;
+      this.live++;
+    }
+  }
+
+  /**
+   * Picks the oldest pages to clean while superseded entries pass the bound, cleaning at
+   * most about as many entries as the round writes (the work spreads over rounds). Their
+   * live keys leave the index: the round writes them again.
+   */
+  private clean(budget: number): { ids: number[]; moved: string[] } {
+    const ids: number[] = [];
+    const moved: string[] = [];
+    let work = 0;
+    for (const [id, page] of this.pages) {
+      if (this.total - this.live <= this.live + this.slack || work > budget) break;
+      for (const k of page.keys)
+        if (this.pageOf.get(k) === id) {
+          this.pageOf.delete(k);
+          moved.push(k);
+        }
+      work += page.keys.length;
+      ids.push(id);
+      this.drop(id, page);
+    }
+    return { ids, moved };
+  }
+
+  private drop(id: number, page: Page): void {
+    this.pages.delete(id);
+    this.total -= page.keys.length;
+    this.live -= page.live;
+  }
+}

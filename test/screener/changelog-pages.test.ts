@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { type Change, ChangelogPages } from '../../services/screener/changelog-pages.ts';
+import type { OutgoingRecord } from '../../shared/ports/event-log/index.ts';
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed by seed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A compacted topic: records in log order, and compaction keeping the latest per key. */
+class Topic {
+  log: { key: string; value: string | null }[] = [];
+  append(records: readonly OutgoingRecord[]): void {
+    for (const r of records) this.log.push({ key: r.key!, value: r.value as string | null });
+  }
+  /** What compaction may leave: the latest record per key, tombstones kept (or dropped). */
+  compacted(dropTombstones: boolean): { key: string; value: string | null }[] {
+    const last = new Map<string, number>();
+    this.log.forEach((r, i) => {
+      last.set(r.key, i);
+    });
+    return this.log.filter(
+      (r, i) => last.get(r.key) === i && !(dropTombstones && r.value === null),
+    );
+  }
+}
+
+/** Small, so that a test of a few thousand changes cleans pages many times over. */
+const SLACK = 50;
+
+function restore(records: readonly { key: string; value: string | null }[]) {
+  const pages = new ChangelogPages(SLACK);
+  const state = new Map<string, unknown>();
+  for (const r of records)
+    pages.restore(r.key, r.value ?? undefined, (k, v) => {
+      if (v === undefined) state.delete(k);
+      else state.set(k, v);
+    });
+  return { pages, state };
+}
+
+/**
+ * Rounds of changes as the engine makes them: a few hot keys rewritten often, new keys
+ * that are written once, and deletions (retention) of older ones.
+ */
+function round(next: () => number, truth: Map<string, unknown>, r: number): Change[] {
+  const changes = new Map<string, unknown>();
+  for (let i = 0; i < 40; i++) {
+    const x = next();
+    if (x < 0.4) changes.set(`hot:${Math.floor(next() * 20)}`, { r, i });
+    else if (x < 0.8) changes.set(`e:${r}:${i}`, { once: r });
+    else {
+      const keys = [...truth.keys()];
+      const victim = keys[Math.floor(next() * keys.length)];
+      if (victim) changes.set(victim, undefined);
+    }
+  }
+  for (const [k, v] of changes) {
+    if (v === undefined) truth.delete(k);
+    else truth.set(k, v);
+  }
+  return [...changes];
+}
+
+describe('changelog pages', () => {
+  it('restore gives the latest state from the full log, a compacted one, and after a takeover', () => {
+    for (const seed of [1, 2, 3]) {
+      const next = random(seed);
+      const truth = new Map<string, unknown>();
+      const topic = new Topic();
+      let pages = new ChangelogPages(SLACK);
+      for (let r = 0; r < 1_500; r++) {
+        const changes = round(next, truth, r);
+        topic.append(pages.write(changes, (k) => truth.get(k)));
+        if (r % 250 === 249) {
+          for (const records of [topic.log, topic.compacted(false), topic.compacted(true)])
+            expect(restore(records).state).toEqual(truth);
+          // A new owner goes on from what it restored: its index must match the writer's.
+          pages = restore(topic.compacted(r % 500 === 249)).pages;
+        }
+      }
+    }
+  });
+
+  it('writes few records, and keeps superseded entries bounded by the live ones', () => {
+    const next = random(7);
+    const truth = new Map<string, unknown>();
+    const topic = new Topic();
+    const pages = new ChangelogPages(SLACK);
+    let changes = 0;
+    for (let r = 0; r < 3_000; r++) {
+      const round_ = round(next, truth, r);
+      changes += round_.length;
+      topic.append(pages.write(round_, (k) => truth.get(k)));
+    }
+    expect(topic.log.length).toBeLessThan(changes / 20);
+    const { live, total } = pages.size;
+    expect(live).toBe(truth.size);
+    expect(total - live).toBeLessThanOrEqual(live + SLACK + 40);
+  });
+
+  it('a deleted key stays deleted once the page that held it is cleaned', () => {
+    const truth = new Map<string, unknown>([['k', 1]]);
+    const topic = new Topic();
+    const pages = new ChangelogPages(SLACK);
+    topic.append(pages.write([['k', 1]], (k) => truth.get(k)));
+    // Enough rewrites of other keys to clean the first page, deleting k in between.
+    truth.delete('k');
+    topic.append(pages.write([['k', undefined]], (k) => truth.get(k)));
+    for (let r = 0; r < 200; r++) {
+      truth.set('hot', r);
+      const batch: Change[] = [['hot', r]];
+      for (let i = 0; i < 30; i++) batch.push([`h${i}`, r]);
+      for (let i = 0; i < 30; i++) truth.set(`h${i}`, r);
+      topic.append(pages.write(batch, (k) => truth.get(k)));
+    }
+    expect(topic.log.some((r) => r.key === '~page:0' && r.value === null)).toBe(true);
+    expect(restore(topic.compacted(true)).state).toEqual(truth);
+    expect(restore(topic.log).state).toEqual(truth);
+  });
+});
