@@ -99,8 +99,8 @@ describe('the compact form events cross threads in', () => {
   const reordered = ({ id, ...rest }: { id: string }) => normalizeEvent({ id, ...rest } as never);
   const wallet = (n: number) => `0x${n.toString(16).padStart(40, '0')}`;
 
-  it('rebuilds every event exactly, key order included, across batches and a string table reset', () => {
-    const encoder = new EventEncoder({ stringLimit: 5 });
+  it('rebuilds every event exactly, key order included, across batches, shapes told apart by keys, key order and nesting', () => {
+    const encoder = new EventEncoder();
     const decoder = new EventDecoder();
     const batches = [
       [payout('a', wallet(1)), payout('b', wallet(2))],
@@ -127,6 +127,10 @@ describe('the compact form events cross threads in', () => {
       },
     });
     batches[1]!.push(profile);
+    // The same keys with an object where a value was: a shape of its own.
+    const nested = payout('g', wallet(6));
+    (nested.envelope.data as { asset: unknown }).asset = { symbol: 'USDC' };
+    batches[2]!.push(nested, payout('h', wallet(7)));
     for (const batch of batches) {
       for (const e of batch) encoder.add(e);
       const back = decoder.decode(structuredClone(encoder.take()));

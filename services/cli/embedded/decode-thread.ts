@@ -18,7 +18,7 @@ interface Waiter {
 /**
  * The reading thread seen from the screening thread: byte chunks of numbered streams go in,
  * decoded events come back in the order they were sent. Replies are rebuilt the moment they
- * arrive, in order, since each may name strings and shapes the next ones use.
+ * arrive, in order, since each may bring shapes the next ones use.
  */
 export class DecodeThread {
   private readonly worker: Worker;

@@ -1,16 +1,15 @@
-import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
+import type { NormalizedEvent, WalletRole } from '../../../shared/normalize/index.ts';
 
 // Decoded events cross from the reading thread to the screening thread in a compact form.
-// Structured clone writes every key of every object again and the receiver rebuilds them one
-// by one, which costs the screening thread as much as JSON.parse. Events of a history have a
-// handful of shapes (the same keys, in the same order), so each shape crosses once and is
-// compiled into a function that builds the event from its values alone; strings that events
-// repeat (types, chains, wallets, timestamps) cross once and are shared by every event.
+// Structured clone writes every key of every object again and the receiver adds them one
+// by one, which costs the screening thread about as much as JSON.parse. The events of a
+// history have a handful of shapes (the same keys in the same order), so each shape crosses
+// once; the reading thread checks and flattens events with a function compiled for their
+// shape, and the screening thread rebuilds them with another, made of object literals, so
+// V8 builds each object with its final layout at once. Key order is kept exactly.
 
-/** The kind of one leaf of a shape: a plain value, or the id of a shared string. */
-type Leaf = 'v' | 's';
-/** An object's keys in order, each with its leaf kind or nested object. */
-export type ShapeNode = readonly (readonly [key: string, kind: Leaf | ShapeNode])[];
+/** An object's keys in order, each a plain value (`null`) or a nested object. */
+export type ShapeNode = readonly (readonly [key: string, inner: ShapeNode | null])[];
 
 /** One shape of a normalized event: its envelope, whether `at` is occurredAt, and its wallet count. */
 export interface EventShape {
@@ -23,187 +22,165 @@ export interface EventShape {
 export interface EncodedEvents {
   /** Shape id of each event in order; -1: the event is the next one of `whole`. */
   readonly shapes: Int32Array;
-  /** Leaf values and string ids of every event, in order. */
+  /** The plain values of every event, in order. */
   readonly values: unknown[];
-  /** Strings first used in this batch, with ids following the ones before. */
-  readonly strings: string[];
-  /** Forget every shared string first (the table was full). */
-  readonly resetStrings: boolean;
   /** Shapes first used in this batch, with ids following the ones before. */
   readonly newShapes: EventShape[];
   /** Events of no shape (arrays, unusual keys): cloned whole. */
   readonly whole: NormalizedEvent[];
 }
 
-/** Which string leaves are shared, by their path in the envelope; nested rules for objects. */
-interface ShareRule {
-  readonly share: boolean;
-  readonly children?: ReadonlyMap<string, ShareRule>;
-}
-
-const leaf: ShareRule = { share: true };
-const rule = (share: boolean, children: Record<string, ShareRule>): ShareRule => ({
-  share,
-  children: new Map(Object.entries(children)),
-});
-/** The strings events repeat: types, chains, wallets, assets, parties and times. */
-const SHARED = rule(false, {
-  type: leaf,
-  source: leaf,
-  occurredAt: leaf,
-  data: rule(false, {
-    chain: leaf,
-    from: leaf,
-    to: leaf,
-    toAddress: leaf,
-    fromAddress: leaf,
-    workerId: leaf,
-    employerId: leaf,
-    timestamp: leaf,
-    asset: rule(true, { symbol: leaf, contract: leaf }),
-  }),
-});
-
-/** Distinct shared strings before the table starts over (bounds memory on both sides). */
-const STRING_LIMIT = 500_000;
+const ROLES: readonly WalletRole[] = ['to', 'from', 'payout-wallet', 'reported'];
 /** Distinct shapes compiled at most; events of further shapes are cloned whole. */
 const SHAPE_LIMIT = 256;
-const NONE: ShareRule = { share: false };
 
-/** Reading side: turns normalized events into an `EncodedEvents` batch. */
+type Match = (e: NormalizedEvent, values: unknown[]) => boolean;
+
+/** Reading side: turns normalized events into `EncodedEvents` batches. */
 export class EventEncoder {
-  private readonly stringIds = new Map<string, number>();
-  private readonly shapeIds = new Map<string, number>();
-  private batch = this.fresh(false);
-  private readonly stringLimit: number;
-
-  constructor(options: { stringLimit?: number } = {}) {
-    this.stringLimit = options.stringLimit ?? STRING_LIMIT;
-  }
+  /** Shape ids by event type, the last one matched first. */
+  private readonly byType = new Map<string, number[]>();
+  private readonly matchers: Match[] = [];
+  private batch = fresh();
 
   /** Adds one event to the current batch. */
   add(event: NormalizedEvent): void {
-    const mark = this.batch.values.length;
-    const signature = this.signature(event);
-    if (signature === undefined) {
-      this.batch.values.length = mark;
-      this.batch.shapes.push(-1);
-      this.batch.whole.push(event);
-      return;
-    }
-    let id = this.shapeIds.get(signature);
-    if (id === undefined && this.shapeIds.size < SHAPE_LIMIT) {
-      id = this.shapeIds.size;
-      this.shapeIds.set(signature, id);
-      this.batch.newShapes.push(describe(event));
-    }
-    if (id === undefined) {
-      this.batch.values.length = mark;
-      this.batch.whole.push(event);
-    }
-    this.batch.shapes.push(id ?? -1);
+    const id = this.shapeOf(event);
+    this.batch.shapes.push(id);
+    if (id < 0) this.batch.whole.push(event);
   }
 
   /** The batch so far; the next one starts empty. */
   take(): EncodedEvents {
     const b = this.batch;
-    const full = this.stringIds.size >= this.stringLimit;
-    if (full) this.stringIds.clear();
-    this.batch = this.fresh(full);
+    this.batch = fresh();
     return { ...b, shapes: Int32Array.from(b.shapes) };
   }
 
-  private fresh(resetStrings: boolean) {
-    return {
-      shapes: [] as number[],
-      values: [] as unknown[],
-      strings: [] as string[],
-      resetStrings,
-      newShapes: [] as EventShape[],
-      whole: [] as NormalizedEvent[],
-    };
-  }
-
-  private shared(s: string): number {
-    let id = this.stringIds.get(s);
-    if (id === undefined) {
-      id = this.stringIds.size;
-      this.stringIds.set(s, id);
-      this.batch.strings.push(s);
+  /** Flattens the event with the matcher of its shape (compiled on first sight); -1 when it has none. */
+  private shapeOf(e: NormalizedEvent): number {
+    const ids = this.byType.get(e.envelope.type) ?? [];
+    for (let i = 0; i < ids.length; i++) {
+      if (!this.matchers[ids[i]!]!(e, this.batch.values)) continue;
+      if (i > 0) ids.unshift(...ids.splice(i, 1));
+      return ids[0]!;
     }
+    const shape = this.matchers.length < SHAPE_LIMIT ? describe(e) : undefined;
+    if (!shape) return -1;
+    const id = this.matchers.length;
+    this.matchers.push(compileMatcher(shape));
+    this.batch.newShapes.push(shape);
+    this.byType.set(e.envelope.type, [id, ...ids]);
+    this.matchers[id]!(e, this.batch.values);
     return id;
-  }
-
-  /** Pushes the event's values and returns its shape's signature; undefined when it has no shape. */
-  private signature(e: NormalizedEvent): string | undefined {
-    const envelope = this.node(e.envelope as unknown as Record<string, unknown>, SHARED);
-    if (envelope === undefined) return undefined;
-    const same = e.at === e.envelope.occurredAt;
-    if (!same) this.batch.values.push(this.shared(e.at));
-    for (const w of e.wallets)
-      this.batch.values.push(
-        this.shared(w.role),
-        this.shared(w.chain),
-        this.shared(w.key),
-        this.shared(w.address),
-      );
-    return `${envelope}${same ? '=' : '@'}${e.wallets.length}`;
-  }
-
-  private node(o: Record<string, unknown>, rules: ShareRule): string | undefined {
-    let sig = '{';
-    for (const key in o) {
-      // An own `__proto__` key would set the prototype in a compiled literal.
-      if (key === '__proto__' || !Object.hasOwn(o, key)) return undefined;
-      const v = o[key];
-      const r = rules.children?.get(key) ?? NONE;
-      if (v !== null && typeof v === 'object') {
-        if (Array.isArray(v)) return undefined;
-        const inner = this.node(v as Record<string, unknown>, r);
-        if (inner === undefined) return undefined;
-        sig += `${JSON.stringify(key)}:${inner},`;
-      } else if (r.share && typeof v === 'string') {
-        this.batch.values.push(this.shared(v));
-        sig += `${JSON.stringify(key)}:s,`;
-      } else {
-        this.batch.values.push(v);
-        sig += `${JSON.stringify(key)}:v,`;
-      }
-    }
-    return `${sig}}`;
   }
 }
 
-/** The shape of an event the encoder just took apart the same way. */
-function describe(e: NormalizedEvent): EventShape {
-  const node = (o: Record<string, unknown>, rules: ShareRule): ShapeNode =>
-    Object.keys(o).map((key) => {
-      const v = o[key];
-      const r = rules.children?.get(key) ?? NONE;
-      if (v !== null && typeof v === 'object')
-        return [key, node(v as Record<string, unknown>, r)] as const;
-      return [key, r.share && typeof v === 'string' ? 's' : 'v'] as const;
-    });
+function fresh() {
   return {
-    envelope: node(e.envelope as unknown as Record<string, unknown>, SHARED),
-    atIsOccurredAt: e.at === e.envelope.occurredAt,
-    wallets: e.wallets.length,
+    shapes: [] as number[],
+    values: [] as unknown[],
+    newShapes: [] as EventShape[],
+    whole: [] as NormalizedEvent[],
   };
 }
 
-/** Builds one event of a shape from the values at `at`; `strings` are the shared strings. */
-type Build = (values: unknown[], at: number, strings: string[]) => NormalizedEvent;
+/** The shape of an event, or undefined when it has arrays, a `__proto__` key or an unknown role. */
+function describe(e: NormalizedEvent): EventShape | undefined {
+  const node = (o: object): ShapeNode | undefined => {
+    const out: [string, ShapeNode | null][] = [];
+    for (const [key, v] of Object.entries(o)) {
+      // An own `__proto__` key would set the prototype in a compiled literal.
+      if (key === '__proto__' || Array.isArray(v)) return undefined;
+      const inner = v !== null && typeof v === 'object' ? node(v) : null;
+      if (inner === undefined) return undefined;
+      out.push([key, inner]);
+    }
+    return out;
+  };
+  const envelope = node(e.envelope);
+  if (!envelope || e.wallets.some((w) => !ROLES.includes(w.role))) return undefined;
+  return { envelope, atIsOccurredAt: e.at === e.envelope.occurredAt, wallets: e.wallets.length };
+}
+
+/** Walks a shape's objects and leaves in the order both compiled functions use. */
+function walk(
+  node: ShapeNode,
+  path: string,
+  onObject: (path: string, node: ShapeNode) => void,
+  onLeaf: (path: string) => void,
+): void {
+  onObject(path, node);
+  for (const [key, inner] of node) {
+    const at = `${path}[${JSON.stringify(key)}]`;
+    if (inner) walk(inner, at, onObject, onLeaf);
+    else onLeaf(at);
+  }
+}
+
+/**
+ * Compiles the reading side's check of one shape: the same keys in the same order at every
+ * level, plain values where the shape has them; then pushes the values. Keys are quoted
+ * with JSON.stringify, so no input can inject code.
+ */
+function compileMatcher(shape: EventShape): Match {
+  const keys: string[][] = [];
+  const checks: string[] = [];
+  const leaves: string[] = [];
+  walk(
+    shape.envelope,
+    'o0',
+    (path, node) => {
+      keys.push(node.map(([k]) => k));
+      const own = `same(Object.keys(o), K[${keys.length - 1}])`;
+      checks.push(
+        path === 'o0'
+          ? `(o = o0, ${own})`
+          : `(o = ${path}) !== null && typeof o === 'object' && !Array.isArray(o) && ${own}`,
+      );
+    },
+    (path) => {
+      checks.push(`(typeof ${path} !== 'object' || ${path} === null)`);
+      leaves.push(path);
+    },
+  );
+  checks.push(`e.wallets.length === ${shape.wallets}`);
+  checks.push(`(e.at === o0.occurredAt) === ${shape.atIsOccurredAt}`);
+  if (!shape.atIsOccurredAt) leaves.push('e.at');
+  for (let w = 0; w < shape.wallets; w++) {
+    const p = `e.wallets[${w}]`;
+    checks.push(`ROLES.indexOf(${p}.role) >= 0`);
+    leaves.push(`ROLES.indexOf(${p}.role)`, `${p}.chain`, `${p}.key`, `${p}.address`);
+  }
+  const body = `
+    const same = (a, b) => {
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+      return true;
+    };
+    return function match(e, v) {
+      const o0 = e.envelope;
+      let o;
+      if (!(${checks.join(' &&\n')})) return false;
+      v.push(${leaves.join(', ')});
+      return true;
+    };`;
+  return new Function('K', 'ROLES', body)(keys, ROLES) as Match;
+}
+
+/** Builds one event of a shape from the values at `at`; `m` holds the last event time. */
+type Build = (values: unknown[], at: number, m: { at: string }) => NormalizedEvent;
 
 /** Screening side: rebuilds the events of encoded batches, in the order they were encoded. */
 export class EventDecoder {
-  private readonly strings: string[] = [];
   private readonly builders: { build: Build; width: number }[] = [];
+  // Events in time order often share their time: the engine keeps it for each wallet an
+  // event touches, so one string serves them all.
+  private readonly last = { at: '' };
 
   /** The events of one batch (batches must be decoded in the order they were taken). */
   decode(batch: EncodedEvents): NormalizedEvent[] {
-    if (batch.resetStrings) this.strings.length = 0;
-    for (const s of batch.strings) this.strings.push(s);
-    for (const shape of batch.newShapes) this.builders.push(compile(shape));
+    for (const shape of batch.newShapes) this.builders.push(compileBuilder(shape));
     const out = new Array<NormalizedEvent>(batch.shapes.length);
     let at = 0;
     let whole = 0;
@@ -214,31 +191,37 @@ export class EventDecoder {
         continue;
       }
       const b = this.builders[id]!;
-      out[i] = b.build(batch.values, at, this.strings);
+      out[i] = b.build(batch.values, at, this.last);
       at += b.width;
     }
     return out;
   }
 }
 
-/**
- * Compiles a shape into a function made of object literals: V8 builds each event with its
- * final hidden class at once. Keys are JSON string literals, so no input can inject code;
- * `__proto__` never reaches a shape.
- */
-function compile(shape: EventShape): { build: Build; width: number } {
+/** Compiles the screening side's builder of one shape: object literals over the values. */
+function compileBuilder(shape: EventShape): { build: Build; width: number } {
   let n = 0;
-  const value = (kind: Leaf) => (kind === 's' ? `s[v[c + ${n++}]]` : `v[c + ${n++}]`);
-  const object = (node: ShapeNode): string =>
-    `{${node.map(([k, kind]) => `${JSON.stringify(k)}: ${typeof kind === 'string' ? value(kind) : object(kind)}`).join(', ')}}`;
-  const envelope = object(shape.envelope);
-  const at = shape.atIsOccurredAt ? 'e.occurredAt' : value('s');
+  const value = () => `v[c + ${n++}]`;
+  const time = () => `(m.at === (t = ${value()}) ? m.at : (m.at = t))`;
+  const object = (node: ShapeNode, root: boolean): string =>
+    `{${node
+      .map(([k, inner]) => {
+        const v = inner ? object(inner, false) : root && k === 'occurredAt' ? time() : value();
+        return `${JSON.stringify(k)}: ${v}`;
+      })
+      .join(', ')}}`;
+  const envelope = object(shape.envelope, true);
+  const at = shape.atIsOccurredAt ? 'e.occurredAt' : time();
   const wallets: string[] = [];
   for (let w = 0; w < shape.wallets; w++)
     wallets.push(
-      `{ role: ${value('s')}, chain: ${value('s')}, key: ${value('s')}, address: ${value('s')} }`,
+      `{ role: ROLES[${value()}], chain: ${value()}, key: ${value()}, address: ${value()} }`,
     );
-  const body = `const e = ${envelope};\nreturn { envelope: e, at: ${at}, wallets: [${wallets.join(', ')}] };`;
-  const build = new Function('v', 'c', 's', body) as Build;
+  const body = `return function build(v, c, m) {
+    let t;
+    const e = ${envelope};
+    return { envelope: e, at: ${at}, wallets: [${wallets.join(', ')}] };
+  };`;
+  const build = new Function('ROLES', body)(ROLES) as Build;
   return { build, width: n };
 }
