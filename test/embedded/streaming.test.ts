@@ -52,6 +52,36 @@ describe('line splitting', () => {
   });
 });
 
+describe('line splitting of whole chunks', () => {
+  const text = `\uFEFF{"a":"é"}\r\n\n${'x'.repeat(30)}\nπ ≠ ∞\n\r\nlast`;
+  const split = (maxBytes: number, size: number) => {
+    const bytes = Buffer.from(text);
+    const s = new LineSplitter(maxBytes);
+    const out = [];
+    for (let at = 0; at < bytes.length; at += size)
+      out.push(...s.push(bytes.subarray(at, at + size)));
+    return [...out, ...s.end()];
+  };
+
+  it('gives the same lines whatever the chunk size, multi-byte characters cut or not', () => {
+    const oneByOne = split(1 << 20, 1);
+    expect(oneByOne).toEqual([
+      { line: 1, text: '{"a":"é"}' },
+      { line: 2, text: '' },
+      { line: 3, text: 'x'.repeat(30) },
+      { line: 4, text: 'π ≠ ∞' },
+      { line: 5, text: '' },
+      { line: 6, text: 'last' },
+    ]);
+    for (const size of [2, 5, 13, 64, 1 << 20]) expect(split(1 << 20, size)).toEqual(oneByOne);
+  });
+
+  it('still refuses a line over the limit when a chunk holds it whole', () => {
+    for (const size of [3, 64, 1 << 20])
+      expect(split(20, size).find((l) => l.line === 3)).toEqual({ line: 3, tooLong: 30 });
+  });
+});
+
 describe('canonical order without holding every event', () => {
   const lines = [3, 1, 2, 6, 5, 4, 9, 8, 7].map((d) => payoutLine(`e${d}`, day(d)));
 

@@ -20,16 +20,47 @@ export class LineSplitter {
   /** The lines that end in `chunk` (a line still open stays pending). */
   push(chunk: Buffer): Line[] {
     const out: Line[] = [];
+    const first = chunk.indexOf(NEWLINE);
+    if (first < 0) {
+      this.keep(chunk, 0, chunk.length);
+      return out;
+    }
+    out.push(this.close(chunk, 0, first));
+    const last = chunk.lastIndexOf(NEWLINE);
+    // No line between the first and last newline can pass the limit when all of them together do not.
+    if (last - first - 1 <= this.maxBytes) {
+      if (last > first) this.whole(chunk.toString('utf8', first + 1, last), out);
+    } else {
+      for (let start = first + 1, nl = first; nl < last; start = nl + 1) {
+        nl = chunk.indexOf(NEWLINE, start);
+        out.push(this.close(chunk, start, nl));
+      }
+    }
+    this.keep(chunk, last + 1, chunk.length);
+    return out;
+  }
+
+  /**
+   * Lines wholly inside one chunk, decoded as one string and cut into slices: one UTF-8
+   * decode a chunk instead of one a line. Cut only at newlines, so no character is split;
+   * the caller made sure none is over the limit.
+   */
+  private whole(text: string, out: Line[]): void {
     let start = 0;
     for (;;) {
-      const nl = chunk.indexOf(NEWLINE, start);
-      if (nl < 0) {
-        this.keep(chunk, start, chunk.length);
-        return out;
-      }
-      out.push(this.close(chunk, start, nl));
+      const nl = text.indexOf('\n', start);
+      const end = nl < 0 ? text.length : nl;
+      out.push(this.sliced(text, start, end));
+      if (nl < 0) return;
       start = nl + 1;
     }
+  }
+
+  private sliced(text: string, from: number, to: number): Line {
+    const line = ++this.lineNo;
+    const end = to > from && text.charCodeAt(to - 1) === CR ? to - 1 : to;
+    const cut = text.slice(from, end);
+    return { line, text: line === 1 ? cut.replace(/^\uFEFF/, '') : cut };
   }
 
   /** The last line when the stream ends without a newline. */

@@ -38,7 +38,9 @@ export class Rejections {
 
   add(rejected: RejectedLine): void {
     this.count++;
-    if (this.kept.length < this.keep) this.kept.push(rejected);
+    // A copy: a reason cut from a line could otherwise hold on to the whole chunk it was read with.
+    const reason = Buffer.from(rejected.reason).toString();
+    if (this.kept.length < this.keep) this.kept.push({ ...rejected, reason });
   }
 }
 
