@@ -110,10 +110,18 @@ export function parseEvent(value: unknown, options: DecodeOptions = {}): Envelop
   return checked(value, limits, (options.now ?? Date.now)());
 }
 
+/**
+ * The UTF-8 size of `text`, counted only when it could be over `max`: a UTF-16 unit is at
+ * most 3 bytes, so a short text is under the limit whatever it holds (and stands for 0).
+ */
+function utf8Size(text: string, max: number): number {
+  return text.length * 3 <= max ? 0 : Buffer.byteLength(text, 'utf8');
+}
+
 /** Decodes a message value or a JSONL line (UTF-8 JSON): size and depth first, then the contract. */
 export function decodeEvent(bytes: Uint8Array | string, options: DecodeOptions = {}): Envelope {
   const limits = limitsOf(options);
-  const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.byteLength;
+  const size = typeof bytes === 'string' ? utf8Size(bytes, limits.maxEventBytes) : bytes.byteLength;
   if (size > limits.maxEventBytes)
     throw new InvalidEventError(
       `event is ${size} bytes, more than ${limits.maxEventBytes} (${CONTRACT_LIMIT_VARIABLES.maxEventBytes})`,

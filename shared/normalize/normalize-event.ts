@@ -22,9 +22,36 @@ export interface NormalizedEvent {
   readonly wallets: readonly WalletParty[];
 }
 
+/** Addresses normalized per chain, as given: payroll pays the same wallets again and again. */
+const known = new Map<string, Map<string, { key: string; canonical: string }>>();
+/** Addresses kept at most; the cache starts over past it (it only saves work). */
+const KNOWN_LIMIT = 200_000;
+let knownCount = 0;
+
+/** normalizeAddress, remembered (one lookup by the address as given instead of checks and a hash). */
+function normalized(chain: string, address: string): { key: string; canonical: string } {
+  let byAddress = known.get(chain);
+  const hit = byAddress?.get(address);
+  if (hit) return hit;
+  const n = normalizeAddress(chain, address);
+  if (knownCount >= KNOWN_LIMIT) {
+    known.clear();
+    knownCount = 0;
+    byAddress = undefined;
+  }
+  if (!byAddress) {
+    byAddress = new Map();
+    known.set(chain, byAddress);
+  }
+  const kept = { key: n.key, canonical: n.canonical };
+  byAddress.set(address, kept);
+  knownCount++;
+  return kept;
+}
+
 function party(role: WalletRole, chain: string, address: string, field: string): WalletParty {
   try {
-    const n = normalizeAddress(chain, address);
+    const n = normalized(chain, address);
     return { role, chain, key: n.key, address: n.canonical };
   } catch (error) {
     if (error instanceof InvalidAddressError)
