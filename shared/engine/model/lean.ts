@@ -21,6 +21,6 @@ export function appended<T>(list: T[], item: T): T[] {
 
 /** Sets one asset class's balance of a wallet. */
 export function setBalance(wallet: WalletRecord, cls: string, value: number): void {
-  if (wallet.balances === NO_BALANCES) wallet.balances = { [cls]: value };
-  else wallet.balances[cls] = value;
+  if (wallet.balances === NO_BALANCES) wallet.balances = {};
+  wallet.balances[cls] = value;
 }

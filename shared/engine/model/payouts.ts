@@ -50,6 +50,8 @@ function credit(
       atMs: Date.parse(at),
       eventId: e.id,
       txHash,
+      forwarded: undefined,
+      fedTo: undefined,
     });
   }
   if (!wallet.paid.some((p) => p.workerId === d.workerId) && wallet.paid.length < MAX_PAID) {

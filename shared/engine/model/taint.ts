@@ -31,6 +31,37 @@ export function assetClass(symbol: string): string {
 /** Shared by every transfer that carries nothing; never mutated. */
 export const NOTHING: Origin[] = [];
 
+/**
+ * A slice like `o` with new amounts, path and arrival, every field written in one order: a
+ * spread (`{ ...o, held }`) that adds or overrides fields builds a dictionary-mode object,
+ * about 730 bytes against 250 for this one.
+ */
+function copySlice(
+  o: Origin,
+  amounts: { held: number; inbound: number; sinceLast?: number | undefined },
+  hops: OriginHop[],
+  arrival: { eventId: string; at: string },
+): Origin {
+  return {
+    key: o.key,
+    workerId: o.workerId,
+    payoutIds: o.payoutIds,
+    wallet: o.wallet,
+    walletKey: o.walletKey,
+    chain: o.chain,
+    cls: o.cls,
+    paid: o.paid,
+    held: amounts.held,
+    inbound: amounts.inbound,
+    hops,
+    eventId: arrival.eventId,
+    at: arrival.at,
+    lastPayout: o.lastPayout,
+    lastPaidAt: o.lastPaidAt,
+    sinceLast: amounts.sinceLast,
+  };
+}
+
 /** Drops slices below the tracking share, in place (no new array per transfer). */
 function compact(wallet: WalletRecord, minShare: number): void {
   const list = wallet.origins;
@@ -79,15 +110,9 @@ export function carry(
       share,
     };
     if (out === NOTHING) out = [];
-    out.push({
-      ...origin,
-      held: part,
-      inbound: part,
-      sinceLast: part,
-      hops: [...origin.hops, hop],
-      eventId: m.eventId,
-      at: m.at,
-    });
+    out.push(
+      copySlice(origin, { held: part, inbound: part, sinceLast: part }, [...origin.hops, hop], m),
+    );
   }
   compact(from, o.minTrackShare);
   return out;
@@ -105,7 +130,7 @@ export function receive(
     const same = to.origins.find((x) => x.key === slice.key);
     if (!same) {
       // Hop lists are never changed in place (a longer path is a new list), so they are shared.
-      to.origins = appended(to.origins, { ...slice });
+      to.origins = appended(to.origins, copySlice(slice, slice, slice.hops, slice));
       continue;
     }
     same.held += slice.held;
@@ -169,11 +194,15 @@ export function unwind(
     const back = from.origins.find((x) => x.key === slice.key);
     if (back) back.held += slice.held;
     else
-      from.origins = appended(from.origins, {
-        ...slice,
-        hops: slice.hops.slice(0, -1),
-        inbound: slice.held,
-      });
+      from.origins = appended(
+        from.origins,
+        copySlice(
+          slice,
+          { held: slice.held, inbound: slice.held, sinceLast: slice.sinceLast },
+          slice.hops.slice(0, -1),
+          slice,
+        ),
+      );
   }
   to.origins = to.origins.filter((x) => x.inbound > 0);
 }
@@ -223,6 +252,7 @@ export function creditPayout(p: {
     at: p.at,
     lastPayout: amount,
     lastPaidAt: p.at,
+    sinceLast: undefined,
   });
 }
 

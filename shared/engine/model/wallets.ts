@@ -18,6 +18,8 @@ export function walletOf(
     key: party.key,
     chain: party.chain,
     address: party.address,
+    // Every field from the start (undefined until set), so records share one layout.
+    firstSeen: undefined,
     balances: NO_BALANCES,
     origins: EMPTY,
     paid: EMPTY,

@@ -44,11 +44,17 @@ const TRANSFER = [
 ] as const;
 
 /** The first character of a packed value names its type; these codes never change meaning. */
-const LAYOUTS: readonly { type: EventType; paths: readonly string[][]; objects: number }[] = [
-  { type: 'payout.requested', paths: PAYOUT.map((p) => p.split('.')), objects: 2 },
-  { type: 'payout.executed', paths: PAYOUT.map((p) => p.split('.')), objects: 2 },
-  { type: 'transfer.observed', paths: TRANSFER.map((p) => p.split('.')), objects: 3 },
-  { type: 'transfer.retracted', paths: TRANSFER.map((p) => p.split('.')), objects: 3 },
+const layout = (type: EventType, paths: readonly string[], objects: number) => ({
+  type,
+  idPrefix: `${type}:`,
+  paths: paths.map((p) => p.split('.')),
+  objects,
+});
+const LAYOUTS = [
+  layout('payout.requested', PAYOUT, 2),
+  layout('payout.executed', PAYOUT, 2),
+  layout('transfer.observed', TRANSFER, 3),
+  layout('transfer.retracted', TRANSFER, 3),
 ];
 const CODE = new Map(LAYOUTS.map((l, i) => [l.type, i + 1]));
 
@@ -66,44 +72,158 @@ function census(value: object, out: { leaves: number; objects: number }): boolea
   return true;
 }
 
-const HEX = /^(0x)?([0-9a-fA-F]{2})+$/;
-const chr = String.fromCharCode;
+/** The value of a hex digit by character code, -1 for any other character. */
+const NIBBLE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) {
+  NIBBLE['0123456789abcdef'.charCodeAt(i)] = i;
+  NIBBLE['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+const isUpperHex = (c: number) => c >= 65 && c <= 70;
 
-/** Hex as bytes, and for mixed case a bit per digit saying which letters were upper case. */
-function packHex(hex: string, prefixed: boolean): string {
-  const digits = prefixed ? hex.slice(2) : hex;
-  const lower = digits.toLowerCase();
-  let bytes = '';
-  for (let i = 0; i < lower.length; i += 2)
-    bytes += chr(Number.parseInt(lower.slice(i, i + 2), 16));
-  if (lower === digits) return (prefixed ? 'x' : 'y') + chr(bytes.length) + bytes;
-  let mask = '';
-  for (let i = 0; i < digits.length; i += 8) {
-    let bits = 0;
-    for (let j = 0; j < 8 && i + j < digits.length; j++)
-      if (digits[i + j] !== lower[i + j]) bits |= 1 << j;
-    mask += chr(bits);
+/**
+ * Writes a packed value byte by byte into one reused buffer, read out as a one-byte
+ * string at the end (one native call, no pieces to join).
+ */
+class Writer {
+  readonly buf = Buffer.allocUnsafe(1 << 14);
+  at = 0;
+
+  byte(b: number): void {
+    this.buf[this.at++] = b;
   }
-  return (prefixed ? 'X' : 'Y') + chr(bytes.length) + bytes + mask;
+
+  /** Raw characters; false when one is wider than a byte (the envelope is then kept whole). */
+  text(v: string): boolean {
+    this.byte(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c > 255) return false;
+      this.buf[this.at++] = c;
+    }
+    return true;
+  }
+
+  /**
+   * Hex digits of `v` from `from` on as bytes after `kind`; for mixed case `kind` is upper
+   * case and a bit per digit follows saying which letters were. False when not hex.
+   */
+  hex(kind: number, v: string, from: number): boolean {
+    const digits = v.length - from;
+    if (digits === 0 || digits % 2 !== 0 || digits > 510) return false;
+    const start = this.at;
+    this.byte(kind);
+    this.byte(digits / 2);
+    let upper = false;
+    for (let at = from; at < v.length; at += 2) {
+      const a = v.charCodeAt(at);
+      const b = v.charCodeAt(at + 1);
+      const hi = a < 128 ? NIBBLE[a]! : -1;
+      const lo = b < 128 ? NIBBLE[b]! : -1;
+      if (hi < 0 || lo < 0) {
+        this.at = start;
+        return false;
+      }
+      upper ||= isUpperHex(a) || isUpperHex(b);
+      this.buf[this.at++] = (hi << 4) | lo;
+    }
+    if (!upper) return true;
+    this.buf[start] = kind - 32;
+    for (let i = 0; i < digits; i += 8) {
+      let bits = 0;
+      for (let j = 0; j < 8 && i + j < digits; j++)
+        if (isUpperHex(v.charCodeAt(from + i + j))) bits |= 1 << j;
+      this.byte(bits);
+    }
+    return true;
+  }
+
+  done(): string {
+    const out = this.buf.toString('latin1', 0, this.at);
+    this.at = 0;
+    return out;
+  }
+}
+const writer = new Writer();
+/** Field kinds as bytes. */
+const K = {
+  u: 117,
+  z: 122,
+  t: 116,
+  f: 102,
+  n: 110,
+  s: 115,
+  d: 100,
+  i: 105,
+  x: 120,
+  y: 121,
+} as const;
+
+/** Epoch ms of days already read (`YYYY-MM-DD`), so a time is parsed without `Date.parse`. */
+const days = new Map<string, number>();
+
+/** The decimal number of `len` digits at `at`, or -1. */
+function digits(v: string, at: number, len: number): number {
+  let x = 0;
+  for (let i = at; i < at + len; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    x = x * 10 + d;
+  }
+  return x;
 }
 
-/** One field: a kind character, then its content (a length first where it varies). */
-function packField(v: unknown, type: string): string | undefined {
-  if (v === undefined) return 'u';
-  if (v === null) return 'z';
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (typeof v === 'number') return `n${chr(String(v).length)}${v}`;
-  if (typeof v !== 'string' || v.length > 255) return undefined;
-  const ms = v.length === 24 && v.endsWith('Z') ? Date.parse(v) : Number.NaN;
-  if (ms >= 0 && ms < 2 ** 48 && new Date(ms).toISOString() === v) {
-    let bytes = '';
-    for (let i = 0, n = ms; i < 6; i++, n = Math.floor(n / 256)) bytes = chr(n % 256) + bytes;
-    return `d${bytes}`;
+/** An ISO time as epoch ms when it reads back the same (`YYYY-MM-DDThh:mm:ss.mmmZ`), else -1. */
+function isoMs(v: string): number {
+  if (v.length !== 24 || v.charCodeAt(23) !== 90 || v.charCodeAt(10) !== 84) return -1;
+  const day = v.slice(0, 10);
+  let base = days.get(day);
+  if (base === undefined) {
+    const ms = Date.parse(`${day}T00:00:00.000Z`);
+    if (!(ms >= 0) || new Date(ms).toISOString().slice(0, 10) !== day) return -1;
+    if (days.size > 10_000) days.clear();
+    days.set(day, ms);
+    base = ms;
   }
-  if (v.startsWith(`${type}:`) && HEX.test(v.slice(type.length + 1)))
-    return `i${packHex(v.slice(type.length + 1), false)}`;
-  if (v.length >= 16 && HEX.test(v)) return packHex(v, v.startsWith('0x'));
-  return `s${chr(v.length)}${v}`;
+  const h = digits(v, 11, 2);
+  const m = digits(v, 14, 2);
+  const sec = digits(v, 17, 2);
+  const ms = digits(v, 20, 3);
+  if (v[13] !== ':' || v[16] !== ':' || v[19] !== '.') return -1;
+  if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59 || ms < 0) return -1;
+  return base + ((h * 60 + m) * 60 + sec) * 1000 + ms;
+}
+
+/** Writes one field: a kind byte, then its content (a length first where it varies). */
+function packField(w: Writer, v: unknown, idPrefix: string): boolean {
+  if (v === undefined) w.byte(K.u);
+  else if (v === null) w.byte(K.z);
+  else if (typeof v === 'boolean') w.byte(v ? K.t : K.f);
+  else if (typeof v === 'number') {
+    w.byte(K.n);
+    return w.text(String(v));
+  } else if (typeof v !== 'string' || v.length > 255) return false;
+  else return packString(w, v, idPrefix);
+  return true;
+}
+
+function packString(w: Writer, v: string, idPrefix: string): boolean {
+  const ms = isoMs(v);
+  if (ms >= 0 && ms < 2 ** 48) {
+    w.byte(K.d);
+    for (let i = 5; i >= 0; i--) w.byte(Math.floor(ms / 2 ** (8 * i)) % 256);
+    return true;
+  }
+  if (v.startsWith(idPrefix)) {
+    w.byte(K.i);
+    if (w.hex(K.y, v, idPrefix.length)) return true;
+    w.at--;
+  }
+  if (v.length >= 16) {
+    const prefixed = v.charCodeAt(0) === 48 && v.charCodeAt(1) === 120;
+    if (w.hex(prefixed ? K.x : K.y, v, prefixed ? 2 : 0)) return true;
+  }
+  w.byte(K.s);
+  return w.text(v);
 }
 
 /** The envelope as one packed string, or undefined when it does not fit a layout (keep it whole). */
@@ -113,18 +233,22 @@ export function packEvent(e: Envelope): string | undefined {
   const layout = LAYOUTS[code - 1]!;
   const count = { leaves: 0, objects: 0 };
   if (!census(e, count) || count.objects !== layout.objects) return undefined;
-  // Joined once at the end: a string built with `+=` is a rope of pieces, far larger than its text.
-  const out = [chr(code)];
+  const w = writer;
+  w.at = 0;
+  w.byte(code);
   let defined = 1; // `type`
   for (const path of layout.paths) {
     let v: unknown = e;
-    for (const part of path) v = (v as Record<string, unknown> | undefined)?.[part];
-    const field = packField(v, e.type);
-    if (field === undefined || (v !== null && typeof v === 'object')) return undefined;
+    for (let i = 0; i < path.length; i++)
+      v = (v as Record<string, unknown> | undefined)?.[path[i]!];
+    if ((v !== null && typeof v === 'object') || !packField(w, v, layout.idPrefix)) {
+      w.at = 0;
+      return undefined;
+    }
     if (v !== undefined) defined++;
-    out.push(field);
   }
-  return defined === count.leaves ? out.join('') : undefined;
+  const out = w.done();
+  return defined === count.leaves ? out : undefined;
 }
 
 /** Reads fields back in order. */
@@ -142,10 +266,10 @@ class Reader {
   }
 
   private hex(upper: boolean): string {
-    const bytes = this.take(this.s.charCodeAt(this.at++));
-    let digits = '';
-    for (let i = 0; i < bytes.length; i++)
-      digits += bytes.charCodeAt(i).toString(16).padStart(2, '0');
+    const n = this.s.charCodeAt(this.at++);
+    const buf = writer.buf;
+    for (let i = 0; i < n; i++) buf[i] = this.s.charCodeAt(this.at++);
+    const digits = buf.toString('hex', 0, n);
     if (!upper) return digits;
     const mask = this.take(Math.ceil(digits.length / 8));
     let out = '';
