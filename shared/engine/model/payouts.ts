@@ -11,8 +11,11 @@ import { remember, saveWallet, walletOf } from './wallets.ts';
 
 type PayoutEnvelope = Envelope<'payout.requested'> | Envelope<'payout.executed'>;
 
-/** Workers one wallet keeps as "paid here" evidence. */
-const MAX_PAID = 64;
+/**
+ * Workers one wallet keeps as "paid here" evidence: the highest `minWorkers` the
+ * shared-payout-wallet rule accepts, so any threshold it takes can be reached.
+ */
+export const MAX_PAID_WORKERS = 100;
 
 /** The worker's record; a worker seen only through payouts gets one without a profile. */
 function workerOf(ctx: ModelContext, workerId: string): WorkerRecord | undefined {
@@ -54,7 +57,10 @@ function credit(
       fedTo: undefined,
     });
   }
-  if (!wallet.paid.some((p) => p.workerId === d.workerId) && wallet.paid.length < MAX_PAID) {
+  if (
+    !wallet.paid.some((p) => p.workerId === d.workerId) &&
+    wallet.paid.length < MAX_PAID_WORKERS
+  ) {
     wallet.paid = appended(wallet.paid, {
       workerId: d.workerId,
       payoutId: d.payoutId,

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { describeEvent, fact } from '../evidence.ts';
+import { MAX_PAID_WORKERS } from '../model/payouts.ts';
 import { alertFrom, NO_ALERTS, type RuleDefinition } from '../rule.ts';
 import { clampScore, Enabled, Score, severityOf } from '../scoring.ts';
 
@@ -9,7 +10,7 @@ export const schema = Type.Object(
     enabled: Enabled,
     minWorkers: Type.Integer({
       minimum: 2,
-      maximum: 100,
+      maximum: MAX_PAID_WORKERS,
       default: 3,
       description: 'distinct workers paid to one wallet before it alerts',
     }),

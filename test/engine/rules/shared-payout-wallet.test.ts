@@ -28,4 +28,16 @@ describe('shared-payout-wallet', () => {
     ]);
     expect(only(alerts, 'shared-payout-wallet')).toHaveLength(1);
   });
+
+  it('reaches the highest threshold the rules file accepts: 100 workers', () => {
+    const config = parseEngineConfig({ rules: { 'shared-payout-wallet': { minWorkers: 100 } } });
+    const engine = engineWith([], { config });
+    const payouts = Array.from({ length: 99 }, (_, i) => payout(`w-${i}`, W(5), 1, T(2)));
+    expect(only(run(engine, payouts), 'shared-payout-wallet')).toEqual([]);
+    const [a] = only(run(engine, [payout('w-99', W(5), 1, T(3))]), 'shared-payout-wallet');
+    expect(a!.related.workers).toHaveLength(100);
+    expect(() =>
+      parseEngineConfig({ rules: { 'shared-payout-wallet': { minWorkers: 101 } } }),
+    ).toThrow();
+  });
 });
