@@ -49,9 +49,7 @@ function credit(
       workerId: d.workerId,
       amount,
       cls,
-      at,
       atMs: Date.parse(at),
-      eventId: e.id,
       txHash,
       forwarded: undefined,
       fedTo: undefined,
@@ -64,7 +62,6 @@ function credit(
     wallet.paid = appended(wallet.paid, {
       workerId: d.workerId,
       payoutId: d.payoutId,
-      eventId: e.id,
       at,
     });
   }

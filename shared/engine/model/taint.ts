@@ -28,6 +28,11 @@ export function assetClass(symbol: string): string {
   return cls;
 }
 
+/** True when two slices are of one worker's pay into one payout wallet in one asset class (they merge). */
+export function sameSlice(a: Origin, b: Origin): boolean {
+  return a.workerId === b.workerId && a.walletKey === b.walletKey && a.cls === b.cls;
+}
+
 /** Shared by every transfer that carries nothing; never mutated. */
 export const NOTHING: Origin[] = [];
 
@@ -43,7 +48,6 @@ function copySlice(
   arrival: { eventId: string; at: string },
 ): Origin {
   return {
-    key: o.key,
     workerId: o.workerId,
     payoutIds: o.payoutIds,
     wallet: o.wallet,
@@ -127,7 +131,7 @@ export function receive(
 ): void {
   setBalance(to, m.cls, (to.balances[m.cls] ?? 0) + m.amount);
   for (const slice of carried) {
-    const same = to.origins.find((x) => x.key === slice.key);
+    const same = to.origins.find((x) => sameSlice(x, slice));
     if (!same) {
       // Hop lists are never changed in place (a longer path is a new list), so they are shared.
       to.origins = appended(to.origins, copySlice(slice, slice, slice.hops, slice));
@@ -184,14 +188,14 @@ export function unwind(
   setBalance(to, m.cls, Math.max(0, (to.balances[m.cls] ?? 0) - m.amount));
   setBalance(from, m.cls, (from.balances[m.cls] ?? 0) + m.amount);
   for (const slice of carried) {
-    const there = to.origins.find((x) => x.key === slice.key);
+    const there = to.origins.find((x) => sameSlice(x, slice));
     if (there) {
       there.held = Math.max(0, there.held - slice.held);
       there.inbound = Math.max(0, there.inbound - slice.inbound);
       if (there.sinceLast !== undefined)
         there.sinceLast = Math.max(0, there.sinceLast - (slice.sinceLast ?? slice.inbound));
     }
-    const back = from.origins.find((x) => x.key === slice.key);
+    const back = from.origins.find((x) => sameSlice(x, slice));
     if (back) back.held += slice.held;
     else
       from.origins = appended(
@@ -210,7 +214,7 @@ export function unwind(
 /** The slices at `to` that a transfer carrying `carried` added to. */
 export function arrivedAt(to: WalletRecord, carried: readonly Origin[]): Origin[] {
   if (carried.length === 0) return NOTHING;
-  return to.origins.filter((x) => carried.some((c) => c.key === x.key));
+  return to.origins.filter((x) => carried.some((c) => sameSlice(c, x)));
 }
 
 /** A payout landing in its payout wallet (hop 0): adds to the worker's slice there, or starts one. */
@@ -224,8 +228,9 @@ export function creditPayout(p: {
   at: string;
 }): void {
   const { wallet, amount } = p;
-  const key = `${p.workerId}|${wallet.key}|${p.cls}`;
-  const own = wallet.origins.find((o) => o.key === key);
+  const own = wallet.origins.find(
+    (o) => o.workerId === p.workerId && o.walletKey === wallet.key && o.cls === p.cls,
+  );
   if (own) {
     own.paid += amount;
     own.held += amount;
@@ -237,7 +242,6 @@ export function creditPayout(p: {
     return;
   }
   wallet.origins = appended(wallet.origins, {
-    key,
     workerId: p.workerId,
     payoutIds: [p.payoutId],
     wallet: wallet.address,

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Alert, HopPathEvidence } from '../alert.ts';
 import { describeEvent, fact, listEvidence } from '../evidence.ts';
 import type { TransferFacts } from '../model/facts.ts';
+import { sameSlice } from '../model/taint.ts';
 import { alertFrom, NO_ALERTS, type RuleDefinition } from '../rule.ts';
 import { clampScore, Enabled, Score, Share, severityOf } from '../scoring.ts';
 import type { Origin } from '../state/records.ts';
@@ -76,7 +77,7 @@ export function exposureOf(o: Origin, at: string): Exposure {
  * remainder (a collector sweeping what was left): that is not a new finding.
  */
 function dribble(facts: TransferFacts, o: Origin, min: number): boolean {
-  const slice = facts.record.carried.find((c) => c.key === o.key);
+  const slice = facts.record.carried.find((c) => sameSlice(c, o));
   const base = o.lastPayout ?? o.paid;
   const arrived = o.sinceLast ?? o.inbound;
   const now = (slice?.inbound ?? 0) / base;

@@ -20,8 +20,7 @@ export interface OriginHop {
  * paid every two weeks carries one slice, not one per pay run.
  */
 export interface Origin {
-  /** `workerId|payout wallet key|asset class`: slices with the same key merge. */
-  readonly key: string;
+  /** Slices of the same worker, payout wallet and asset class merge (see `sameSlice`). */
   readonly workerId: string;
   /** The latest payouts that make up the slice (a few, for evidence). */
   payoutIds: readonly string[];
@@ -56,10 +55,8 @@ export interface OpenPayout {
   readonly workerId: string;
   readonly amount: number;
   readonly cls: string;
-  readonly at: string;
-  /** `at` in epoch ms (the hot path compares numbers, not dates). */
+  /** When it was paid, in epoch ms (the hot path compares numbers, not dates). */
   readonly atMs: number;
-  readonly eventId: string;
   /** The payout's own transaction: its on-chain leg must not be credited again. */
   readonly txHash?: string;
   /** Amount forwarded so far, by receiving wallet key (absent until the first forward). */
@@ -104,7 +101,6 @@ export interface Activity {
 export interface PaidRef {
   readonly workerId: string;
   readonly payoutId: string;
-  readonly eventId: string;
   readonly at: string;
 }
 
