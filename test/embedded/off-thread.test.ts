@@ -99,8 +99,8 @@ describe('the compact form events cross threads in', () => {
   const reordered = ({ id, ...rest }: { id: string }) => normalizeEvent({ id, ...rest } as never);
   const wallet = (n: number) => `0x${n.toString(16).padStart(40, '0')}`;
 
-  it('rebuilds every event exactly, key order included, across batches, shapes told apart by keys, key order and nesting', () => {
-    const encoder = new EventEncoder();
+  it('rebuilds every event exactly, key order included, across batches, shapes told apart by keys, key order and nesting, and a shared-string table that starts over', () => {
+    const encoder = new EventEncoder({ stringLimit: 5 });
     const decoder = new EventDecoder();
     const batches = [
       [payout('a', wallet(1)), payout('b', wallet(2))],

@@ -6,10 +6,12 @@ import type { NormalizedEvent, WalletRole } from '../../../shared/normalize/inde
 // history have a handful of shapes (the same keys in the same order), so each shape crosses
 // once; the reading thread checks and flattens events with a function compiled for their
 // shape, and the screening thread rebuilds them with another, made of object literals, so
-// V8 builds each object with its final layout at once. Key order is kept exactly.
+// V8 builds each object with its final layout at once. Key order is kept exactly. Strings
+// the engine keeps and events repeat (wallets, worker ids, chains, assets) cross once and are
+// shared: JSON.parse on this thread would have shared the short ones, a clone shares none.
 
-/** An object's keys in order, each a plain value (`null`) or a nested object. */
-export type ShapeNode = readonly (readonly [key: string, inner: ShapeNode | null])[];
+/** An object's keys in order, each a plain value (`v`), a shared string (`s`) or a nested object. */
+export type ShapeNode = readonly (readonly [key: string, inner: ShapeNode | 'v' | 's'])[];
 
 /** One shape of a normalized event: its envelope, whether `at` is occurredAt, and its wallet count. */
 export interface EventShape {
@@ -22,8 +24,12 @@ export interface EventShape {
 export interface EncodedEvents {
   /** Shape id of each event in order; -1: the event is the next one of `whole`. */
   readonly shapes: Int32Array;
-  /** The plain values of every event, in order. */
+  /** The plain values and shared-string ids of every event, in order. */
   readonly values: unknown[];
+  /** Shared strings first used in this batch, with ids following the ones before. */
+  readonly strings: string[];
+  /** Forget every shared string first (the table was full). */
+  readonly resetStrings: boolean;
   /** Shapes first used in this batch, with ids following the ones before. */
   readonly newShapes: EventShape[];
   /** Events of no shape (arrays, unusual keys): cloned whole. */
@@ -33,15 +39,59 @@ export interface EncodedEvents {
 const ROLES: readonly WalletRole[] = ['to', 'from', 'payout-wallet', 'reported'];
 /** Distinct shapes compiled at most; events of further shapes are cloned whole. */
 const SHAPE_LIMIT = 256;
+/** Distinct shared strings before the table starts over (bounds memory on both threads). */
+const STRING_LIMIT = 500_000;
 
-type Match = (e: NormalizedEvent, values: unknown[]) => boolean;
+/** Which envelope leaves are shared, by path; nested rules for objects. */
+interface ShareRule {
+  readonly share: boolean;
+  readonly children?: Readonly<Record<string, ShareRule>>;
+}
+const shared: ShareRule = { share: true };
+const SHARED: ShareRule = {
+  share: false,
+  children: {
+    type: shared,
+    source: shared,
+    data: {
+      share: false,
+      children: {
+        chain: shared,
+        workerId: shared,
+        employerId: shared,
+        asset: { share: true, children: { symbol: shared, contract: shared } },
+      },
+    },
+  },
+};
+const PLAIN: ShareRule = { share: false };
+const ruleOf = (r: ShareRule, key: string) =>
+  (r.children && Object.hasOwn(r.children, key) ? r.children[key] : undefined) ?? PLAIN;
+
+type Share = (s: string) => number;
+type Match = (e: NormalizedEvent, values: unknown[], share: Share) => boolean;
 
 /** Reading side: turns normalized events into `EncodedEvents` batches. */
 export class EventEncoder {
   /** Shape ids by event type, the last one matched first. */
   private readonly byType = new Map<string, number[]>();
   private readonly matchers: Match[] = [];
-  private batch = fresh();
+  private readonly stringIds = new Map<string, number>();
+  private batch = fresh(false);
+  private readonly stringLimit: number;
+  private readonly share: Share = (str) => {
+    let id = this.stringIds.get(str);
+    if (id === undefined) {
+      id = this.stringIds.size;
+      this.stringIds.set(str, id);
+      this.batch.strings.push(str);
+    }
+    return id;
+  };
+
+  constructor(options: { stringLimit?: number } = {}) {
+    this.stringLimit = options.stringLimit ?? STRING_LIMIT;
+  }
 
   /** Adds one event to the current batch. */
   add(event: NormalizedEvent): void {
@@ -53,7 +103,10 @@ export class EventEncoder {
   /** The batch so far; the next one starts empty. */
   take(): EncodedEvents {
     const b = this.batch;
-    this.batch = fresh();
+    // Only between batches: ids within one always name the same strings.
+    const full = this.stringIds.size >= this.stringLimit;
+    if (full) this.stringIds.clear();
+    this.batch = fresh(full);
     return { ...b, shapes: Int32Array.from(b.shapes) };
   }
 
@@ -61,7 +114,7 @@ export class EventEncoder {
   private shapeOf(e: NormalizedEvent): number {
     const ids = this.byType.get(e.envelope.type) ?? [];
     for (let i = 0; i < ids.length; i++) {
-      if (!this.matchers[ids[i]!]!(e, this.batch.values)) continue;
+      if (!this.matchers[ids[i]!]!(e, this.batch.values, this.share)) continue;
       if (i > 0) ids.unshift(...ids.splice(i, 1));
       return ids[0]!;
     }
@@ -71,15 +124,17 @@ export class EventEncoder {
     this.matchers.push(compileMatcher(shape));
     this.batch.newShapes.push(shape);
     this.byType.set(e.envelope.type, [id, ...ids]);
-    this.matchers[id]!(e, this.batch.values);
+    this.matchers[id]!(e, this.batch.values, this.share);
     return id;
   }
 }
 
-function fresh() {
+function fresh(resetStrings: boolean) {
   return {
     shapes: [] as number[],
     values: [] as unknown[],
+    strings: [] as string[],
+    resetStrings,
     newShapes: [] as EventShape[],
     whole: [] as NormalizedEvent[],
   };
@@ -87,18 +142,24 @@ function fresh() {
 
 /** The shape of an event, or undefined when it has arrays, a `__proto__` key or an unknown role. */
 function describe(e: NormalizedEvent): EventShape | undefined {
-  const node = (o: object): ShapeNode | undefined => {
-    const out: [string, ShapeNode | null][] = [];
+  const node = (o: object, rule: ShareRule): ShapeNode | undefined => {
+    const out: [string, ShapeNode | 'v' | 's'][] = [];
     for (const [key, v] of Object.entries(o)) {
       // An own `__proto__` key would set the prototype in a compiled literal.
       if (key === '__proto__' || Array.isArray(v)) return undefined;
-      const inner = v !== null && typeof v === 'object' ? node(v) : null;
+      const r = ruleOf(rule, key);
+      const inner =
+        v !== null && typeof v === 'object'
+          ? node(v, r)
+          : r.share && typeof v === 'string'
+            ? 's'
+            : 'v';
       if (inner === undefined) return undefined;
       out.push([key, inner]);
     }
     return out;
   };
-  const envelope = node(e.envelope);
+  const envelope = node(e.envelope, SHARED);
   if (!envelope || e.wallets.some((w) => !ROLES.includes(w.role))) return undefined;
   return { envelope, atIsOccurredAt: e.at === e.envelope.occurredAt, wallets: e.wallets.length };
 }
@@ -108,20 +169,20 @@ function walk(
   node: ShapeNode,
   path: string,
   onObject: (path: string, node: ShapeNode) => void,
-  onLeaf: (path: string) => void,
+  onLeaf: (path: string, shared: boolean) => void,
 ): void {
   onObject(path, node);
   for (const [key, inner] of node) {
     const at = `${path}[${JSON.stringify(key)}]`;
-    if (inner) walk(inner, at, onObject, onLeaf);
-    else onLeaf(at);
+    if (typeof inner === 'string') onLeaf(at, inner === 's');
+    else walk(inner, at, onObject, onLeaf);
   }
 }
 
 /**
  * Compiles the reading side's check of one shape: the same keys in the same order at every
- * level, plain values where the shape has them; then pushes the values. Keys are quoted
- * with JSON.stringify, so no input can inject code.
+ * level, plain values where the shape has them, strings where it shares them; then pushes
+ * the values. Keys are quoted with JSON.stringify, so no input can inject code.
  */
 function compileMatcher(shape: EventShape): Match {
   const keys: string[][] = [];
@@ -139,9 +200,13 @@ function compileMatcher(shape: EventShape): Match {
           : `(o = ${path}) !== null && typeof o === 'object' && !Array.isArray(o) && ${own}`,
       );
     },
-    (path) => {
-      checks.push(`(typeof ${path} !== 'object' || ${path} === null)`);
-      leaves.push(path);
+    (path, isShared) => {
+      checks.push(
+        isShared
+          ? `typeof ${path} === 'string'`
+          : `(typeof ${path} !== 'object' || ${path} === null)`,
+      );
+      leaves.push(isShared ? `S(${path})` : path);
     },
   );
   checks.push(`e.wallets.length === ${shape.wallets}`);
@@ -150,7 +215,7 @@ function compileMatcher(shape: EventShape): Match {
   for (let w = 0; w < shape.wallets; w++) {
     const p = `e.wallets[${w}]`;
     checks.push(`ROLES.indexOf(${p}.role) >= 0`);
-    leaves.push(`ROLES.indexOf(${p}.role)`, `${p}.chain`, `${p}.key`, `${p}.address`);
+    leaves.push(`ROLES.indexOf(${p}.role)`, `S(${p}.chain)`, `S(${p}.key)`, `S(${p}.address)`);
   }
   const body = `
     const same = (a, b) => {
@@ -158,7 +223,7 @@ function compileMatcher(shape: EventShape): Match {
       for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
       return true;
     };
-    return function match(e, v) {
+    return function match(e, v, S) {
       const o0 = e.envelope;
       let o;
       if (!(${checks.join(' &&\n')})) return false;
@@ -168,18 +233,21 @@ function compileMatcher(shape: EventShape): Match {
   return new Function('K', 'ROLES', body)(keys, ROLES) as Match;
 }
 
-/** Builds one event of a shape from the values at `at`; `m` holds the last event time. */
-type Build = (values: unknown[], at: number, m: { at: string }) => NormalizedEvent;
+/** Builds one event of a shape from the values at `at`; `s`: shared strings; `m` holds the last event time. */
+type Build = (values: unknown[], at: number, s: string[], m: { at: string }) => NormalizedEvent;
 
 /** Screening side: rebuilds the events of encoded batches, in the order they were encoded. */
 export class EventDecoder {
   private readonly builders: { build: Build; width: number }[] = [];
+  private readonly strings: string[] = [];
   // Events in time order often share their time: the engine keeps it for each wallet an
   // event touches, so one string serves them all.
   private readonly last = { at: '' };
 
   /** The events of one batch (batches must be decoded in the order they were taken). */
   decode(batch: EncodedEvents): NormalizedEvent[] {
+    if (batch.resetStrings) this.strings.length = 0;
+    for (const str of batch.strings) this.strings.push(str);
     for (const shape of batch.newShapes) this.builders.push(compileBuilder(shape));
     const out = new Array<NormalizedEvent>(batch.shapes.length);
     let at = 0;
@@ -191,7 +259,7 @@ export class EventDecoder {
         continue;
       }
       const b = this.builders[id]!;
-      out[i] = b.build(batch.values, at, this.last);
+      out[i] = b.build(batch.values, at, this.strings, this.last);
       at += b.width;
     }
     return out;
@@ -202,11 +270,19 @@ export class EventDecoder {
 function compileBuilder(shape: EventShape): { build: Build; width: number } {
   let n = 0;
   const value = () => `v[c + ${n++}]`;
+  const sharedValue = () => `s[v[c + ${n++}]]`;
   const time = () => `(m.at === (t = ${value()}) ? m.at : (m.at = t))`;
   const object = (node: ShapeNode, root: boolean): string =>
     `{${node
       .map(([k, inner]) => {
-        const v = inner ? object(inner, false) : root && k === 'occurredAt' ? time() : value();
+        const v =
+          typeof inner !== 'string'
+            ? object(inner, false)
+            : inner === 's'
+              ? sharedValue()
+              : root && k === 'occurredAt'
+                ? time()
+                : value();
         return `${JSON.stringify(k)}: ${v}`;
       })
       .join(', ')}}`;
@@ -215,9 +291,9 @@ function compileBuilder(shape: EventShape): { build: Build; width: number } {
   const wallets: string[] = [];
   for (let w = 0; w < shape.wallets; w++)
     wallets.push(
-      `{ role: ROLES[${value()}], chain: ${value()}, key: ${value()}, address: ${value()} }`,
+      `{ role: ROLES[${value()}], chain: ${sharedValue()}, key: ${sharedValue()}, address: ${sharedValue()} }`,
     );
-  const body = `return function build(v, c, m) {
+  const body = `return function build(v, c, s, m) {
     let t;
     const e = ${envelope};
     return { envelope: e, at: ${at}, wallets: [${wallets.join(', ')}] };

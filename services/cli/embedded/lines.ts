@@ -7,6 +7,12 @@ export type Line =
 
 const NEWLINE = 0x0a;
 const CR = 0x0d;
+/**
+ * Bytes of whole lines decoded at once: a string this size is still young and dies young,
+ * while one of a whole chunk (over V8's 128 KB) lands in the large-object space and stays
+ * until a full collection.
+ */
+const PIECE = 64 * 1024;
 
 /** Splits a UTF-8 stream into lines, a whole chunk at a time; a line over `maxBytes` is never built. */
 export class LineSplitter {
@@ -29,7 +35,11 @@ export class LineSplitter {
     const last = chunk.lastIndexOf(NEWLINE);
     // No line between the first and last newline can pass the limit when all of them together do not.
     if (last - first - 1 <= this.maxBytes) {
-      if (last > first) this.whole(chunk.toString('utf8', first + 1, last), out);
+      for (let from = first + 1; from <= last; ) {
+        const to = from + PIECE >= last ? last : chunk.indexOf(NEWLINE, from + PIECE);
+        this.whole(chunk.toString('utf8', from, to), out);
+        from = to + 1;
+      }
     } else {
       for (let start = first + 1, nl = first; nl < last; start = nl + 1) {
         nl = chunk.indexOf(NEWLINE, start);
