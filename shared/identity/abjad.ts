@@ -3,6 +3,7 @@
  * m-h-m-d whether the Latin list spells it Muhammad, Mohamed or Mohd. A name in one of these
  * scripts and a Latin spelling are compared by their consonants, which both keep.
  */
+import { consonantsOf } from './consonants.ts';
 import { editDistance } from './fuzzy.ts';
 import { foldText, toAscii } from './text.ts';
 
@@ -12,33 +13,6 @@ const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufef
 /** True when a name is written in Arabic, Persian, Urdu or Hebrew script. */
 export function isAbjad(name: string): boolean {
   return ABJAD.test(name);
-}
-
-// Latin spellings of one Arabic letter reduced to one letter: kh (خ), gh (غ), sh and the
-// French ch (ش), th (ث), dh (ذ, ظ: Nazmi, Nadhmi), q and k (ق, ك), p and v of Persian and Urdu.
-const LETTERS: readonly [RegExp, string][] = [
-  [/kh/g, 'x'],
-  [/gh/g, 'g'],
-  [/sh|ch/g, '$'],
-  [/th/g, 't'],
-  [/dh/g, 'z'],
-  [/q/g, 'k'],
-  [/ph/g, 'f'],
-  [/p/g, 'b'],
-  [/v/g, 'f'],
-];
-
-/**
- * The consonants of one folded word: vowels and the glides w and y dropped (the script writes
- * long vowels as و and ي), doubled letters once (no shadda is written), a final h dropped
- * (ة, and Latin -ah/-eh).
- */
-export function consonantsOf(word: string): string {
-  const mapped = LETTERS.reduce((w, [from, to]) => w.replace(from, to), word);
-  return mapped
-    .replace(/[aeiouwy]/g, '')
-    .replace(/(.)\1+/g, '$1')
-    .replace(/(.)h$/, '$1');
 }
 
 /** Consonants of each word of a name, as written (titles and particles kept: both sides write them). */

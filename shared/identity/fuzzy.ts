@@ -1,3 +1,4 @@
+import { consonantsOf } from './consonants.ts';
 import { wordKeys } from './romanize.ts';
 import { jaroWinkler } from './text.ts';
 import { givenNameForm, isKnownGivenName, PARTICLES } from './tokens.ts';
@@ -101,10 +102,14 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   // "xal-Assad": a particle mistyped is still a particle (it weighs nothing either way).
   if (PARTICLES.has(b) && a.length <= 3 && editDistance(a, b, 1) <= 1) return PARTICLE_TYPO_CREDIT;
   if (genderedForm(a, b) || genderedForm(b, a)) return 0;
-  if (cyrillicFold(a) === cyrillicFold(b) || balticForm(a, b) || balticForm(b, a)) return 0.95;
+  if (cyrillicFold(a) === cyrillicFold(b)) return 0.95;
+  if (a.length - b.length === 1 ? balticForm(a, b) : b.length - a.length === 1 && balticForm(b, a))
+    return 0.95;
   const credit = spellingCredit(a, b);
   if (credit > 0 || a.length < 4) return credit;
   // A word written backwards ("nituP"), a cheap way past a screen, with at most one typo.
+  // Cheap first: a word backwards ends with the other's first letter (or, typed, its second).
+  if (a[a.length - 1] !== b[0] && a[a.length - 2] !== b[0]) return 0;
   const back = reversed(a);
   if (back === b) return REVERSED_CREDIT;
   return a.length >= 5 && editDistance(back, b, 1) <= 1 ? REVERSED_TYPO_CREDIT : 0;
@@ -135,13 +140,42 @@ function spellingCredit(a: string, b: string): number {
   if (edits === 0 || (a[0] !== b[0] && shortest < 6)) {
     if (sameSkeleton(a, b)) return SKELETON_CREDIT;
     const short = shortest === 4 && a[0] === b[0];
-    return short && editDistance(a, b, 1) === 1 ? SHORT_TYPO_CREDIT : 0;
+    if (short && editDistance(a, b, 1) === 1)
+      return Math.max(SHORT_TYPO_CREDIT, vowelVariant(a, b));
+    return vowelVariant(a, b);
   }
   const d = editDistance(a, b, edits);
   if (d === 1) return 0.9;
   if (d === 2 && edits === 2) return 0.85;
-  return sameSkeleton(a, b) ? SKELETON_CREDIT : 0;
+  if (sameSkeleton(a, b)) return SKELETON_CREDIT;
+  // Longer words vary by vowels under the skeleton rule only (as many vowel groups).
+  return shortest < MIN_SKELETON_WORD ? vowelVariant(a, b) : 0;
 }
+
+const consonants = memo(consonantsOf);
+
+/**
+ * Credit for two spellings of a transliterated name that differ in vowels and glides only
+ * (Tarek/Tariq, Eyad/Iyad, Dhari/Dari): with three consonants or more as much as a typo, with
+ * two only what a longer name's other words can carry (Anna/Anne alone does not alert).
+ * Never for table given names, which have their own forms (Ahmed is not Ahmadi).
+ */
+function vowelVariant(a: string, b: string): number {
+  if (a[0] !== b[0] && !(isVowel(a[0]) && isVowel(b[0]))) return 0;
+  // Both ending in a vowel or both not, as many vowel groups: Salma is not Salim, Jaber not
+  // Jubouri, Jang not Jingwei.
+  if (isVowel(a[a.length - 1]) !== isVowel(b[b.length - 1])) return 0;
+  if (Math.abs(a.length - b.length) > 2) return 0;
+  const k = consonants(a);
+  if (k.length < 2 || k !== consonants(b) || vowels(a) !== vowels(b)) return 0;
+  if (isKnownGivenName(a) || isKnownGivenName(b)) return 0;
+  return k.length >= 3 ? VOWEL_VARIANT_CREDIT : SHORT_TYPO_CREDIT;
+}
+
+const VOWEL_VARIANT_CREDIT = 0.85;
+/** Vowel groups, y a consonant here (Zhang has one, Zhiyong two; Eyad and Iyad two each). */
+const vowels = (word: string) => word.match(/[aeiou]+/g)?.length ?? 0;
+const isVowel = (c: string | undefined) => c !== undefined && 'aeiouy'.includes(c);
 
 /** Same consonants in the same order (q and k alike); never for a table name (Mahmoud/Mohamed, Ahmed/Ahmadi). */
 function sameSkeleton(a: string, b: string): boolean {
@@ -179,7 +213,7 @@ export function rejoin(words: readonly string[], other: readonly string[]): stri
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const parts = known.has(w) ? 1 : joinedParts(words, i, known);
+    const parts = known.has(w) ? 1 : joinedParts(words, i, known, other);
     if (parts > 1) {
       out.push(words.slice(i, i + parts).join(''));
       i += parts - 1;
@@ -191,8 +225,15 @@ export function rejoin(words: readonly string[], other: readonly string[]): stri
 }
 
 /** How many words from `i` on, none known alone, join into a known word (1 when none do). */
-function joinedParts(words: readonly string[], i: number, known: ReadonlySet<string>): number {
+function joinedParts(
+  words: readonly string[],
+  i: number,
+  known: ReadonlySet<string>,
+  other: readonly string[],
+): number {
   let joined = words[i]!;
+  // Cheap first: some word of the other name must begin with this one.
+  if (!other.some((o) => o.length > joined.length && o.startsWith(joined))) return 1;
   for (let n = 2; n <= MAX_SPLIT_PARTS && i + n <= words.length; n++) {
     const next = words[i + n - 1]!;
     if (known.has(next)) return 1;

@@ -115,6 +115,12 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
   };
 }
 
+function post(postings: Map<string, number[]>, key: string, at: number): void {
+  const list = postings.get(key);
+  if (list) list.push(at);
+  else postings.set(key, [at]);
+}
+
 /**
  * Names of listed persons and entities, indexed by syllable key and word, so a query
  * scores only the entries that share at least one of them with it.
@@ -125,6 +131,8 @@ export class NameIndex {
     person: new Map(),
     entity: new Map(),
   };
+  /** Consonant pieces of the spellings in Arabic script only: a Latin query looks there. */
+  private readonly abjadPostings = new Map<string, number[]>();
 
   constructor(entries: readonly ListEntry[]) {
     for (const entry of entries) {
@@ -139,11 +147,8 @@ export class NameIndex {
       if (p.keys.length === 0) continue;
       if (p.person?.abjad) this.abjad = true;
       const at = this.variants[kind].push({ entry, name, ...p }) - 1;
-      for (const key of new Set(p.keys)) {
-        const list = this.postings[kind].get(key);
-        if (list) list.push(at);
-        else this.postings[kind].set(key, [at]);
-      }
+      for (const key of new Set(p.keys)) post(this.postings[kind], key, at);
+      if (p.person?.abjad) for (const key of p.keys) post(this.abjadPostings, key, at);
     }
   }
 
@@ -200,12 +205,10 @@ export class NameIndex {
 
   /** Candidates by words, and for a Latin query the names in Arabic script by consonants. */
   private candidatesOf(kind: Kind, q: Prepared): number[] {
-    const found = this.candidates(kind, q.groups, q.needed);
+    const found = this.candidates(this.postings[kind], kind, q.groups, q.needed);
     if (!q.abjadGroups) return found;
-    for (const at of this.candidates(kind, q.abjadGroups, q.abjadNeeded ?? 1)) {
-      if (this.variants[kind][at]!.person?.abjad) found.push(at);
-    }
-    return found;
+    const needed = q.abjadNeeded ?? 1;
+    return [...found, ...this.candidates(this.abjadPostings, kind, q.abjadGroups, needed)];
   }
 
   /**
@@ -213,7 +216,12 @@ export class NameIndex {
    * one-word query, initials not counted): a single shared word ("Kim", "Mohammad") would
    * make half the list a candidate.
    */
-  private candidates(kind: Kind, groups: readonly (readonly string[])[], needed: number): number[] {
+  private candidates(
+    postings: ReadonlyMap<string, readonly number[]>,
+    kind: Kind,
+    groups: readonly (readonly string[])[],
+    needed: number,
+  ): number[] {
     const size = this.variants[kind].length;
     if (this.counts.length < size) {
       this.counts = new Int32Array(size);
@@ -223,7 +231,7 @@ export class NameIndex {
     const touched: number[] = [];
     groups.forEach((group, g) => {
       for (const key of group) {
-        for (const at of this.postings[kind].get(key) ?? []) {
+        for (const at of postings.get(key) ?? []) {
           if (lastGroup[at] === g) continue;
           if (lastGroup[at] === -1) touched.push(at);
           lastGroup[at] = g;

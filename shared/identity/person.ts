@@ -139,13 +139,15 @@ function wordSimilarity(
   const counts = own.map(frequency);
   if (strict || own.length < 2 || counts.every((n) => n > COMMON_WORD)) return dice;
   // Contained: every word of the shorter name matched, and at most two more in the longer one
-  // unless it is the longer one's first and last (given name and family name of a long
-  // Arabic chain: Turki al-Binali for Turki Mubarak Abdullah Ahmad al-Binali).
+  // unless they are the longer one's first and last (given name and family name of a long
+  // Arabic chain: Turki al-Binali for Turki Mubarak Abdullah Ahmad al-Binali) or its first
+  // ones (the person's own name before the father's: Abdul Ghani Baradar).
   if (a.shorterCovered < shorter.length) return dice;
   const longerUsed = qt.length <= lt.length ? a.listedUsed : a.queryUsed;
   if (
     distinctive(longer).length - own.length > MAX_EXTRA_WORDS &&
-    !firstAndLast(longer, longerUsed)
+    !firstAndLast(longer, longerUsed) &&
+    !leading(longer, longerUsed, own.length)
   )
     return dice;
   // Scored by how much of the shorter name is found, less a little for each word more.
@@ -164,6 +166,12 @@ function wordSimilarity(
 function firstAndLast(ws: readonly string[], used: Uint8Array): boolean {
   const at = ws.flatMap((w, i) => (PARTICLES.has(w) || w.length < 2 ? [] : [i]));
   return at.length > 0 && used[at[0]!] === 1 && used[at[at.length - 1]!] === 1;
+}
+
+/** True when the matched words are the name's first ones (own name before the father's). */
+function leading(ws: readonly string[], used: Uint8Array, count: number): boolean {
+  const at = ws.flatMap((w, i) => (PARTICLES.has(w) || w.length < 2 ? [] : [i]));
+  return count >= 2 && at.slice(0, count).every((i) => used[i] === 1);
 }
 
 /** The word a "bin" follows, particles passed over ("Isa bin Tarif al bin Ali": Isa). */

@@ -1,0 +1,32 @@
+/**
+ * Consonants of a transliterated word: Arabic, Persian and Urdu names reach Latin letters with
+ * their vowels spelled at will (Iyad, Eyad, Ayyad), and their script writes none of the short
+ * ones, so the consonants are what two spellings, or a spelling and the script, share.
+ */
+
+// Latin spellings of one Arabic letter reduced to one letter: kh (خ), gh (غ), sh and the
+// French ch (ش), th (ث), dh (ذ, ظ: Nazmi, Nadhmi), q and k (ق, ك), p and v of Persian and Urdu.
+const LETTERS: readonly [RegExp, string][] = [
+  [/kh/g, 'x'],
+  [/gh/g, 'g'],
+  [/sh|ch/g, '$'],
+  [/th/g, 't'],
+  [/dh/g, 'z'],
+  [/q/g, 'k'],
+  [/ph/g, 'f'],
+  [/p/g, 'b'],
+  [/v/g, 'f'],
+];
+
+/**
+ * The consonants of one folded word: vowels and the glides w and y dropped (the script writes
+ * long vowels as و and ي), doubled letters once (no shadda is written), a final h dropped
+ * (ة, and Latin -ah/-eh).
+ */
+export function consonantsOf(word: string): string {
+  const mapped = LETTERS.reduce((w, [from, to]) => w.replace(from, to), word);
+  return mapped
+    .replace(/[aeiouwy]/g, '')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/(.)h$/, '$1');
+}
