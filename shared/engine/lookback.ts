@@ -80,8 +80,8 @@ export function rescreens(ctx: ModelContext, plan: LookbackPlan): Rescreen[] {
   };
   for (const key of plan.walletKeys) {
     const wallet = ctx.state.get<WalletRecord>(keys.wallet(key));
-    for (const a of wallet ? retained(ctx, wallet) : []) {
-      const envelope = retainedEnvelope(ctx, a);
+    for (const id of wallet ? retained(ctx, wallet) : []) {
+      const envelope = retainedEnvelope(ctx, id);
       if (envelope) add(normalizeEvent(envelope));
     }
   }

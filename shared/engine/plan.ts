@@ -1,7 +1,7 @@
 import type { Envelope } from '../contract/index.ts';
 import { type NormalizedEvent, normalizeEvent } from '../normalize/index.ts';
 import { profileAttrs, reportContacts } from './model/attributes.ts';
-import { pastEnvelope } from './model/wallets.ts';
+import { eventsOf, pastEnvelope } from './model/wallets.ts';
 import { nameKeysOf } from './model/workers.ts';
 import type { EngineState } from './state/engine-state.ts';
 import { keys } from './state/keys.ts';
@@ -69,10 +69,11 @@ function lookbackKeys(state: EngineState, plan: LookbackPlan, out: Set<string>):
   for (const k of plan.walletKeys) {
     const key = keys.wallet(k);
     out.add(key);
-    for (const a of peek<WalletRecord>(state, key)?.activity ?? []) {
-      out.add(keys.event(a.id));
+    const wallet = peek<WalletRecord>(state, key);
+    for (const id of wallet ? eventsOf(wallet) : []) {
+      out.add(keys.event(id));
       const envelope =
-        state.missing([keys.event(a.id)]).length === 0 ? pastEnvelope(state, a.id) : undefined;
+        state.missing([keys.event(id)]).length === 0 ? pastEnvelope(state, id) : undefined;
       if (envelope) keysOfEvent(state, normalizeEvent(envelope), out);
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryEngineState } from '../../shared/engine/index.ts';
+import { eventsOf } from '../../shared/engine/model/index.ts';
 import type { WalletRecord } from '../../shared/engine/state/index.ts';
 import {
   engineWith,
@@ -32,7 +33,7 @@ describe('transfer.retracted (a reorg)', () => {
     const w2 = state.get<WalletRecord>(`evm:${W(2)}`)!;
     expect(w2.origins).toEqual([]);
     expect(w2.balances.USD).toBe(0);
-    expect(w2.activity).toEqual([]);
+    expect(eventsOf(w2)).toEqual([]);
     expect(state.get<WalletRecord>(`evm:${W(1)}`)!.origins[0]!.held).toBeCloseTo(1000, 6);
     expect(only(run(engine, [transfer(W(2), LAZARUS, 800, T(3))]), 'sanctioned-exposure')).toEqual(
       [],
@@ -68,6 +69,6 @@ describe('redelivery', () => {
     const again = run(engine, [p, t]);
     expect(again.map((a) => [a.id, a.eventIds])).toEqual(first.map((a) => [a.id, a.eventIds]));
     expect(state.get<WalletRecord>(`evm:${LAZARUS.toLowerCase()}`)!.balances.USD).toBe(900);
-    expect(state.get<WalletRecord>(`evm:${W(1)}`)!.activity).toHaveLength(2);
+    expect(eventsOf(state.get<WalletRecord>(`evm:${W(1)}`)!)).toHaveLength(2);
   });
 });

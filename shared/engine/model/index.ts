@@ -11,5 +11,5 @@ export { feederWorkers } from './forwarding.ts';
 export { observe } from './observe.ts';
 export { readFacts } from './read-facts.ts';
 export { assetClass } from './taint.ts';
-export { retained, walletOf } from './wallets.ts';
+export { eventsOf, retained, walletOf } from './wallets.ts';
 export { nameKeysOf, workersNamed } from './workers.ts';

@@ -3,7 +3,7 @@ import type { NormalizedEvent, WalletParty } from '../../normalize/index.ts';
 import type { EngineState } from '../state/engine-state.ts';
 import { packEvent, unpackEvent } from '../state/event-codec.ts';
 import { keys } from '../state/keys.ts';
-import type { Activity, DerivedTag, WalletRecord } from '../state/records.ts';
+import type { DerivedTag, WalletRecord } from '../state/records.ts';
 import type { ModelContext } from './context.ts';
 import { appended, EMPTY, NO_BALANCES } from './lean.ts';
 
@@ -54,25 +54,39 @@ export function sighted(wallet: WalletRecord, at: string): void {
  */
 export function remember(ctx: ModelContext, wallet: WalletRecord, event: NormalizedEvent): void {
   const id = event.envelope.id;
-  const log = appended(wallet.activity, { at: event.at, id });
-  wallet.activity = log;
+  const log = wallet.activity.length === 0 ? [event.at, id] : wallet.activity;
+  if (log !== wallet.activity) wallet.activity = log;
+  else log.push(event.at, id);
   const key = keys.event(id);
   if (ctx.state.get(key) === undefined)
     ctx.state.put(key, packEvent(event.envelope) ?? event.envelope);
-  if (log.length <= ctx.options.maxActivity && log.length % 16 !== 0) return;
-  let drop = Math.max(0, log.length - ctx.options.maxActivity);
-  while (drop < log.length && log[drop]!.at < ctx.clock.cutoff) drop++;
+  const entries = log.length / 2;
+  if (entries <= ctx.options.maxActivity && entries % 16 !== 0) return;
+  let drop = 2 * Math.max(0, entries - ctx.options.maxActivity);
+  while (drop < log.length && log[drop]! < ctx.clock.cutoff) drop += 2;
   if (drop > 0) log.splice(0, drop);
 }
 
-/** The retained events of a wallet still inside retention. */
-export function retained(ctx: ModelContext, wallet: WalletRecord): WalletRecord['activity'] {
-  return wallet.activity.filter((a) => a.at >= ctx.clock.cutoff);
+/** Ids of a wallet's retained events at or after `cutoff` (all of them without one), oldest first. */
+export function eventsOf(wallet: WalletRecord, cutoff = ''): string[] {
+  const out: string[] = [];
+  const log = wallet.activity;
+  for (let i = 0; i < log.length; i += 2) if (log[i]! >= cutoff) out.push(log[i + 1]!);
+  return out;
+}
+
+/** Ids of the retained events of a wallet still inside retention. */
+export function retained(ctx: ModelContext, wallet: WalletRecord): string[] {
+  return eventsOf(wallet, ctx.clock.cutoff);
 }
 
 /** Removes an event from a wallet's lookback log (a retracted transfer). */
 export function forget(wallet: WalletRecord, eventId: string): void {
-  wallet.activity = wallet.activity.filter((a) => a.id !== eventId);
+  const log = wallet.activity;
+  const kept: string[] = [];
+  for (let i = 0; i < log.length; i += 2)
+    if (log[i + 1] !== eventId) kept.push(log[i]!, log[i + 1]!);
+  wallet.activity = kept.length === 0 ? EMPTY : kept;
 }
 
 /** The envelope of a retained event, kept packed or (a shape the codec does not know) whole. */
@@ -82,6 +96,6 @@ export function pastEnvelope(state: EngineState, eventId: string): Envelope | un
 }
 
 /** The envelope of a retained event (undefined once past retention). */
-export function retainedEnvelope(ctx: ModelContext, activity: Activity): Envelope | undefined {
-  return pastEnvelope(ctx.state, activity.id);
+export function retainedEnvelope(ctx: ModelContext, eventId: string): Envelope | undefined {
+  return pastEnvelope(ctx.state, eventId);
 }

@@ -3,6 +3,7 @@ import { type NormalizedEvent, normalizeEvent } from '../../normalize/index.ts';
 import type { Alert, Evidence } from '../alert.ts';
 import { describeEvent, fact, listEvidence, payoutOf } from '../evidence.ts';
 import type { Facts } from '../model/facts.ts';
+import { eventsOf } from '../model/wallets.ts';
 import { alertFrom, NO_ALERTS, type RuleContext, type RuleDefinition } from '../rule.ts';
 import { Enabled, Score, severityOf } from '../scoring.ts';
 import type { WalletRecord } from '../state/records.ts';
@@ -141,9 +142,8 @@ function pastActivity(
   const alerts: Alert[] = [];
   for (const wallet of wallets) {
     const why = reasons(wallet, ctx, categories);
-    for (const a of wallet.activity) {
-      if (ctx.cutoff !== undefined && a.at < ctx.cutoff) continue;
-      const envelope = ctx.pastEvent?.(a.id);
+    for (const id of eventsOf(wallet, ctx.cutoff)) {
+      const envelope = ctx.pastEvent?.(id);
       if (envelope) alerts.push(alertFor(c, wallet, why, normalizeEvent(envelope), true));
     }
   }

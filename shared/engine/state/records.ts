@@ -87,16 +87,6 @@ export interface DerivedTag {
   readonly name: string;
 }
 
-/**
- * A retained event about a wallet, screened again when a list or report names the wallet
- * later: its time and id only. The envelope is a record of its own (`e:<id>`, written once),
- * so a wallet record stays small and rewriting it after a change costs little.
- */
-export interface Activity {
-  readonly at: string;
-  readonly id: string;
-}
-
 /** A worker paid to a wallet: the first payout of that worker there. */
 export interface PaidRef {
   readonly workerId: string;
@@ -119,7 +109,13 @@ export interface WalletRecord {
   open: OpenPayout[];
   feeders: Feeder[];
   tags: DerivedTag[];
-  activity: Activity[];
+  /**
+   * Retained events about the wallet, screened again when a list or report names it later,
+   * oldest first, as one flat list of pairs: event time, event id (an object per event
+   * cost 40 bytes more). The envelope is a record of its own (`e:<id>`, written once), so a
+   * wallet record stays small and rewriting it after a change costs little.
+   */
+  activity: string[];
 }
 
 /** A payout wallet named in a profile, and when it first appeared there. */
