@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
 import { DecodeThread } from './decode-thread.ts';
@@ -72,8 +73,13 @@ export class ReadTally {
   private readonly strings = new SharedStrings();
   private thread: DecodeThread | undefined;
 
-  constructor(readonly limits: EventFileLimits = EVENT_FILE_LIMITS) {
+  constructor(
+    readonly limits: EventFileLimits = EVENT_FILE_LIMITS,
+    /** A reading thread started ahead (see `startDecodeThread`); stopped with the tally. */
+    thread?: DecodeThread,
+  ) {
     this.rejections = new Rejections(limits.keptRejects);
+    this.thread = thread;
   }
 
   /** Non-blank lines (JSONL) and data rows (CSV) read, over every file. */
@@ -123,6 +129,22 @@ export class ReadTally {
     const size = input.rereadable ? input.head.size : 0;
     return this.limits.offThreadBytes <= 0 || size >= this.limits.offThreadBytes;
   }
+}
+
+/**
+ * Starts the reading thread ahead of time when some input file is large enough to be
+ * decoded on it, so the thread loads its code while the lists load.
+ */
+export function startDecodeThread(
+  files: readonly string[],
+  limits: EventFileLimits = EVENT_FILE_LIMITS,
+): DecodeThread | undefined {
+  const large = files.some((f) => {
+    if (f === '-') return false;
+    const size = statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+    return limits.offThreadBytes <= 0 || size >= limits.offThreadBytes;
+  });
+  return large ? new DecodeThread() : undefined;
 }
 
 /** How the inputs are put in canonical order. */

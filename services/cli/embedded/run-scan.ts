@@ -10,6 +10,7 @@ import { plural } from '../report/format.ts';
 import { renderHtmlReport } from '../report/html.ts';
 import { byRisk, summarize, summaryLines } from '../report/summary.ts';
 import { alertTable } from '../report/table.ts';
+import type { DecodeThread } from './decode-thread.ts';
 import { InputFileError } from './errors.ts';
 import { EVENT_FILE_LIMITS, type EventFileLimits } from './limits.ts';
 import { scanLists } from './lists.ts';
@@ -22,6 +23,7 @@ import {
   type Ordering,
   openInputs,
   ReadTally,
+  startDecodeThread,
 } from './read-events.ts';
 import { type Screened, type StreamFacts, screenStream } from './screen-events.ts';
 
@@ -147,10 +149,12 @@ async function screenPass(
     config: EngineConfig;
     limits: EventFileLimits;
     progress: Progress;
+    /** A reading thread already started, for this pass. */
+    thread?: DecodeThread | undefined;
   },
 ): Promise<Pass> {
   const { progress } = ctx;
-  const tally = new ReadTally(ctx.limits);
+  const tally = new ReadTally(ctx.limits, ctx.thread);
   const facts: StreamFacts = { workerNames: new Map() };
   const total = inputs.reduce((n, i) => n + i.head.size, 0);
   progress.phase('reading', total, 'bytes');
@@ -186,7 +190,8 @@ async function screenInputs(
         if (!(error instanceof OutOfOrder)) throw error;
       }
     }
-    return await screenPass(inputs, 'sort', { ...ctx, progress });
+    // The first pass stopped the thread it was given: this one starts its own.
+    return await screenPass(inputs, 'sort', { ...ctx, thread: undefined, progress });
   } finally {
     progress.stop();
   }
@@ -195,11 +200,19 @@ async function screenInputs(
 async function scanOnce(o: ScanOptions, io: ScanIo): Promise<number> {
   const started = performance.now();
   checkPaths(o);
-  const rules = o.rules ?? io.env.FLOWSENTRY_RULES;
-  const config = loadEngineConfig(rules === '' ? undefined : rules);
-  const lists = await scanLists(o.lists, io.env, io.stderr);
   const limits = o.limits ?? EVENT_FILE_LIMITS;
-  const pass = await screenInputs(o, io, { lists, config, limits });
+  const thread = startDecodeThread(o.events, limits);
+  let pass: Pass;
+  let lists: ListSnapshot[];
+  try {
+    const rules = o.rules ?? io.env.FLOWSENTRY_RULES;
+    const config = loadEngineConfig(rules === '' ? undefined : rules);
+    lists = await scanLists(o.lists, io.env, io.stderr);
+    pass = await screenInputs(o, io, { lists, config, limits, thread });
+  } finally {
+    // Stopped already when a pass ran; not when the rules or lists failed.
+    await thread?.close();
+  }
   const alerts = pass.screened.alerts.sort(byRisk);
   reportRejected(pass.tally, io.stderr);
   // Opened only now: a scan that fails on its inputs leaves an existing --out file alone.
