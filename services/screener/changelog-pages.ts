@@ -76,12 +76,15 @@ export class ChangelogPages {
    * the cleaned pages' tombstones.
    */
   write(changes: readonly Change[], current: (key: string) => unknown): OutgoingRecord[] {
-    const changed = new Set<string>();
-    for (const [key] of changes) changed.add(key);
     const cleaned = this.clean(changes.length);
     const entries: [string, string | null][] = [];
     for (const [key, value] of changes) this.entry(entries, key, value);
-    for (const key of cleaned.moved) if (!changed.has(key)) this.entry(entries, key, current(key));
+    if (cleaned.moved.length > 0) {
+      // A moved key the round also changed is already written with its latest value.
+      const changed = new Set(changes.map(([key]) => key));
+      for (const key of cleaned.moved)
+        if (!changed.has(key)) this.entry(entries, key, current(key));
+    }
     const records = this.pack(entries);
     for (const id of cleaned.ids) records.push({ key: `${PAGE_PREFIX}${id}`, value: null });
     return records;
