@@ -7,3 +7,4 @@ export {
   type NormalizedAddress,
   normalizeAddress,
 } from './normalize.ts';
+export { mayBeAddressOf } from './shape.ts';

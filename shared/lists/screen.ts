@@ -2,6 +2,7 @@ import {
   guessChain,
   hasAddressRules,
   InvalidAddressError,
+  mayBeAddressOf,
   normalizeAddress,
 } from '../address/index.ts';
 import type { TagHit, TagIndex } from './tag-index.ts';
@@ -56,6 +57,8 @@ interface Candidate {
  */
 export class AddressScreen {
   private readonly otherChains: readonly string[];
+  /** The other chains with address rules of their own, decided once. */
+  private readonly ruled: ReadonlySet<string>;
 
   constructor(private readonly index: TagIndex) {
     const chains = new Set<string>();
@@ -64,6 +67,7 @@ export class AddressScreen {
       if (!FAMILY_KEY_SPACES.has(chain)) chains.add(chain);
     }
     this.otherChains = [...chains].sort();
+    this.ruled = new Set(this.otherChains.filter(hasAddressRules));
   }
 
   /** Screens one address; throws InvalidAddressError (with the reason) when it fits no chain. */
@@ -105,7 +109,9 @@ export class AddressScreen {
     try {
       for (const chain of this.otherChains) {
         // A chain without address rules here takes only what no known format claims.
-        if (chain === guessed || (!hasAddressRules(chain) && guessed !== 'unknown')) continue;
+        if (chain === guessed || (!this.ruled.has(chain) && guessed !== 'unknown')) continue;
+        // Shaped like none of its addresses: refused without running (and throwing from) its rules.
+        if (!mayBeAddressOf(chain, text)) continue;
         try {
           out.push(candidate(chain, text));
         } catch (e) {
