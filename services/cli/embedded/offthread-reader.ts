@@ -3,10 +3,14 @@ import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
 import type { DecodedLines, DecodeThread } from './decode-thread.ts';
 import { type ReadContext, readFailure, refuse } from './readers.ts';
 
-/** Bytes sent to the reading thread at once (gunzipped input comes in much smaller pieces). */
-const CHUNK_BYTES = 1 << 20;
-/** Chunks in flight: the reading thread decodes the next ones while the engine screens. */
-const AHEAD = 3;
+/**
+ * Bytes sent to the reading thread at once (file reads and gunzip give smaller pieces).
+ * Each message may wake the thread, and on a busy machine a wake-up costs the sender a
+ * few milliseconds: a few large messages, not many small ones.
+ */
+const CHUNK_BYTES = 4 << 20;
+/** Chunks in flight: the reading thread decodes the next one while the engine screens. */
+const AHEAD = 2;
 
 /** The input's bytes in pieces of at least `size` (the last one shorter), each a fresh copy. */
 async function* pieces(input: Readable, size: number): AsyncGenerator<Uint8Array> {
