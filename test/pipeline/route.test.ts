@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeEvent } from '../../shared/normalize/index.ts';
+import { DEFAULT_TOPIC_ROLES, readSequenced, routeRecords } from '../../shared/pipeline/route.ts';
+import type { IncomingRecord, OutgoingRecord } from '../../shared/ports/event-log/index.ts';
+import { LAZARUS_WALLET, payoutExecuted } from '../helpers/fixtures.ts';
+
+function input(offset: number, value: string, partition = 2): IncomingRecord {
+  return {
+    topic: 'payroll.events',
+    partition,
+    offset: String(offset),
+    key: null,
+    value: Buffer.from(value),
+    headers: {},
+    timestamp: 1_700_000_000_000 + offset,
+  };
+}
+
+/** Reads sequenced records back as the engine side receives them from Kafka. */
+function readBack(records: readonly OutgoingRecord[]) {
+  return records.flatMap((r, i) =>
+    readSequenced({
+      topic: 'g-sequenced',
+      partition: 0,
+      offset: String(i),
+      key: null,
+      value: r.value === null ? null : Buffer.from(r.value),
+      headers: {},
+    }),
+  );
+}
+
+const roleOf = (topic: string) => DEFAULT_TOPIC_ROLES[topic];
+
+describe('routing into the sequenced topic', () => {
+  it('packs a batch into few records and reads back every offset in order, refusals as marks', () => {
+    const payouts = Array.from({ length: 3_000 }, (_, i) =>
+      payoutExecuted({
+        id: `evt-${i}`,
+        payoutId: `po-${i}`,
+        toAddress: LAZARUS_WALLET.toLowerCase(),
+        occurredAt: '2026-11-02T10:00:00Z',
+      }),
+    );
+    const batch = payouts.map((p, i) => input(100 + i, JSON.stringify(p)));
+    batch[7] = input(107, '{not json');
+    const routed = routeRecords(batch, roleOf);
+
+    expect(routed.events).toBe(2_999);
+    expect(routed.dead).toHaveLength(1);
+    expect(routed.sequenced.length).toBeGreaterThan(1);
+    expect(routed.sequenced.length).toBeLessThan(20);
+    const back = readBack(routed.sequenced);
+    expect(back.map((r) => r.offset)).toEqual(batch.map((r) => Number(r.offset)));
+    expect(back.every((r) => r.origin === 'payroll.events/2')).toBe(true);
+    expect(back[7]).toEqual({
+      origin: 'payroll.events/2',
+      offset: 107,
+      writtenAt: 1_700_000_000_107,
+    });
+    expect(back[8]!.writtenAt).toBe(1_700_000_000_108);
+    expect(back[8]!.event).toEqual(JSON.parse(JSON.stringify(normalizeEvent(payouts[8]!))));
+  });
+
+  it('starts a new record when the input partition changes', () => {
+    const a = payoutExecuted({ id: 'evt-a', payoutId: 'po-a' });
+    const b = payoutExecuted({ id: 'evt-b', payoutId: 'po-b' });
+    const routed = routeRecords(
+      [input(5, JSON.stringify(a), 0), input(9, JSON.stringify(b), 1)],
+      roleOf,
+    );
+    const back = readBack(routed.sequenced);
+    expect(back.map((r) => [r.origin, r.offset, r.event?.envelope.id])).toEqual([
+      ['payroll.events/0', 5, 'evt-a'],
+      ['payroll.events/1', 9, 'evt-b'],
+    ]);
+  });
+
+  it('reads the one-record-per-event form earlier versions wrote, and ignores what is not its own', () => {
+    const event = normalizeEvent(payoutExecuted({ id: 'evt-old', payoutId: 'po-old' }));
+    const old = `{"o":"payroll.events/0","n":41,"w":1700000000041,"e":${JSON.stringify(event)}}`;
+    const mark = '{"o":"payroll.events/0","n":42,"w":1700000000042}';
+    const back = readBack([
+      { key: null, value: old },
+      { key: null, value: mark },
+      { key: null, value: '{"something":"else"}' },
+      { key: null, value: 'not json' },
+    ]);
+    expect(back.map((r) => [r.offset, r.event?.envelope.id])).toEqual([
+      [41, 'evt-old'],
+      [42, undefined],
+    ]);
+  });
+});
