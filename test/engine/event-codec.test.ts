@@ -50,6 +50,10 @@ describe('retained event codec', () => {
     const s = packEvent(e)!;
     expect(unpackEvent(s)).toStrictEqual(e);
     expect(unpackEvent(JSON.parse(JSON.stringify(s)))).toStrictEqual(e);
+    for (const timestamp of ['2026-02-30T10:00:00.000Z', '2026-01-02T24:00:00.000Z']) {
+      const odd = transfer({ timestamp });
+      expect(unpackEvent(packEvent(odd)!)).toStrictEqual(odd);
+    }
   });
 
   it('declines an envelope with a field outside its layout, so the caller keeps it whole', () => {

@@ -160,6 +160,7 @@ const K = {
 
 /** Epoch ms of days already read (`YYYY-MM-DD`), so a time is parsed without `Date.parse`. */
 const days = new Map<string, number>();
+const lastDay = { day: '\u0000', ms: 0 };
 
 /** The decimal number of `len` digits at `at`, or -1. */
 function digits(v: string, at: number, len: number): number {
@@ -175,6 +176,8 @@ function digits(v: string, at: number, len: number): number {
 /** An ISO time as epoch ms when it reads back the same (`YYYY-MM-DDThh:mm:ss.mmmZ`), else -1. */
 function isoMs(v: string): number {
   if (v.length !== 24 || v.charCodeAt(23) !== 90 || v.charCodeAt(10) !== 84) return -1;
+  // Events come in time order: most share the day of the one before.
+  if (v.startsWith(lastDay.day)) return timeOfDay(v, lastDay.ms);
   const day = v.slice(0, 10);
   let base = days.get(day);
   if (base === undefined) {
@@ -184,6 +187,13 @@ function isoMs(v: string): number {
     days.set(day, ms);
     base = ms;
   }
+  lastDay.day = day;
+  lastDay.ms = base;
+  return timeOfDay(v, base);
+}
+
+/** `base` (a day's epoch ms) plus the `hh:mm:ss.mmm` of `v`, or -1 when it is not one. */
+function timeOfDay(v: string, base: number): number {
   const h = digits(v, 11, 2);
   const m = digits(v, 14, 2);
   const sec = digits(v, 17, 2);
