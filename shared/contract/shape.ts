@@ -22,10 +22,24 @@ function closingQuote(text: string, open: number): number {
 }
 
 /**
+ * True when the text holds at most `max` of `{` and `[` in all: it cannot nest deeper then.
+ * indexOf skips through the text natively; an event has a handful of them.
+ */
+function openersAtMost(text: string, max: number): boolean {
+  let count = 0;
+  for (const opener of ['{', '[']) {
+    for (let at = text.indexOf(opener); at !== -1; at = text.indexOf(opener, at + 1))
+      if (++count > max) return false;
+  }
+  return true;
+}
+
+/**
  * True when JSON text nests objects and arrays deeper than `max`. One pass over the text,
  * before JSON.parse, so a 100,000-deep value costs a scan and never reaches code that recurses.
  */
 export function jsonNestsDeeperThan(text: string, max: number): boolean {
+  if (openersAtMost(text, max)) return false;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
