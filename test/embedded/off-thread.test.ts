@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,16 @@ describe('decoding on the reading thread', () => {
     expect(a.out.split('\n').length).toBeGreaterThan(10);
     expect(b.out).toBe(a.out);
     expect(b.code).toBe(0);
+  });
+
+  it('sorts a file out of order the same way, the reading thread started over for the second pass', async () => {
+    const lines = readFileSync(events, 'utf8').trimEnd().split('\n');
+    const reversed = writeInput(dir, 'reversed.jsonl', `${lines.reverse().join('\n')}\n`);
+    const sorted = await scan([events], lists, inLine);
+    const a = await scan([reversed], lists, inLine);
+    const b = await scan([reversed], lists, offThread);
+    expect(b.out).toBe(a.out);
+    expect(b.out).toBe(sorted.out);
   });
 
   it('reads the same events, counts and refusals from messy files, gzip and a merge of two', async () => {
