@@ -21,6 +21,20 @@ export function consonantWords(name: string): string[] {
   return folded === '' ? [] : folded.split(' ').map(consonantsOf);
 }
 
+/**
+ * Each word's consonants, two letters at least, and for a word of the script also without the
+ * article glued to it (الحوثي -> lht -> ht): two spellings of one name share some of these.
+ */
+export function consonantWordSet(name: string): ReadonlySet<string> {
+  const abjad = isAbjad(name);
+  const out = new Set<string>();
+  for (const k of consonantWords(name)) {
+    if (k.length >= 2) out.add(k);
+    if (abjad && k.startsWith('l') && k.length >= 3) out.add(k.slice(1));
+  }
+  return out;
+}
+
 /** Letters of the consonant strings that index a name for candidates across scripts. */
 const GRAM = 4;
 
@@ -45,14 +59,26 @@ export function consonantKeysNeeded(keys: number): number {
 /** Keys this short say too little: two-letter consonant strings are shared by many names. */
 const MIN_KEY = 5;
 
+/** The most two names score when no word of one has the consonants of a word of the other. */
+const NO_SHARED_WORD = 0.85;
+
+/** A name's consonants, whole and word by word. */
+export interface Consonants {
+  readonly all: string;
+  readonly words: ReadonlySet<string>;
+}
+
 /**
  * Similarity of two names by their consonants in order (edit distance over the longer),
- * discounted when the consonants are too few to tell names apart.
+ * discounted when the consonants are too few to tell names apart, and kept under the alert
+ * line when the words break elsewhere (Mariam Haddad and امیری مهدی, Amiri Mahdi, are both
+ * m-r-m-h-d).
  */
-export function consonantSimilarity(a: string, b: string): number {
-  const longest = Math.max(a.length, b.length);
+export function consonantSimilarity(a: Consonants, b: Consonants): number {
+  const longest = Math.max(a.all.length, b.all.length);
   if (longest === 0) return 0;
-  const d = editDistance(a, b, longest);
-  const s = 1 - d / longest;
-  return longest < MIN_KEY ? s * 0.85 : s;
+  const d = editDistance(a.all, b.all, longest);
+  const s = longest < MIN_KEY ? (1 - d / longest) * 0.85 : 1 - d / longest;
+  const shared = [...a.words].some((w) => b.words.has(w));
+  return shared ? s : Math.min(s, NO_SHARED_WORD);
 }

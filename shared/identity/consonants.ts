@@ -21,12 +21,15 @@ const LETTERS: readonly [RegExp, string][] = [
 /**
  * The consonants of one folded word: vowels and the glides w and y dropped (the script writes
  * long vowels as و and ي), doubled letters once (no shadda is written), a final h dropped
- * (ة, and Latin -ah/-eh).
+ * (ة, and Latin -ah/-eh); a final long i kept as Y, since it makes another name (Ahmadi is
+ * not Ahmad, Wahidi not Haddad).
  */
 export function consonantsOf(word: string): string {
   const mapped = LETTERS.reduce((w, [from, to]) => w.replace(from, to), word);
-  return mapped
+  const finalI = word.length > 2 && /(i|y|ee|ie)$/.test(word) ? 'Y' : '';
+  const stem = mapped
     .replace(/[aeiouwy]/g, '')
     .replace(/(.)\1+/g, '$1')
     .replace(/(.)h$/, '$1');
+  return stem + finalI;
 }

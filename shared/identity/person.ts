@@ -1,4 +1,10 @@
-import { consonantSimilarity, consonantWords, isAbjad } from './abjad.ts';
+import {
+  type Consonants,
+  consonantSimilarity,
+  consonantWordSet,
+  consonantWords,
+  isAbjad,
+} from './abjad.ts';
 import { align, editDistance, rejoin, tokenSimilarity } from './fuzzy.ts';
 import { isKoreanSyllable, surnameVariant, syllableKey, syllables } from './romanize.ts';
 import { cyrillicKorean, foldText, SYLLABIC, toAscii } from './text.ts';
@@ -24,8 +30,8 @@ export interface PreparedName {
   readonly characters: readonly string[];
   /** Written in Arabic, Persian, Urdu or Hebrew script (consonants only). */
   readonly abjad: boolean;
-  /** The consonants of the whole name in order, for comparing it across those scripts. */
-  readonly consonants: string;
+  /** The consonants of the whole name in order and word by word, for comparing across those scripts. */
+  readonly consonants: Consonants;
 }
 
 function syllablesOf(folded: string): Syllable[] {
@@ -58,7 +64,7 @@ export function prepareName(name: string): PreparedName {
     syllableViews: views,
     characters,
     abjad: isAbjad(name),
-    consonants: consonantWords(name).join(''),
+    consonants: { all: consonantWords(name).join(''), words: consonantWordSet(name) },
   };
 }
 
