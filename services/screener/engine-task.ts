@@ -102,6 +102,8 @@ export class EngineTask {
   private endsReadAt = 0;
   private retrying = false;
   private readonly abort = new AbortController();
+  /** Set when the changelog cannot be read: the engine will not start on this member. */
+  private refused?: Error;
 
   constructor(private readonly o: EngineTaskOptions) {}
 
@@ -171,7 +173,7 @@ export class EngineTask {
   }
 
   private async tick(): Promise<void> {
-    if (!this.owner) return;
+    if (!this.owner || this.refused) return;
     // A new owner restores at once, not at its first event: it is not ready until then.
     if (this.needsRestore) return this.restoreIfNeeded();
     if (this.sequencer.holding === 0 && !this.unsaved) return;
@@ -333,6 +335,7 @@ export class EngineTask {
 
   private async restoreIfNeeded(): Promise<void> {
     if (!this.needsRestore) return;
+    if (this.refused) throw this.refused;
     await this.settled().catch(() => {});
     const started = Date.now();
     const { state, engine } = this.o;
@@ -348,19 +351,24 @@ export class EngineTask {
     const apply = (key: string, value: unknown) => state.restoreValue(key, value);
     const [end = 0] = await this.o.log.endOffsets(this.o.changelogTopic);
     this.stats.restoring = { read: 0, end };
-    await this.o.log.readToEnd(this.o.changelogTopic, (r) => {
-      records++;
-      this.stats.restoring!.read = Number(r.offset) + 1;
-      const key = r.key?.toString() ?? '';
-      const text = r.value && r.value.length > 0 ? r.value.toString() : undefined;
-      if (key === PROGRESS_KEY) progress = text ? JSON.parse(text) : {};
-      else if (isPageKey(key)) this.pages.restore(key, text, apply);
-      else {
-        const error = new UnreadableChangelogError(this.o.changelogTopic, key);
-        this.o.onFatal?.(error);
+    await this.o.log
+      .readToEnd(this.o.changelogTopic, (r) => {
+        records++;
+        this.stats.restoring!.read = Number(r.offset) + 1;
+        const key = r.key?.toString() ?? '';
+        const text = r.value && r.value.length > 0 ? r.value.toString() : undefined;
+        if (key === PROGRESS_KEY) progress = text ? JSON.parse(text) : {};
+        else if (isPageKey(key)) this.pages.restore(key, text, apply);
+        else throw new UnreadableChangelogError(this.o.changelogTopic, key);
+      })
+      .catch((error: unknown) => {
+        // A changelog this version cannot read stops the engine for good: no restore is retried.
+        if (error instanceof UnreadableChangelogError) {
+          this.refused = error;
+          this.o.onFatal?.(error);
+        }
         throw error;
-      }
-    });
+      });
     state.takeChanges();
     this.sequencer.restore(progress);
     this.committed = -1;

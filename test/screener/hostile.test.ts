@@ -1,7 +1,9 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { internalTopics } from '../../services/screener/screener.ts';
 import { retractedRecord } from '../../shared/chain/events.ts';
 import { type Envelope, envelope } from '../../shared/contract/index.ts';
+import { FlowsentryError } from '../../shared/errors.ts';
 import type { TagIndex } from '../../shared/lists/tag-index.ts';
 import { TagIndex as Tags } from '../../shared/lists/tag-index.ts';
 import { DLQ_HEADERS } from '../../shared/pipeline/index.ts';
@@ -133,5 +135,28 @@ describe('hostile input reaching the screener through Kafka', () => {
     expect(s.screener.ready).toBe(false);
     active = new Tags([lazarusList()]);
     await eventually(() => s.screener.ready, 'ready once a list is active', 30_000);
+  }, 60_000);
+
+  it('refuses a changelog of one record per state key (an earlier version) and stays not ready', async () => {
+    const t = uniqueTopics('oldlog');
+    await createTopics(t, 1);
+    const group = unique('oldlog');
+    const { changelog } = internalTopics(group);
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({
+      topics: [{ topic: changelog, numPartitions: 1 }],
+      waitForLeaders: true,
+    });
+    await admin.disconnect();
+    await send(changelog, 'w:w-1', { workerId: 'w-1' });
+    const s = screenerFor(t, group, unique('oldlog-alerts'), [lazarusList()]);
+    closers.push(s.close);
+    await s.screener.start();
+    await eventually(() => s.screener.fatal !== undefined, 'the refusal', 30_000);
+    const fatal = s.screener.fatal;
+    expect(fatal instanceof FlowsentryError && fatal.code).toBe('UNREADABLE_CHANGELOG');
+    expect(fatal?.message).toMatch(/FLOWSENTRY_GROUP_ID/);
+    expect(s.screener.ready).toBe(false);
   }, 60_000);
 });

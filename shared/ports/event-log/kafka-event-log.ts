@@ -139,8 +139,10 @@ export class KafkaEventLog implements EventLog {
     const groupId = `${this.options.clientId ?? 'flowsentry'}-restore-${randomUUID()}`;
     const consumer = this.kafka.consumer({ groupId, maxBytesPerPartition: 16 * 1024 * 1024 });
     let finish!: () => void;
-    const done = new Promise<void>((resolve) => {
+    let fail!: (error: unknown) => void;
+    const done = new Promise<void>((resolve, reject) => {
       finish = resolve;
+      fail = reject;
     });
     await consumer.connect();
     try {
@@ -150,9 +152,15 @@ export class KafkaEventLog implements EventLog {
         eachBatch: async ({ batch }) => {
           const last = pending.get(batch.partition);
           if (last === undefined) return;
-          for (const m of batch.messages) {
-            if (BigInt(m.offset) > last) break;
-            onRecord(toRecord(batch.topic, batch.partition, m));
+          try {
+            for (const m of batch.messages) {
+              if (BigInt(m.offset) > last) break;
+              onRecord(toRecord(batch.topic, batch.partition, m));
+            }
+          } catch (error) {
+            // The reader refused a record: the read fails (kafkajs would fetch it again forever).
+            pending.clear();
+            return fail(error);
           }
           if (BigInt(batch.lastOffset()) >= last) {
             pending.delete(batch.partition);
