@@ -40,7 +40,7 @@ const ROLES: readonly WalletRole[] = ['to', 'from', 'payout-wallet', 'reported']
 /** Distinct shapes compiled at most; events of further shapes are cloned whole. */
 const SHAPE_LIMIT = 256;
 /** Distinct shared strings before the table starts over (bounds memory on both threads). */
-const STRING_LIMIT = 500_000;
+const STRING_LIMIT = 200_000;
 
 /** Which envelope leaves are shared, by path; nested rules for objects. */
 interface ShareRule {
