@@ -272,12 +272,28 @@ function weightsOf(ws: readonly string[]): number[] {
   return ws.map((w, i) => (ws.indexOf(w) < i ? 0 : tokenWeight(w)));
 }
 
+// Word pairs recur from one name to the next (common given names against the list's words):
+// their credit is kept once computed (bounded: some 16 MB at most).
+const PAIR_CACHE_LIMIT = 200_000;
+const pairCredits = new Map<string, number>();
+
+function pairCredit(a: string, b: string, strict: boolean): number {
+  const key = strict ? `${a} ${b} k` : `${a} ${b}`;
+  let credit = pairCredits.get(key);
+  if (credit === undefined) {
+    if (pairCredits.size >= PAIR_CACHE_LIMIT) pairCredits.clear();
+    credit = tokenSimilarity(a, b, strict);
+    pairCredits.set(key, credit);
+  }
+  return credit;
+}
+
 /** Greedy best-first one-to-one alignment of two names' words. */
 export function align(q: readonly string[], l: readonly string[], strict: boolean): Alignment {
   const pairs: { i: number; j: number; s: number }[] = [];
   for (let i = 0; i < q.length; i++) {
     for (let j = 0; j < l.length; j++) {
-      const s = tokenSimilarity(q[i]!, l[j]!, strict);
+      const s = pairCredit(q[i]!, l[j]!, strict);
       if (s > 0) pairs.push({ i, j, s });
     }
   }
