@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveInputs } from '../../services/cli/demo/save-inputs.ts';
 import { EventDecoder, EventEncoder } from '../../services/cli/embedded/event-codec.ts';
@@ -19,7 +19,12 @@ const inLine: EventFileLimits = { ...EVENT_FILE_LIMITS, offThreadBytes: Number.P
 const offThread: EventFileLimits = { ...EVENT_FILE_LIMITS, offThreadBytes: 0 };
 
 /** A scan's JSON alert lines and summary, with the given reader limits. */
-async function scan(events: string[], lists: readonly string[], limits: EventFileLimits) {
+async function scan(
+  events: string[],
+  lists: readonly string[],
+  limits: EventFileLimits,
+  stdin?: Readable,
+) {
   let out = '';
   let err = '';
   const sink = (add: (s: string) => void) =>
@@ -31,9 +36,20 @@ async function scan(events: string[], lists: readonly string[], limits: EventFil
     });
   const code = await runScan(
     { events, lists, format: 'json', strict: true, limits },
-    { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), env: {} },
+    {
+      stdout: sink((s) => (out += s)),
+      stderr: sink((s) => (err += s)),
+      env: {},
+      ...(stdin ? { stdin } : {}),
+    },
   );
-  return { code, out, refused: err.split('\n').filter((l) => l.includes('.jsonl:')) };
+  const refused = err.split('\n').filter((l) => l.includes('.jsonl:') || l.includes(' -:'));
+  // The summary line without its duration.
+  const summary = err
+    .split('\n')
+    .find((l) => l.includes(' events from '))
+    ?.replace(/ in [0-9.]+ s$/, '');
+  return { code, out, refused, summary };
 }
 
 describe('decoding on the reading thread', () => {
@@ -85,6 +101,26 @@ describe('decoding on the reading thread', () => {
     expect(b.rejected).toEqual(a.rejected);
     expect(b.rejected.map((r) => r.line)).toEqual([3, 6, 7]);
     expect([b.lines, b.refused, b.files]).toEqual([a.lines, a.refused, a.files]);
+  });
+
+  it('hands standard input over to the reading thread at a line boundary, line numbers going on', async () => {
+    const text = readFileSync(events, 'utf8').split('\n');
+    text.splice(40, 0, 'not json');
+    const bytes = Buffer.from(text.join('\n'));
+    // Small pieces, so lines are cut across them and the hand-over falls mid-stream.
+    const stdin = () =>
+      Readable.from(
+        Array.from({ length: Math.ceil(bytes.length / 997) }, (_, i) =>
+          bytes.subarray(i * 997, (i + 1) * 997),
+        ),
+      );
+    const a = await scan(['-'], lists, inLine, stdin());
+    const b = await scan(['-'], lists, { ...offThread, offThreadBytes: 5000 }, stdin());
+    expect(b.out).toBe(a.out);
+    expect(b.refused).toEqual(a.refused);
+    expect(b.refused[0]).toContain('-:41: not JSON');
+    expect(b.summary).toBe(a.summary);
+    expect(b.code).toBe(2);
   });
 
   it('refuses the same lines of a scan with file:line and reason, and --strict still exits 2', async () => {

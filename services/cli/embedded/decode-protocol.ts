@@ -7,6 +7,8 @@ export type DecodeRequest =
       readonly stream: number;
       readonly bytes: Uint8Array;
       readonly maxLineBytes: number;
+      /** The number of the stream's first line, on its first request (default 1). */
+      readonly firstLine?: number;
     }
   /** The stream's bytes are all sent: decode its last line. */
   | { readonly kind: 'end'; readonly stream: number; readonly maxLineBytes: number }

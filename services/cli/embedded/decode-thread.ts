@@ -43,8 +43,14 @@ export class DecodeThread {
   }
 
   /** Decodes the lines `bytes` completes (the bytes are moved to the reading thread). */
-  send(stream: number, bytes: Uint8Array, maxLineBytes: number): Promise<DecodedLines> {
-    return this.request({ kind: 'bytes', stream, bytes, maxLineBytes }, [
+  send(
+    stream: number,
+    bytes: Uint8Array,
+    maxLineBytes: number,
+    firstLine?: number,
+  ): Promise<DecodedLines> {
+    const m = { kind: 'bytes', stream, bytes, maxLineBytes } as const;
+    return this.request(firstLine === undefined ? m : { ...m, firstLine }, [
       bytes.buffer as ArrayBuffer,
     ]);
   }

@@ -26,7 +26,7 @@ function handle(m: DecodeRequest): DecodeReply | undefined {
   }
   let splitter = splitters.get(m.stream);
   if (!splitter) {
-    splitter = new LineSplitter(m.maxLineBytes);
+    splitter = new LineSplitter(m.maxLineBytes, m.kind === 'bytes' ? m.firstLine : undefined);
     splitters.set(m.stream, splitter);
   }
   if (m.kind === 'bytes')

@@ -21,7 +21,7 @@ export const EVENT_FILE_LIMITS: EventFileLimits = Object.freeze({
   /**
    * JSONL files from this size on are decoded on a second thread while the engine screens
    * (starting the thread costs a fraction of a second; smaller files are decoded in line).
-   * Standard input, of unknown size, is decoded in line.
+   * Standard input, of unknown size, is handed over to the thread once this much was read.
    */
   offThreadBytes: 16 * 1024 * 1024,
 });

@@ -21,7 +21,18 @@ export class LineSplitter {
   private skipped = -1;
   private lineNo = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    /** The number of the first line (a stream taken over at a line boundary goes on counting). */
+    firstLine = 1,
+  ) {
+    this.lineNo = firstLine - 1;
+  }
+
+  /** The number the next line will have. */
+  get nextLine(): number {
+    return this.lineNo + 1;
+  }
 
   /** The lines that end in `chunk` (a line still open stays pending). */
   push(chunk: Buffer): Line[] {

@@ -1,7 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
 import type { DecodedLines, DecodeThread } from './decode-thread.ts';
+import { decodeJsonlLines } from './jsonl-lines.ts';
+import { type Line, LineSplitter } from './lines.ts';
 import { type ReadContext, readFailure, refuse } from './readers.ts';
+
+const NEWLINE = 0x0a;
 
 /**
  * Bytes sent to the reading thread at once (file reads and gunzip give smaller pieces).
@@ -13,7 +17,10 @@ const CHUNK_BYTES = 4 << 20;
 const AHEAD = 2;
 
 /** The input's bytes in pieces of at least `size` (the last one shorter), each a fresh copy. */
-async function* pieces(input: Readable, size: number): AsyncGenerator<Uint8Array> {
+async function* pieces(
+  input: AsyncIterable<Buffer | string>,
+  size: number,
+): AsyncGenerator<Uint8Array> {
   let parts: Uint8Array[] = [];
   let bytes = 0;
   const joined = () => {
@@ -27,7 +34,7 @@ async function* pieces(input: Readable, size: number): AsyncGenerator<Uint8Array
     bytes = 0;
     return out;
   };
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+  for await (const chunk of input) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     parts.push(b);
     bytes += b.length;
@@ -55,17 +62,21 @@ function quiet<T>(p: Promise<T>): Promise<T> {
  * refusals as `jsonlEvents`, with a few chunks decoded ahead while the engine screens.
  */
 export async function* jsonlEventsOffThread(
-  input: Readable,
+  input: AsyncIterable<Buffer | string>,
   ctx: ReadContext,
   thread: DecodeThread,
+  /** The number of the input's first line, when it is the rest of a stream read in line so far. */
+  firstLine?: number,
 ): AsyncGenerator<NormalizedEvent[]> {
   const stream = thread.open();
   const max = ctx.limits.maxLineBytes;
   const pending: Promise<DecodedLines>[] = [];
   let ended = false;
+  let first = firstLine;
   try {
     for await (const bytes of pieces(input, CHUNK_BYTES)) {
-      pending.push(quiet(thread.send(stream, bytes, max)));
+      pending.push(quiet(thread.send(stream, bytes, max, first)));
+      first = undefined;
       if (pending.length < AHEAD) continue;
       const events = tallied(ctx, await pending.shift()!);
       if (events.length > 0) yield events;
@@ -81,4 +92,59 @@ export async function* jsonlEventsOffThread(
   } finally {
     if (!ended) thread.drop(stream);
   }
+}
+
+/**
+ * JSONL events of an input of unknown size (standard input): decoded in line while short,
+ * handed to the reading thread once `offThreadBytes` were read, at a line boundary so the
+ * thread starts on a whole line and goes on counting lines from there.
+ */
+export async function* jsonlEventsHandedOver(
+  input: Readable,
+  ctx: ReadContext,
+  thread: () => DecodeThread,
+): AsyncGenerator<NormalizedEvent[]> {
+  const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const splitter = new LineSplitter(ctx.limits.maxLineBytes);
+  let read = 0;
+  try {
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) {
+        yield* inLine(ctx, splitter.end());
+        return;
+      }
+      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      read += chunk.length;
+      const cut = read >= ctx.limits.offThreadBytes ? chunk.lastIndexOf(NEWLINE) + 1 : 0;
+      if (cut === 0) {
+        yield* inLine(ctx, splitter.push(chunk));
+        continue;
+      }
+      yield* inLine(ctx, splitter.push(chunk.subarray(0, cut)));
+      async function* rest(): AsyncGenerator<Buffer | string> {
+        if (cut < chunk.length) yield chunk.subarray(cut);
+        for (let n = await chunks.next(); !n.done; n = await chunks.next()) yield n.value;
+      }
+      yield* jsonlEventsOffThread(rest(), ctx, thread(), splitter.nextLine);
+      return;
+    }
+  } catch (error) {
+    throw readFailure(ctx.file, error);
+  } finally {
+    await chunks.return?.();
+  }
+}
+
+/** Lines decoded here, counted into the file's tally. */
+function* inLine(ctx: ReadContext, lines: readonly Line[]): Generator<NormalizedEvent[]> {
+  const out: NormalizedEvent[] = [];
+  ctx.tally.lines += decodeJsonlLines(lines, ctx.limits.maxLineBytes, {
+    event: (e) => {
+      out.push(ctx.strings ? ctx.strings.event(e) : e);
+      ctx.tally.events++;
+    },
+    refuse: (line, reason) => refuse(ctx, line, reason),
+  });
+  if (out.length > 0) yield out;
 }

@@ -6,7 +6,7 @@ import { InputFileError } from './errors.ts';
 import { type InputHead, openBytes, openStdin, readHead } from './input-file.ts';
 import { EVENT_FILE_LIMITS, type EventFileLimits } from './limits.ts';
 import { mergeOrdered, type OrderedStream } from './merge.ts';
-import { jsonlEventsOffThread } from './offthread-reader.ts';
+import { jsonlEventsHandedOver, jsonlEventsOffThread } from './offthread-reader.ts';
 import {
   detectFormat,
   type FileTally,
@@ -113,9 +113,13 @@ export class ReadTally {
     };
     const bytes = input.open(onBytes);
     if (input.format.kind !== 'jsonl') return payoutCsvEvents(bytes, input.format.columns, ctx);
+    const thread = () => {
+      this.thread ??= new DecodeThread();
+      return this.thread;
+    };
+    if (!input.rereadable) return jsonlEventsHandedOver(bytes, ctx, thread);
     if (!this.offThread(input)) return jsonlEvents(bytes, ctx);
-    this.thread ??= new DecodeThread();
-    return jsonlEventsOffThread(bytes, ctx, this.thread);
+    return jsonlEventsOffThread(bytes, ctx, thread());
   }
 
   /** Stops the reading thread, if one was started. */
@@ -124,10 +128,9 @@ export class ReadTally {
     this.thread = undefined;
   }
 
-  /** Large files are decoded on the reading thread; standard input (size unknown) only when the limit is 0. */
+  /** Large files are decoded on the reading thread. */
   private offThread(input: EventInput): boolean {
-    const size = input.rereadable ? input.head.size : 0;
-    return this.limits.offThreadBytes <= 0 || size >= this.limits.offThreadBytes;
+    return input.head.size >= this.limits.offThreadBytes;
   }
 }
 
