@@ -5,6 +5,7 @@ import {
   ChangelogEngineState,
   Engine,
   MemoryEngineState,
+  parseEngineConfig,
 } from '../../shared/engine/index.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { normalizeEvent } from '../../shared/normalize/index.ts';
@@ -75,6 +76,18 @@ describe('lookback: a list change screens past events again', () => {
     ]);
     engine.setTags(new TagIndex([list([entry('LAZARUS GROUP', { wallets: [LAZARUS] })])]));
     expect(run(engine, [])).toEqual([]);
+  });
+
+  it('forgets the envelopes of events that fall out of retention', () => {
+    const state = new MemoryEngineState();
+    const engine = engineWith([], { config: parseEngineConfig({ retentionDays: 30 }), state });
+    const old = transfer(W(5), W(6), 1, '2026-09-01T00:00:00Z');
+    const recent = Array.from({ length: 16 }, (_, i) => transfer(W(5), W(7 + i), 1, T(2, i)));
+    run(engine, [old]);
+    expect(state.get(`e:${old.id}`)).toBeDefined();
+    run(engine, recent);
+    expect(state.get(`e:${old.id}`)).toBeUndefined();
+    expect(state.get(`e:${recent[15]!.id}`)).toBeDefined();
   });
 
   for (const [mode, state] of [

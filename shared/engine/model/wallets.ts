@@ -64,7 +64,12 @@ export function remember(ctx: ModelContext, wallet: WalletRecord, event: Normali
   if (entries <= ctx.options.maxActivity && entries % 16 !== 0) return;
   let drop = 2 * Math.max(0, entries - ctx.options.maxActivity);
   while (drop < log.length && log[drop]! < ctx.clock.cutoff) drop += 2;
-  if (drop > 0) log.splice(0, drop);
+  if (drop === 0) return;
+  // Past retention no wallet screens an event again (every reader stops at the cutoff), so
+  // its envelope goes too; one dropped over the count may still be another wallet's.
+  for (let i = 0; i < drop && log[i]! < ctx.clock.cutoff; i += 2)
+    ctx.state.delete(keys.event(log[i + 1]!));
+  log.splice(0, drop);
 }
 
 /** Ids of a wallet's retained events at or after `cutoff` (all of them without one), oldest first. */
