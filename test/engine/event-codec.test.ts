@@ -45,11 +45,22 @@ describe('retained event codec', () => {
     expect(packed).toBeLessThan(json / 2);
   });
 
-  it('keeps mixed-case hex, null, unhashed ids, times without milliseconds and wide characters', () => {
+  it('keeps mixed-case hex, text that is nearly hex, null, unhashed ids, times without milliseconds and wide characters', () => {
     const e = transfer({});
     const s = packEvent(e)!;
     expect(unpackEvent(s)).toStrictEqual(e);
     expect(unpackEvent(JSON.parse(JSON.stringify(s)))).toStrictEqual(e);
+    for (const txHash of [
+      '0x12zz',
+      `0x${'ab'.repeat(31)}g1`,
+      '0x',
+      '0xabc',
+      'plain text',
+      '0x\u00e9\u00e9',
+    ]) {
+      const odd = transfer({ txHash, blockHash: txHash.toUpperCase() });
+      expect(unpackEvent(packEvent(odd)!)).toStrictEqual(odd);
+    }
     for (const timestamp of ['2026-02-30T10:00:00.000Z', '2026-01-02T24:00:00.000Z']) {
       const odd = transfer({ timestamp });
       expect(unpackEvent(packEvent(odd)!)).toStrictEqual(odd);

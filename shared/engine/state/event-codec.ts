@@ -72,13 +72,8 @@ function census(value: object, out: { leaves: number; objects: number }): boolea
   return true;
 }
 
-/** The value of a hex digit by character code, -1 for any other character. */
-const NIBBLE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 16; i++) {
-  NIBBLE['0123456789abcdef'.charCodeAt(i)] = i;
-  NIBBLE['0123456789ABCDEF'.charCodeAt(i)] = i;
-}
 const isUpperHex = (c: number) => c >= 65 && c <= 70;
+const HAS_UPPER = /[A-F]/;
 
 /**
  * Writes a packed value byte by byte into one reused buffer, read out as a one-byte
@@ -111,27 +106,22 @@ class Writer {
     const digits = v.length - from;
     if (digits === 0 || digits % 2 !== 0 || digits > 510) return false;
     const start = this.at;
+    const part = from === 0 ? v : v.slice(from);
     this.byte(kind);
     this.byte(digits / 2);
-    let upper = false;
-    for (let at = from; at < v.length; at += 2) {
-      const a = v.charCodeAt(at);
-      const b = v.charCodeAt(at + 1);
-      const hi = a < 128 ? NIBBLE[a]! : -1;
-      const lo = b < 128 ? NIBBLE[b]! : -1;
-      if (hi < 0 || lo < 0) {
-        this.at = start;
-        return false;
-      }
-      upper ||= isUpperHex(a) || isUpperHex(b);
-      this.buf[this.at++] = (hi << 4) | lo;
+    // Node decodes hex natively and stops at the first pair that is not hex: fewer bytes
+    // written than pairs given means the text is not hex.
+    if (this.buf.write(part, this.at, digits / 2, 'hex') !== digits / 2) {
+      this.at = start;
+      return false;
     }
-    if (!upper) return true;
+    this.at += digits / 2;
+    if (!HAS_UPPER.test(part)) return true;
     this.buf[start] = kind - 32;
     for (let i = 0; i < digits; i += 8) {
       let bits = 0;
       for (let j = 0; j < 8 && i + j < digits; j++)
-        if (isUpperHex(v.charCodeAt(from + i + j))) bits |= 1 << j;
+        if (isUpperHex(part.charCodeAt(i + j))) bits |= 1 << j;
       this.byte(bits);
     }
     return true;
