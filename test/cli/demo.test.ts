@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../embedded/helpers.ts';
 import { runCli } from '../fixtures/lists/run-cli.ts';
 import { unique } from '../helpers/fixtures.ts';
+import { tempDir } from './embedded/helpers.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const dir = tempDir('demo');

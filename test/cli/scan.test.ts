@@ -6,8 +6,8 @@ import { readEventFiles, screenEvents } from '../../services/cli/embedded/index.
 import { generateScenario, type Scenario } from '../../services/cli/scenario/index.ts';
 import type { Alert } from '../../shared/engine/index.ts';
 import { loadListFiles } from '../../shared/lists/index.ts';
-import { tempDir } from '../embedded/helpers.ts';
 import { runCli } from '../fixtures/lists/run-cli.ts';
+import { tempDir } from './embedded/helpers.ts';
 
 const dir = tempDir('scan');
 const env = { FLOWSENTRY_HOME: join(dir, 'home') };

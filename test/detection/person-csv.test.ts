@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadListFile } from '../../shared/lists/index.ts';
 import { isoBirthDate, sniffPersonCsv } from '../../shared/lists/loaders/person-csv.ts';
-import { tempDir } from '../embedded/helpers.ts';
+import { tempDir } from '../cli/embedded/helpers.ts';
 
 const dir = tempDir('persons');
 

@@ -10,7 +10,7 @@ import {
   type Scenario,
 } from '../../services/cli/scenario/index.ts';
 import type { Alert } from '../../shared/engine/index.ts';
-import { tempDir } from '../embedded/helpers.ts';
+import { tempDir } from '../cli/embedded/helpers.ts';
 
 /** Runs `flowsentry scan` in process over files; alerts out, stderr as text. */
 async function scan(events: string[], lists: readonly string[]) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertTable } from '../../services/cli/report/table.ts';
 import { forTerminal, jsonForTerminal } from '../../shared/log/terminal.ts';
-import { alert } from '../report/fixtures.ts';
+import { alert } from '../cli/report/fixtures.ts';
 
 const ESC = '\u001b';
 

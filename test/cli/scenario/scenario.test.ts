@@ -3,8 +3,8 @@ import {
   generateScenario,
   LAZARUS_WALLET,
   type Scenario,
-} from '../../services/cli/scenario/index.ts';
-import type { Alert, HopPathEvidence } from '../../shared/engine/index.ts';
+} from '../../../services/cli/scenario/index.ts';
+import type { Alert, HopPathEvidence } from '../../../shared/engine/index.ts';
 import { about, screenScenario, unexpected } from './helpers.ts';
 
 describe('scenario generator', () => {
@@ -120,7 +120,7 @@ describe('every planted typology alerts, and clean look-alikes do not', () => {
   });
 
   it('rolls the network up as the riskiest workers', async () => {
-    const { Engine } = await import('../../shared/engine/index.ts');
+    const { Engine } = await import('../../../shared/engine/index.ts');
     const view = new Engine().workerView(alerts);
     const network = s.planted.find((c) => c.rule === 'shared-device')!.workers!;
     const top = view.workers.slice(0, network.length).map((w) => w.workerId);

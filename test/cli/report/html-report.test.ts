@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenEvents, workerNames } from '../../services/cli/embedded/index.ts';
-import { renderHtmlReport } from '../../services/cli/report/html.ts';
-import { generateScenario } from '../../services/cli/scenario/index.ts';
-import type { Alert } from '../../shared/engine/index.ts';
-import { normalizeEvent } from '../../shared/normalize/index.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { screenshotPath } from '../helpers/screenshots.ts';
+import { screenEvents, workerNames } from '../../../services/cli/embedded/index.ts';
+import { renderHtmlReport } from '../../../services/cli/report/html.ts';
+import { generateScenario } from '../../../services/cli/scenario/index.ts';
+import type { Alert } from '../../../shared/engine/index.ts';
+import { normalizeEvent } from '../../../shared/normalize/index.ts';
+import { launchChromium } from '../../helpers/browser.ts';
+import { screenshotPath } from '../../helpers/screenshots.ts';
 
 const SCREENSHOT = screenshotPath('report.png');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html } from '../../services/cli/report/escape.ts';
-import { type ReportInput, renderHtmlReport } from '../../services/cli/report/html.ts';
-import { hopPathSvg } from '../../services/cli/report/svg.ts';
+import { escapeHtml, html } from '../../../services/cli/report/escape.ts';
+import { type ReportInput, renderHtmlReport } from '../../../services/cli/report/html.ts';
+import { hopPathSvg } from '../../../services/cli/report/svg.ts';
 import { alert, COLLECTOR, LAZARUS, PAYOUT_WALLET } from './fixtures.ts';
 
 const input = (over: Partial<ReportInput> = {}): ReportInput => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputFileError, readEventFiles } from '../../services/cli/embedded/index.ts';
+import { InputFileError, readEventFiles } from '../../../services/cli/embedded/index.ts';
 import { payoutLine, tempDir, writeInput } from './helpers.ts';
 
 const dir = tempDir('read');

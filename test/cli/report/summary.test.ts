@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { groupCases } from '../../services/cli/report/cases.ts';
-import { explainAlert } from '../../services/cli/report/explain.ts';
-import { wrap } from '../../services/cli/report/format.ts';
-import { byRisk, summarize, summaryLines } from '../../services/cli/report/summary.ts';
+import { groupCases } from '../../../services/cli/report/cases.ts';
+import { explainAlert } from '../../../services/cli/report/explain.ts';
+import { wrap } from '../../../services/cli/report/format.ts';
+import { byRisk, summarize, summaryLines } from '../../../services/cli/report/summary.ts';
 import { alert, COLLECTOR, LAZARUS } from './fixtures.ts';
 
 const exposure = alert();

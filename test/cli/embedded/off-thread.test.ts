@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saveInputs } from '../../services/cli/demo/save-inputs.ts';
-import { EventDecoder, EventEncoder } from '../../services/cli/embedded/event-codec.ts';
+import { saveInputs } from '../../../services/cli/demo/save-inputs.ts';
+import { EventDecoder, EventEncoder } from '../../../services/cli/embedded/event-codec.ts';
 import {
   EVENT_FILE_LIMITS,
   type EventFileLimits,
   readEventFiles,
   runScan,
-} from '../../services/cli/embedded/index.ts';
-import { generateScenario } from '../../services/cli/scenario/index.ts';
-import { normalizeEvent } from '../../shared/normalize/index.ts';
+} from '../../../services/cli/embedded/index.ts';
+import { generateScenario } from '../../../services/cli/scenario/index.ts';
+import { normalizeEvent } from '../../../shared/normalize/index.ts';
 import { payoutLine, tempDir, writeInput } from './helpers.ts';
 
 const dir = tempDir('offthread');

@@ -7,9 +7,9 @@ import {
   ReadTally,
   readEventFiles,
   runScan,
-} from '../../services/cli/embedded/index.ts';
-import { LineSplitter } from '../../services/cli/embedded/lines.ts';
-import { OutOfOrder } from '../../services/cli/embedded/merge.ts';
+} from '../../../services/cli/embedded/index.ts';
+import { LineSplitter } from '../../../services/cli/embedded/lines.ts';
+import { OutOfOrder } from '../../../services/cli/embedded/merge.ts';
 import { payoutLine, tempDir, writeInput } from './helpers.ts';
 
 const dir = tempDir('stream');

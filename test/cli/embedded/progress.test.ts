@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { progressOn } from '../../services/cli/embedded/progress.ts';
+import { progressOn } from '../../../services/cli/embedded/progress.ts';
 
 function stream(isTTY: boolean): Writable & { isTTY: boolean; text: string } {
   const out = new Writable({

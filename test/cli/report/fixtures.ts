@@ -1,4 +1,4 @@
-import type { Alert } from '../../shared/engine/index.ts';
+import type { Alert } from '../../../shared/engine/index.ts';
 
 export const LAZARUS = '0x098B716B8Aaf21512996dC57EB0615e2383E2f96';
 export const PAYOUT_WALLET = '0xDf9B9522e70442a77F2BD752DD404c39C0775B2F';

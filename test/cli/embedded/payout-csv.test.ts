@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readEventFiles } from '../../services/cli/embedded/index.ts';
-import { mapColumns } from '../../services/cli/embedded/payout-columns.ts';
-import { toRfc3339 } from '../../services/cli/embedded/payout-row.ts';
+import { readEventFiles } from '../../../services/cli/embedded/index.ts';
+import { mapColumns } from '../../../services/cli/embedded/payout-columns.ts';
+import { toRfc3339 } from '../../../services/cli/embedded/payout-row.ts';
 import { tempDir, writeInput } from './helpers.ts';
 
 const dir = tempDir('csv');

@@ -1,9 +1,9 @@
-import type { PlantedCase, Scenario } from '../../services/cli/scenario/index.ts';
-import type { Alert } from '../../shared/engine/index.ts';
-import { Engine, type EngineOptions } from '../../shared/engine/index.ts';
-import { TagIndex } from '../../shared/lists/tag-index.ts';
-import { normalizeEvent } from '../../shared/normalize/index.ts';
-import { MemoryAlertSink } from '../../shared/ports/alert-sink/index.ts';
+import type { PlantedCase, Scenario } from '../../../services/cli/scenario/index.ts';
+import type { Alert } from '../../../shared/engine/index.ts';
+import { Engine, type EngineOptions } from '../../../shared/engine/index.ts';
+import { TagIndex } from '../../../shared/lists/tag-index.ts';
+import { normalizeEvent } from '../../../shared/normalize/index.ts';
+import { MemoryAlertSink } from '../../../shared/ports/alert-sink/index.ts';
 
 /** Runs a scenario through an engine and an in-memory sink, in batches like a streaming fetch. */
 export async function screenScenario(
