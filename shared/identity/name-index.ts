@@ -1,5 +1,6 @@
 import type { ListEntry } from '../lists/types.ts';
 import { consonantKeys, consonantKeysNeeded } from './abjad.ts';
+import { chineseWord } from './chinese.ts';
 import { skeleton } from './fuzzy.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { nameSimilarity, type PreparedName, prepareName } from './person.ts';
@@ -62,6 +63,17 @@ function skeletonKeys(word: string): string[] {
   return k.length >= 3 ? [`k:${k}`] : [];
 }
 
+/**
+ * Syllable keys of a word of a Chinese name (Wade-Giles and Pinyin spellings share them):
+ * listed names post them by spelling, so a Pinyin query meets Wade-Giles names only, and a
+ * Wade-Giles one both (two Pinyin names are compared as written).
+ */
+function chineseKeys(word: string, wadeGiles: boolean, query: boolean): string[] {
+  const keys = chineseWord(word)?.keys ?? [];
+  if (!query) return keys.map((k) => (wadeGiles ? `c:${k}` : `cp:${k}`));
+  return wadeGiles ? keys.flatMap((k) => [`c:${k}`, `cp:${k}`]) : keys.map((k) => `c:${k}`);
+}
+
 /** A word written backwards, looked up as written and with one letter more or less. */
 function reversedKeys(word: string): string[] {
   if (word.length < MIN_TYPO_WORD) return [];
@@ -96,6 +108,7 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     ...deletionKeys(w),
     ...skeletonKeys(w),
     ...(o.query ? reversedKeys(w) : []),
+    ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),
   ]);
   for (const view of person.syllableViews.slice(1)) groups.push(view.map((s) => s.key));
   // Initials find candidates but count as no word: "V. Putin" needs only Putin.

@@ -5,6 +5,7 @@ import {
   consonantWords,
   isAbjad,
 } from './abjad.ts';
+import { type ChineseWord, chineseName, chineseSimilarity } from './chinese.ts';
 import { align, editDistance, rejoin, tokenSimilarity } from './fuzzy.ts';
 import { isKoreanSyllable, surnameVariant, syllableKey, syllables } from './romanize.ts';
 import { cyrillicKorean, foldText, SYLLABIC, toAscii } from './text.ts';
@@ -32,6 +33,8 @@ export interface PreparedName {
   readonly abjad: boolean;
   /** The consonants of the whole name in order and word by word, for comparing across those scripts. */
   readonly consonants: Consonants;
+  /** Every word read as Chinese syllables (Pinyin or Wade-Giles); else undefined. */
+  readonly chinese: ChineseWord | undefined;
 }
 
 function syllablesOf(folded: string): Syllable[] {
@@ -65,6 +68,7 @@ export function prepareName(name: string): PreparedName {
     characters,
     abjad: isAbjad(name),
     consonants: { all: consonantWords(name).join(''), words: consonantWordSet(name) },
+    chinese: chineseName(tokens, /[a-z](-|['’‘ʻ][a-z])/i.test(ascii)),
   };
 }
 
@@ -212,7 +216,11 @@ export function nameSimilarity(q: PreparedName, l: PreparedName, frequency: Word
   // Korean and the one asked about does too, but for one typo.
   const korean = l.koreanTypos === 0 && q.koreanTypos !== undefined && q.koreanTypos <= 1;
   let best = wordSimilarity(q, l, korean, frequency);
-  if (!korean) return best;
+  if (!korean) {
+    // A Chinese name in Wade-Giles against its Pinyin spelling (Mao Tse-tung, Mao Zedong).
+    if (q.chinese && l.chinese) best = Math.max(best, chineseSimilarity(q.chinese, l.chinese));
+    return best;
+  }
   for (const a of q.syllableViews) {
     for (const b of l.syllableViews) {
       best = Math.max(best, syllableSimilarity(a, b, true, q.kontsevich || l.kontsevich));

@@ -1,0 +1,182 @@
+/**
+ * Chinese names in Wade-Giles (Hsi Chin-p'ing, Mao Tse-tung, Chiang Ching-kuo) and in Pinyin
+ * (Xi Jinping, Mao Zedong, Jiang Jingguo) read to one key per syllable. Wade-Giles marks
+ * aspiration with an apostrophe that is mostly left out, so p/b, t/d, k/g, ch/zh/j/q and
+ * ts/tz/z/c fall together; its distinct finals (-ung, -ieh, -ien, -ih, -uei, -erh) read as
+ * Pinyin's.
+ */
+
+/** Initials, longest first; each with the key it shares with its other spellings. */
+const INITIALS: readonly (readonly [string, string])[] = [
+  ['zh', 'J'],
+  ['ch', 'J'],
+  ['sh', 'SH'],
+  ['hs', 'X'],
+  ['ts', 'Z'],
+  ['tz', 'Z'],
+  ['b', 'B'],
+  ['p', 'B'],
+  ['m', 'M'],
+  ['f', 'F'],
+  ['d', 'D'],
+  ['t', 'D'],
+  ['n', 'N'],
+  ['l', 'L'],
+  ['g', 'G'],
+  ['k', 'G'],
+  ['h', 'H'],
+  ['j', 'J'],
+  ['q', 'J'],
+  ['x', 'X'],
+  ['r', 'R'],
+  ['z', 'Z'],
+  ['c', 'Z'],
+  ['s', 'S'],
+  ['y', 'Y'],
+  ['w', 'W'],
+  ['', ''],
+];
+
+/** Finals, longest first, with their Pinyin form. */
+const FINALS: readonly (readonly [string, string])[] = [
+  ['iang', 'IANG'],
+  ['iong', 'IONG'],
+  ['iung', 'IONG'],
+  ['uang', 'UANG'],
+  ['ueng', 'UENG'],
+  ['ieh', 'IE'],
+  ['ien', 'IAN'],
+  ['ian', 'IAN'],
+  ['ing', 'ING'],
+  ['iao', 'IAO'],
+  ['ang', 'ANG'],
+  ['eng', 'ENG'],
+  ['ong', 'ONG'],
+  ['ung', 'ONG'],
+  ['uai', 'UAI'],
+  ['uan', 'UAN'],
+  ['uei', 'UI'],
+  ['erh', 'ER'],
+  ['ai', 'AI'],
+  ['ei', 'EI'],
+  ['ao', 'AO'],
+  ['ou', 'OU'],
+  ['an', 'AN'],
+  ['en', 'EN'],
+  ['er', 'ER'],
+  ['ia', 'IA'],
+  ['ie', 'IE'],
+  ['iu', 'IU'],
+  ['in', 'IN'],
+  ['ih', 'I'],
+  ['ua', 'UA'],
+  ['uo', 'UO'],
+  ['ui', 'UI'],
+  ['un', 'UN'],
+  ['ue', 'UE'],
+  ['a', 'A'],
+  ['o', 'O'],
+  ['e', 'E'],
+  ['i', 'I'],
+  ['u', 'U'],
+  ['v', 'U'],
+];
+
+/** Spellings only Wade-Giles uses: a name with one of them is no Pinyin name. */
+const WADE_GILES_INITIALS = new Set(['hs', 'ts', 'tz']);
+const WADE_GILES_FINALS = new Set(['iung', 'ieh', 'ien', 'ung', 'ih', 'uei', 'erh']);
+/** Wade-Giles "ssu"/"szu" is Pinyin "si". */
+const WADE_GILES_SI = new Set(['ssu', 'szu']);
+
+/** A word read as Chinese syllables: their keys, and whether it is spelled the Wade-Giles way. */
+export interface ChineseWord {
+  readonly keys: readonly string[];
+  readonly wadeGiles: boolean;
+}
+
+function parse(word: string, at: number, keys: string[], wg: { seen: boolean }): boolean {
+  if (at === word.length) return keys.length > 0;
+  for (const si of WADE_GILES_SI) {
+    if (!word.startsWith(si, at)) continue;
+    keys.push('SI');
+    if (parse(word, at + si.length, keys, wg)) {
+      wg.seen = true;
+      return true;
+    }
+    keys.pop();
+  }
+  for (const [initial, ik] of INITIALS) {
+    if (!word.startsWith(initial, at)) continue;
+    const from = at + initial.length;
+    for (const [final, fk] of FINALS) {
+      if (!word.startsWith(final, from)) continue;
+      keys.push(ik + fk);
+      const seen = wg.seen;
+      if (
+        WADE_GILES_INITIALS.has(initial) ||
+        WADE_GILES_FINALS.has(final) ||
+        // Pinyin writes no "ch" before an i- final but in "chi" (Chiang, Ching are Wade-Giles).
+        (initial === 'ch' && final.length > 1 && final[0] === 'i')
+      )
+        wg.seen = true;
+      if (parse(word, from + final.length, keys, wg)) return true;
+      wg.seen = seen;
+      keys.pop();
+    }
+  }
+  return false;
+}
+
+const MAX_WORD = 16;
+const cache = new Map<string, ChineseWord | null>();
+const CACHE_LIMIT = 100_000;
+
+/** A folded word read as Chinese syllables (Pinyin or Wade-Giles); undefined when it is none. */
+export function chineseWord(word: string): ChineseWord | undefined {
+  let out = cache.get(word);
+  if (out === undefined) {
+    const keys: string[] = [];
+    const wg = { seen: false };
+    out =
+      word.length <= MAX_WORD && /^[a-z]+$/.test(word) && parse(word, 0, keys, wg)
+        ? { keys, wadeGiles: wg.seen }
+        : null;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, out);
+  }
+  return out ?? undefined;
+}
+
+/**
+ * A whole name read as Chinese syllables; undefined when a word is none or it has one syllable.
+ * `marked`: the name as written hyphenates its syllables or marks aspiration (En-lai, P'ing),
+ * as Wade-Giles does and Pinyin does not.
+ */
+export function chineseName(tokens: readonly string[], marked: boolean): ChineseWord | undefined {
+  const keys: string[] = [];
+  let wadeGiles = marked;
+  for (const t of tokens) {
+    const w = chineseWord(t);
+    if (w === undefined) return undefined;
+    keys.push(...w.keys);
+    wadeGiles ||= w.wadeGiles;
+  }
+  return keys.length >= 2 ? { keys, wadeGiles } : undefined;
+}
+
+/**
+ * Dice over the syllable keys of two Chinese names, in any order, when one of them is spelled
+ * the Wade-Giles way (two Pinyin names are compared as written: Tan is not Dan there).
+ */
+export function chineseSimilarity(a: ChineseWord, b: ChineseWord): number {
+  if (!a.wadeGiles && !b.wadeGiles) return 0;
+  const left = [...b.keys];
+  let same = 0;
+  for (const k of a.keys) {
+    const at = left.indexOf(k);
+    if (at < 0) continue;
+    left.splice(at, 1);
+    same++;
+  }
+  return (2 * same) / (a.keys.length + b.keys.length);
+}

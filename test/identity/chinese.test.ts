@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { defaultsOf } from '../../shared/engine/config/index.ts';
+import { schema } from '../../shared/engine/rules/identity-match.ts';
+import { matchPerson, NameIndex } from '../../shared/identity/index.ts';
+import { listedPerson } from './labelled.ts';
+
+const weights = defaultsOf(schema);
+
+/** True when `query` alerts, screened against a list holding `listed` among other names. */
+function matches(query: string, listed: string): boolean {
+  const names = [listed, 'Li Wei', 'Wang Fang', 'Deng Xiaoming', 'Zhang Yong', 'Kim Jong Un'];
+  const index = new NameIndex(names.map((name, i) => listedPerson(`p${i}`, name)));
+  return matchPerson(index, { names: [query] }, weights).some((m) => m.entry.name === listed);
+}
+
+describe('Chinese names in Wade-Giles and Pinyin', () => {
+  it.each([
+    ['Mao Tse-tung', 'Mao Zedong'],
+    ['Teng Hsiao-ping', 'Deng Xiaoping'],
+    ["Teng Hsiao-p'ing", 'Deng Xiaoping'],
+    ['Chou En-lai', 'Zhou Enlai'],
+    ['Chiang Ching-kuo', 'Jiang Jingguo'],
+    ['Hsu Chih-kang', 'Xu Zhigang'],
+    ['Zhou Enlai', 'Chou En-lai'],
+  ])('matches %s ~ %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it.each([
+    ['Teng Hsiao-ping', 'Deng Xiaoming'],
+    ['Hsu Wei', 'Xu Lei'],
+    ['Tan Li', 'Dan Li'],
+    ['Ben Tang', 'Pen Dang'],
+  ])('keeps %s and %s apart', (query, listed) => {
+    expect(matches(query, listed)).toBe(false);
+  });
+});
