@@ -9,7 +9,7 @@ import { type ChineseWord, chineseName, chineseSimilarity } from './chinese.ts';
 import { align, editDistance, rejoin, tokenSimilarity } from './fuzzy.ts';
 import { isKoreanSyllable, surnameVariant, syllableKey, syllables } from './romanize.ts';
 import { cyrillicKorean, foldText, SYLLABIC, toAscii } from './text.ts';
-import { koreanTypos, nameTokens, PARTICLES } from './tokens.ts';
+import { koreanTypos, nameTokens, PARTICLES, titled } from './tokens.ts';
 
 /** One romanized syllable: its spelling-independent key and the letters it was written with. */
 interface Syllable {
@@ -35,6 +35,10 @@ export interface PreparedName {
   readonly consonants: Consonants;
   /** Every word read as Chinese syllables (Pinyin or Wade-Giles); else undefined. */
   readonly chinese: ChineseWord | undefined;
+  /** Preceded by a title (Mr., President): a single word after it is a family name. */
+  readonly titled: boolean;
+  /** Written "FAMILY NAME, Given Names", the way sanctions lists often do. */
+  readonly surnameFirst: boolean;
 }
 
 function syllablesOf(folded: string): Syllable[] {
@@ -68,6 +72,8 @@ export function prepareName(name: string): PreparedName {
     characters,
     abjad: isAbjad(name),
     consonants: { all: consonantWords(name).join(''), words: consonantWordSet(name) },
+    titled: titled(name),
+    surnameFirst: name.includes(','),
     chinese: chineseName(tokens, /[a-z](-|['’‘ʻ][a-z])/i.test(ascii)),
   };
 }
@@ -119,6 +125,9 @@ export type WordFrequency = (word: string) => number;
 
 /** A word in more listed spellings than this proves little alone. */
 const COMMON_WORD = 25;
+/** A title and a rare family name alone ("Mr. Lukashenko"): enough to alert, no more. */
+const TITLED_FAMILY_NAME = 0.9;
+
 /** A two-word name inside a longer one alerts alone when one of its words is this rare in the list. */
 const RARE_WORD = 3;
 
@@ -147,6 +156,13 @@ function wordSimilarity(
     ws.filter((w) => !PARTICLES.has(w) && w.length > 1);
   const own = distinctive(shorter);
   const counts = own.map(frequency);
+  // "President Erdogan": a title and one rare word, spelled as the listed name's family name
+  // (its last word, or its first before a comma: ERDOGAN, Recep Tayyip).
+  if (!strict && own.length === 1 && shorter === qt && q.titled && counts[0]! <= RARE_WORD) {
+    const family = distinctive(lt).at(l.surnameFirst ? 0 : -1);
+    if (family !== undefined && lt.length > 1 && tokenSimilarity(own[0]!, family, false) === 1)
+      return Math.max(dice, TITLED_FAMILY_NAME);
+  }
   if (strict || own.length < 2 || counts.every((n) => n > COMMON_WORD)) return dice;
   // Contained: every word of the shorter name matched, and at most two more in the longer one
   // unless they are the longer one's first and last (given name and family name of a long

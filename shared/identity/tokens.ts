@@ -229,6 +229,12 @@ export function nameTokens(name: string): string[] {
   return out;
 }
 
+/** True when a name starts with a title or honorific (Mr., Dr., President). */
+export function titled(name: string): boolean {
+  const first = foldText(toAscii(name)).split(' ')[0];
+  return first !== undefined && TITLES.has(first);
+}
+
 /** Common Korean surnames in their usual romanizations (after `surnameVariant`). */
 const KOREAN_SURNAMES = new Set([
   'kim',

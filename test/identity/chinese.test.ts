@@ -35,3 +35,18 @@ describe('Chinese names in Wade-Giles and Pinyin', () => {
     expect(matches(query, listed)).toBe(false);
   });
 });
+
+describe('a family name after a title', () => {
+  it('matches a title and a rare family name: Mr. Lukashenko', () => {
+    expect(matches('Mr. Lukashenko', 'Alexander Grigoryevich Lukashenko')).toBe(true);
+    expect(matches('President Lukashenko', 'Alexander Grigoryevich Lukashenko')).toBe(true);
+    expect(matches('Dr. Lukashenko', 'LUKASHENKO, Alexander Grigoryevich')).toBe(true);
+  });
+
+  it('needs the title, and the family name', () => {
+    expect(matches('Lukashenko', 'Alexander Grigoryevich Lukashenko')).toBe(false);
+    expect(matches('Mr. Grigoryevich', 'Alexander Grigoryevich Lukashenko')).toBe(false);
+    expect(matches('Mr. Lukashenka', 'Alexander Grigoryevich Lukashenko')).toBe(false);
+    expect(matches('Dr. Wang', 'Wang Fang')).toBe(false);
+  });
+});
