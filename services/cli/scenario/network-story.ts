@@ -2,16 +2,14 @@ import { LAZARUS_WALLET } from './lists.ts';
 import type { Network } from './network.ts';
 import type { Sim } from './types.ts';
 
+/** The ids of the network's six workers, in the roles the plant gives them. */
+function networkWorkers(n: Network): [string, string, string, string, string, string] {
+  return n.workers.map((w) => w.id) as [string, string, string, string, string, string];
+}
+
 /** Records what the network plant must make each rule find. */
 function plantedCases(sim: Sim, n: Network): void {
-  const [n1, n2, n3, n4, n5, n6] = n.workers.map((w) => w.id) as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const [n1, n2, n3, n4, n5, n6] = networkWorkers(n);
   const lazarus = LAZARUS_WALLET.toLowerCase();
   sim.planted.push(
     {
@@ -88,14 +86,7 @@ function plantedCases(sim: Sim, n: Network): void {
 
 /** The network's part of the story, for the demo. */
 function story(sim: Sim, n: Network): void {
-  const [n1, n2, n3, n4, n5, n6] = n.workers.map((w) => w.id) as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const [n1, n2, n3, n4, n5, n6] = networkWorkers(n);
   sim.story.push(
     `A payroll platform pays ${sim.o.workers} contractors in USDC every two weeks.`,
     `Six of them (${n.workers.map((w) => w.id).join(', ')}) are one operation: they log in from two laptop-farm machines at one Nashville address, and two connect from China and Russia through VPNs.`,
