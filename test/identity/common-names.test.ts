@@ -132,7 +132,8 @@ if (!HAVE_DATA) console.warn(`common-names test skipped: ${CSV} does not exist o
 describe.skipIf(!HAVE_DATA)(
   'identity matching: common names against the real OFAC parties with addresses',
   () => {
-    const entries = [...ofacParties(), ...LISTED];
+    // vitest still runs a skipped describe's body to collect its tests: read the file only when it is there.
+    const entries = HAVE_DATA ? [...ofacParties(), ...LISTED] : [];
     const index = new NameIndex(entries);
     const weights = defaultsOf(schema);
     const listedKeys = new Set(entries.map((e) => personKeys(e.name).sort().join(' ')));
