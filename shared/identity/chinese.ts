@@ -110,6 +110,8 @@ function parse(word: string, at: number, keys: string[], wg: { seen: boolean }):
     const from = at + initial.length;
     for (const [final, fk] of FINALS) {
       if (!word.startsWith(final, from)) continue;
+      // Pinyin writes ü as v after n and l only (lv, nv): "sechev" is no Chinese name.
+      if (final === 'v' && initial !== 'n' && initial !== 'l') continue;
       keys.push(ik + fk);
       const seen = wg.seen;
       if (

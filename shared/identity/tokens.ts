@@ -211,6 +211,14 @@ function unLeet(word: string): string {
 }
 
 /**
+ * Words run together in camel case split apart ("FridrichBuchenberg"): each part three
+ * letters or more, so McDonald, LeBron and DeLuca stay whole.
+ */
+function unglue(text: string): string {
+  return text.replace(/\b([A-Z][a-z]{2,})(?=[A-Z][a-z]{2,})/g, '$1 ');
+}
+
+/**
  * The words of a person's name as they are compared: any script transliterated, titles
  * dropped, particles in one spelling, digit look-alikes read as letters, initials run
  * together split. A repeated word is kept ("Chang Chang-ha"); alignment weighs it once.
@@ -218,10 +226,13 @@ function unLeet(word: string): string {
 export function nameTokens(name: string): string[] {
   const out: string[] = [];
   // A doubled syllable is one given name ("Hui-hui" is Huihui), not a repeated word.
-  const ascii = toAscii(name).replace(/\b([a-z]+)-\1\b/gi, '$1$1');
-  for (const raw of foldText(ascii).split(' ')) {
+  const ascii = unglue(toAscii(name)).replace(/\b([a-z]+)-\1\b/gi, '$1$1');
+  const words = foldText(ascii).split(' ');
+  for (const raw of words) {
     if (raw === '' || TITLES.has(raw)) continue;
-    const word = unLeet(PARTICLE_FORMS.get(raw) ?? raw);
+    // "Ben Netanyahu": a name's first word is a given name, not "son of".
+    const first = out.length === 0 && words.length > 1 && !name.includes(',');
+    const word = unLeet(first && raw === 'ben' ? raw : (PARTICLE_FORMS.get(raw) ?? raw));
     // Initials run together ("JC Juncker"): two or three consonants are two or three initials.
     if (/^[b-df-hj-np-tv-xz]{2,3}$/.test(word) && word !== 'ng') out.push(...word);
     else out.push(word);
