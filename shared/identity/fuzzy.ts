@@ -156,8 +156,43 @@ const FIRST_LETTER_CREDIT = 0.6;
 /** A word with its vowels written: from a script that writes none (Persian پزشکیان), two letters are half the word. */
 const written = (word: string) => /[aeiou]/.test(word);
 
-/** Credit for two spellings of one word: transliteration shifts, typos, consonant skeletons. */
+/**
+ * Letters that transliterations of one Arabic, Persian or Indonesian sound trade at will,
+ * folded: ou/oo/w for و (Sahraoui/Sahrawi, Dawood/Daud), ee and a final y for ي (Zawahry),
+ * sy for sh (Ba'asyir/Bashir), dh for d (Dhari/Dari), q for k, ph for f, doubled letters once
+ * (Hajjaj/Hajaj).
+ */
+const transliterated = memo((word) =>
+  word
+    .replace(/ou|oo/g, 'u')
+    .replace(/([aeiu])w|w(?=[^aeiou]|$)/g, '$1u')
+    .replace(/ee/g, 'i')
+    .replace(/y$/, 'i')
+    .replace(/sy/g, 'sh')
+    .replace(/dh/g, 'd')
+    .replace(/q/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/(.)\1+/g, '$1'),
+);
+
+/** A word matched only after folding transliterations counts as much as a typo. */
+const TRANSLITERATED_CREDIT = 0.9;
+/** One typo more after folding: too little for a two-word name (Karim/Qasim Saleh), enough in a longer one. */
+const TRANSLITERATED_TYPO_CREDIT = 0.75;
+
+/** Credit for two spellings of one word, as written and with transliterations folded. */
 function spellingCredit(a: string, b: string): number {
+  const direct = writtenCredit(a, b);
+  if (direct >= TRANSLITERATED_CREDIT) return direct;
+  const fa = transliterated(a);
+  const fb = transliterated(b);
+  if (fa === a && fb === b) return direct;
+  if (fa === fb) return TRANSLITERATED_CREDIT;
+  return Math.max(direct, Math.min(TRANSLITERATED_TYPO_CREDIT, writtenCredit(fa, fb)));
+}
+
+/** Credit for two spellings of one word: transliteration shifts, typos, consonant skeletons. */
+function writtenCredit(a: string, b: string): number {
   const shortest = Math.min(a.length, b.length);
   // Transliterations that shift letters ("Semyonov"/"Semenov") stay close by Jaro-Winkler
   // (which needs a shared start and near lengths to reach 0.95: checked first, cheaply).

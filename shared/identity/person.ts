@@ -117,7 +117,7 @@ const TWO_WORDS_CONTAINED = 0.85;
 
 /** Middle names, patronymics or a father's name the longer spelling may add. */
 const MAX_EXTRA_WORDS = 2;
-/** What each of them costs a name found inside a longer one (three at most are counted). */
+/** What each of them costs a name found inside a longer one (two at most are counted: a long chain of forebears says no more about the person than two). */
 const EXTRA_WORD_COST = 0.02;
 
 /** How many listed spellings hold a word: many (Mohammad, Kim) and it cannot carry a match. */
@@ -178,7 +178,7 @@ function wordSimilarity(
     return dice;
   // Scored by how much of the shorter name is found, less a little for each word more.
   const coverage = a.matched / Math.min(a.queryWeight, a.listedWeight);
-  const extra = Math.min(MAX_EXTRA_WORDS + 1, distinctive(longer).length - own.length);
+  const extra = Math.min(MAX_EXTRA_WORDS, distinctive(longer).length - own.length);
   const contained = coverage - EXTRA_WORD_COST * extra;
   // Two words found inside a longer name are common among strangers (Pavel Popov): a candidate
   // that needs a date of birth or nationality, unless one of them is rare in the list and
