@@ -1,12 +1,17 @@
 import type { OutgoingRecord } from '../../shared/ports/event-log/index.ts';
 
-/** One state change: the key's latest value, or undefined when the key was deleted. */
-export type Change = readonly [key: string, value: unknown];
+/** One state change: the key's latest value at rest, or undefined when the key was deleted. */
+export type Change = readonly [key: string, packed: string | undefined];
 
 /** Changelog keys of pages; state keys never start with `~`. */
 const PAGE_PREFIX = '~page:';
-/** JSON characters of one page at most (a larger value goes alone). */
-const PAGE_CHARS = 1 << 20;
+/** Bytes of one page at most (a larger value goes alone). */
+const PAGE_BYTES = 1 << 20;
+/**
+ * First byte of a page: its format. Pages are binary (below); a page of an earlier version
+ * (JSON text, `[`) is refused rather than misread.
+ */
+const PAGE_FORMAT = 0xf2;
 /**
  * Entries kept beyond twice the live ones before the oldest pages are cleaned: the log may
  * hold as much superseded data as live data, plus this much.
@@ -75,9 +80,12 @@ export class ChangelogPages {
    * cleaned pages with their current values (`current`), packed into new pages, followed by
    * the cleaned pages' tombstones.
    */
-  write(changes: readonly Change[], current: (key: string) => unknown): OutgoingRecord[] {
+  write(
+    changes: readonly Change[],
+    current: (key: string) => string | undefined,
+  ): OutgoingRecord[] {
     const cleaned = this.clean(changes.length);
-    const entries: [string, string | null][] = [];
+    const entries: Change[] = [];
     for (const [key, value] of changes) this.entry(entries, key, value);
     if (cleaned.moved.length > 0) {
       // A moved key the round also changed is already written with its latest value.
@@ -91,25 +99,37 @@ export class ChangelogPages {
   }
 
   /**
-   * Applies one changelog record while restoring, in log order: `apply` sets a key's value,
-   * or deletes it when given undefined.
+   * Applies one changelog record while restoring, in log order: `apply` sets a key's value
+   * at rest, or deletes it when given undefined. Throws `UnreadablePageError` on a page
+   * this version does not write.
    */
-  restore(key: string, text: string | undefined, apply: (key: string, value: unknown) => void) {
+  restore(
+    key: string,
+    value: Buffer | undefined,
+    apply: (key: string, packed: string | undefined) => void,
+  ): void {
     const id = Number(key.slice(PAGE_PREFIX.length));
     if (!Number.isSafeInteger(id)) return;
     this.nextId = Math.max(this.nextId, id + 1);
-    if (text === undefined) return this.restoreTombstone(id, apply);
+    if (value === undefined || value.length === 0) {
+      this.restoreTombstone(id, apply);
+      return;
+    }
+    if (value[0] !== PAGE_FORMAT) throw new UnreadablePageError(key);
     const page: Page = { keys: [], live: 0 };
     this.pages.delete(id);
     this.pages.set(id, page);
-    for (const [k, value] of JSON.parse(text) as [string, unknown][]) {
-      this.place(k, id, page, value === null);
-      apply(k, value === null ? undefined : value);
-    }
+    readPage(value, (k, packed) => {
+      this.place(k, id, page, packed === undefined);
+      apply(k, packed);
+    });
   }
 
   /** A cleaned page: what it still holds was deleted (its live keys moved on before it). */
-  private restoreTombstone(id: number, apply: (key: string, value: unknown) => void): void {
+  private restoreTombstone(
+    id: number,
+    apply: (key: string, packed: string | undefined) => void,
+  ): void {
     const page = this.pages.get(id);
     if (!page) return;
     for (const k of page.keys)
@@ -121,36 +141,29 @@ export class ChangelogPages {
   }
 
   /** Adds one change to the round's entries and the index; a needless deletion is skipped. */
-  private entry(entries: [string, string | null][], key: string, value: unknown): void {
-    if (value === undefined && !this.pageOf.has(key)) return;
-    entries.push([key, value === undefined ? null : JSON.stringify(value)]);
+  private entry(entries: Change[], key: string, packed: string | undefined): void {
+    if (packed === undefined && !this.pageOf.has(key)) return;
+    entries.push([key, packed]);
   }
 
-  /** Packs entries into pages of about PAGE_CHARS, indexing each key under its page. */
-  private pack(entries: readonly [string, string | null][]): OutgoingRecord[] {
+  /** Packs entries into pages of about PAGE_BYTES, indexing each key under its page. */
+  private pack(entries: readonly Change[]): OutgoingRecord[] {
     const records: OutgoingRecord[] = [];
-    let parts: string[] = [];
-    let chars = 0;
-    let page: Page | undefined;
-    const flush = () => {
-      if (parts.length === 0) return;
-      records.push({ key: `${PAGE_PREFIX}${this.nextId++}`, value: `[${parts.join(',')}]` });
-      parts = [];
-      chars = 0;
-      page = undefined;
-    };
-    for (const [key, json] of entries) {
-      if (!page) {
-        page = { keys: [], live: 0 };
-        this.pages.set(this.nextId, page);
+    let from = 0;
+    while (from < entries.length) {
+      const page: Page = { keys: [], live: 0 };
+      const id = this.nextId++;
+      this.pages.set(id, page);
+      let bytes = 1;
+      let to = from;
+      while (to < entries.length && (to === from || bytes < PAGE_BYTES)) {
+        const [key, packed] = entries[to++]!;
+        bytes += entryBytes(key, packed);
+        this.place(key, id, page, packed === undefined);
       }
-      this.place(key, this.nextId, page, json === null);
-      const part = `[${JSON.stringify(key)},${json ?? 'null'}]`;
-      parts.push(part);
-      chars += part.length;
-      if (chars >= PAGE_CHARS) flush();
+      records.push({ key: `${PAGE_PREFIX}${id}`, value: writePage(entries, from, to, bytes) });
+      from = to;
     }
-    flush();
     return records;
   }
 
@@ -201,5 +214,81 @@ export class ChangelogPages {
     this.pages.delete(id);
     this.total -= page.keys.length;
     this.live -= page.live;
+  }
+}
+
+/**
+ * The changelog holds a page this version does not read (written by an earlier version).
+ */
+export class UnreadablePageError extends Error {
+  constructor(readonly key: string) {
+    super(`changelog page ${key} is not in the format this version writes`);
+  }
+}
+
+// A page is binary: the format byte, then per entry the key's UTF-8 length and bytes, then
+// the value's length plus one and its bytes (one-byte characters, as the state keeps them),
+// or 0 for a deletion. A restore slices each value out as a string and stores it untouched.
+
+function varintBytes(n: number): number {
+  return n < 128 ? 1 : n < 16_384 ? 2 : n < 2_097_152 ? 3 : n < 268_435_456 ? 4 : 5;
+}
+
+function entryBytes(key: string, packed: string | undefined): number {
+  const k = Buffer.byteLength(key, 'utf8');
+  const v = packed === undefined ? 0 : packed.length;
+  return varintBytes(k) + k + varintBytes(packed === undefined ? 0 : v + 1) + v;
+}
+
+function writeVarint(buf: Buffer, at: number, n: number): number {
+  while (n >= 128) {
+    buf[at++] = (n & 127) | 128;
+    n >>>= 7;
+  }
+  buf[at++] = n;
+  return at;
+}
+
+function writePage(entries: readonly Change[], from: number, to: number, bytes: number): Buffer {
+  const buf = Buffer.allocUnsafe(bytes);
+  buf[0] = PAGE_FORMAT;
+  let at = 1;
+  for (let i = from; i < to; i++) {
+    const [key, packed] = entries[i]!;
+    at = writeVarint(buf, at, Buffer.byteLength(key, 'utf8'));
+    at += buf.write(key, at, 'utf8');
+    if (packed === undefined) at = writeVarint(buf, at, 0);
+    else {
+      at = writeVarint(buf, at, packed.length + 1);
+      at += buf.write(packed, at, 'latin1');
+    }
+  }
+  return buf;
+}
+
+function readPage(buf: Buffer, each: (key: string, packed: string | undefined) => void): void {
+  let at = 1;
+  const varint = () => {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= buf.length) throw new Error('changelog page: truncated');
+      const b = buf[at++]!;
+      n |= (b & 127) << shift;
+      if (b < 128) return n >>> 0;
+      shift += 7;
+    }
+  };
+  while (at < buf.length) {
+    const k = varint();
+    const key = buf.toString('utf8', at, at + k);
+    at += k;
+    const v = varint();
+    if (v === 0) each(key, undefined);
+    else {
+      if (at + v - 1 > buf.length) throw new Error('changelog page: truncated');
+      each(key, buf.toString('latin1', at, at + v - 1));
+      at += v - 1;
+    }
   }
 }

@@ -17,7 +17,7 @@ import type {
   PartitionOffset,
 } from '../../shared/ports/event-log/index.ts';
 import { retrying } from '../../shared/retry.ts';
-import { ChangelogPages, isPageKey } from './changelog-pages.ts';
+import { ChangelogPages, isPageKey, UnreadablePageError } from './changelog-pages.ts';
 
 /** Changelog key of the sequencer's progress; state keys never start with `~`. */
 const PROGRESS_KEY = '~sequencer';
@@ -299,7 +299,7 @@ export class EngineTask {
     this.unsaved = false;
     this.savedAt = Date.now();
     const state = this.o.state;
-    const records = this.pages.write(state.takeChanges(), (key) => state.get(key));
+    const records = this.pages.write(state.takeChanges(), (key) => state.packedValue(key));
     records.push({ key: PROGRESS_KEY, value: JSON.stringify(this.sequencer.progress()) });
     const next = this.sequencer.committable();
     this.writing = this.write(records, next).then(
@@ -333,6 +333,20 @@ export class EngineTask {
     await this.io(() => this.subscription!.commit([this.committedAt()]));
   }
 
+  private restorePage(
+    key: string,
+    value: Buffer | undefined,
+    apply: (key: string, packed: string | undefined) => void,
+  ): void {
+    try {
+      this.pages.restore(key, value, apply);
+    } catch (error) {
+      if (error instanceof UnreadablePageError)
+        throw new UnreadableChangelogError(this.o.changelogTopic, key);
+      throw error;
+    }
+  }
+
   private async restoreIfNeeded(): Promise<void> {
     if (!this.needsRestore) return;
     if (this.refused) throw this.refused;
@@ -348,7 +362,7 @@ export class EngineTask {
     engine.reset();
     let progress: Record<string, OriginProgress> = {};
     let records = 0;
-    const apply = (key: string, value: unknown) => state.restoreValue(key, value);
+    const apply = (key: string, packed: string | undefined) => state.restoreValue(key, packed);
     const [end = 0] = await this.o.log.endOffsets(this.o.changelogTopic);
     this.stats.restoring = { read: 0, end };
     await this.o.log
@@ -356,9 +370,9 @@ export class EngineTask {
         records++;
         this.stats.restoring!.read = Number(r.offset) + 1;
         const key = r.key?.toString() ?? '';
-        const text = r.value && r.value.length > 0 ? r.value.toString() : undefined;
-        if (key === PROGRESS_KEY) progress = text ? JSON.parse(text) : {};
-        else if (isPageKey(key)) this.pages.restore(key, text, apply);
+        const value = r.value && r.value.length > 0 ? r.value : undefined;
+        if (key === PROGRESS_KEY) progress = value ? JSON.parse(value.toString()) : {};
+        else if (isPageKey(key)) this.restorePage(key, value, apply);
         else throw new UnreadableChangelogError(this.o.changelogTopic, key);
       })
       .catch((error: unknown) => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type Change, ChangelogPages } from '../../services/screener/changelog-pages.ts';
+import {
+  type Change,
+  ChangelogPages,
+  UnreadablePageError,
+} from '../../services/screener/changelog-pages.ts';
 import type { OutgoingRecord } from '../../shared/ports/event-log/index.ts';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed by seed. */
@@ -15,12 +19,12 @@ function random(seed: number): () => number {
 
 /** A compacted topic: records in log order, and compaction keeping the latest per key. */
 class Topic {
-  log: { key: string; value: string | null }[] = [];
+  log: { key: string; value: Buffer | null }[] = [];
   append(records: readonly OutgoingRecord[]): void {
-    for (const r of records) this.log.push({ key: r.key!, value: r.value as string | null });
+    for (const r of records) this.log.push({ key: r.key!, value: r.value as Buffer | null });
   }
   /** What compaction may leave: the latest record per key, tombstones kept (or dropped). */
-  compacted(dropTombstones: boolean): { key: string; value: string | null }[] {
+  compacted(dropTombstones: boolean): { key: string; value: Buffer | null }[] {
     const last = new Map<string, number>();
     this.log.forEach((r, i) => {
       last.set(r.key, i);
@@ -34,9 +38,9 @@ class Topic {
 /** Small, so that a test of a few thousand changes cleans pages many times over. */
 const SLACK = 50;
 
-function restore(records: readonly { key: string; value: string | null }[]) {
+function restore(records: readonly { key: string; value: Buffer | null }[]) {
   const pages = new ChangelogPages(SLACK);
-  const state = new Map<string, unknown>();
+  const state = new Map<string, string>();
   for (const r of records)
     pages.restore(r.key, r.value ?? undefined, (k, v) => {
       if (v === undefined) state.delete(k);
@@ -49,12 +53,13 @@ function restore(records: readonly { key: string; value: string | null }[]) {
  * Rounds of changes as the engine makes them: a few hot keys rewritten often, new keys
  * that are written once, and deletions (retention) of older ones.
  */
-function round(next: () => number, truth: Map<string, unknown>, r: number): Change[] {
-  const changes = new Map<string, unknown>();
+function round(next: () => number, truth: Map<string, string>, r: number): Change[] {
+  const changes = new Map<string, string | undefined>();
   for (let i = 0; i < 40; i++) {
     const x = next();
-    if (x < 0.4) changes.set(`hot:${Math.floor(next() * 20)}`, { r, i });
-    else if (x < 0.8) changes.set(`e:${r}:${i}`, { once: r });
+    // Values as the state keeps them at rest: one-byte characters, any of the 256.
+    if (x < 0.4) changes.set(`hot:${Math.floor(next() * 20)}`, `\u00ff${r}\u0000${i}`);
+    else if (x < 0.8) changes.set(`e:${r}:${i}`, `once ${r} é`);
     else {
       const keys = [...truth.keys()];
       const victim = keys[Math.floor(next() * keys.length)];
@@ -72,7 +77,7 @@ describe('changelog pages', () => {
   it('restore gives the latest state from the full log, a compacted one, and after a takeover', () => {
     for (const seed of [1, 2, 3]) {
       const next = random(seed);
-      const truth = new Map<string, unknown>();
+      const truth = new Map<string, string>();
       const topic = new Topic();
       let pages = new ChangelogPages(SLACK);
       for (let r = 0; r < 1_500; r++) {
@@ -90,7 +95,7 @@ describe('changelog pages', () => {
 
   it('writes few records, and keeps superseded entries bounded by the live ones', () => {
     const next = random(7);
-    const truth = new Map<string, unknown>();
+    const truth = new Map<string, string>();
     const topic = new Topic();
     const pages = new ChangelogPages(SLACK);
     let changes = 0;
@@ -106,22 +111,29 @@ describe('changelog pages', () => {
   });
 
   it('a deleted key stays deleted once the page that held it is cleaned', () => {
-    const truth = new Map<string, unknown>([['k', 1]]);
+    const truth = new Map<string, string>([['k', '1']]);
     const topic = new Topic();
     const pages = new ChangelogPages(SLACK);
-    topic.append(pages.write([['k', 1]], (k) => truth.get(k)));
+    topic.append(pages.write([['k', '1']], (k) => truth.get(k)));
     // Enough rewrites of other keys to clean the first page, deleting k in between.
     truth.delete('k');
     topic.append(pages.write([['k', undefined]], (k) => truth.get(k)));
     for (let r = 0; r < 200; r++) {
-      truth.set('hot', r);
-      const batch: Change[] = [['hot', r]];
-      for (let i = 0; i < 30; i++) batch.push([`h${i}`, r]);
-      for (let i = 0; i < 30; i++) truth.set(`h${i}`, r);
+      truth.set('hot', `${r}`);
+      const batch: Change[] = [['hot', `${r}`]];
+      for (let i = 0; i < 30; i++) batch.push([`h${i}`, `${r}`]);
+      for (let i = 0; i < 30; i++) truth.set(`h${i}`, `${r}`);
       topic.append(pages.write(batch, (k) => truth.get(k)));
     }
     expect(topic.log.some((r) => r.key === '~page:0' && r.value === null)).toBe(true);
     expect(restore(topic.compacted(true)).state).toEqual(truth);
     expect(restore(topic.log).state).toEqual(truth);
+  });
+
+  it('refuses a page written by an earlier version (JSON text) instead of misreading it', () => {
+    const pages = new ChangelogPages(SLACK);
+    expect(() => pages.restore('~page:0', Buffer.from('[["w:1",{"a":1}]]'), () => {})).toThrow(
+      UnreadablePageError,
+    );
   });
 });

@@ -1,5 +1,6 @@
 export { ChangelogEngineState, type StateChange } from './changelog-engine-state.ts';
 export type { EngineState } from './engine-state.ts';
 export { keys } from './keys.ts';
-export { MemoryEngineState } from './memory-engine-state.ts';
+export { MemoryEngineState, type MemoryStateOptions } from './memory-engine-state.ts';
+export { decodeRecord, encodeRecord } from './record-codec.ts';
 export type * from './records.ts';
