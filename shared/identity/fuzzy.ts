@@ -321,7 +321,23 @@ function splitAgainst(word: string, other: readonly string[]): string[] {
       return [a, rest];
     }
   }
-  return [word];
+  return gluedArticle(word, other) ?? [word];
+}
+
+/** Shortest word after a glued article that is split off it. */
+const MIN_AFTER_ARTICLE = 4;
+
+/**
+ * "Alsubaie" for "al-Subaiy": an article glued to a word the other name spells with its own
+ * spelling (the article is written apart there). Alexander stays whole: no word of the other
+ * name is like "exander".
+ */
+function gluedArticle(word: string, other: readonly string[]): string[] | undefined {
+  if (!word.startsWith('al') || word.length < 2 + MIN_AFTER_ARTICLE || !other.includes('al'))
+    return undefined;
+  const rest = word.slice(2);
+  const like = other.some((o) => o !== 'al' && pairCredit(rest, o, false) >= SHORT_TYPO_CREDIT);
+  return like ? ['al', rest] : undefined;
 }
 
 /** What the alignment found: matched weight and the weights of both names. */

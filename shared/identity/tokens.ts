@@ -237,7 +237,71 @@ export function nameTokens(name: string): string[] {
     if (/^[b-df-hj-np-tv-xz]{2,3}$/.test(word) && word !== 'ng') out.push(...word);
     else out.push(word);
   }
-  return out;
+  return compounds(out);
+}
+
+/** "Abd" in its spellings before the word it joins (Abdul Rahman, Abd al-Rahman). */
+const ABD = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdol', 'abdur', 'abdus', 'abdoul']);
+/** Abd glued to its word, the article assimilated or not (Abdurrahman, Abdelaziz, Abdikarim). */
+const ABD_GLUED = /^abd(?:oul|ul|el|al|ol|ur|ar|ir|er|us|as|ud|ad|un|an|u|e|i|a)?([a-z]{3,})$/;
+/** Second halves of compound names that follow a word (Nasir ud-Din, Shams ur-Rahman, Zia ul-Haq). */
+const SECOND_HALF: ReadonlyMap<string, string> = new Map([
+  ['din', 'din'],
+  ['deen', 'din'],
+  ['dine', 'din'],
+  ['rahman', 'rahman'],
+  ['rehman', 'rahman'],
+  ['rahmane', 'rahman'],
+  ['haq', 'haq'],
+  ['haque', 'haq'],
+  ['islam', 'islam'],
+]);
+/** The article between the halves, as the compound spellings write it (al-, ud-, ur-, ul-, ...). */
+const JOINS = new Set(['al', 'ud', 'ur', 'ul', 'us', 'ad', 'ar', 'ed', 'er', 'u', 'e', 'i']);
+/** A second half glued on (Nasiruddin, Shamsurrahman, Saifeddine, Ziaulhaq). */
+const SECOND_GLUED =
+  /^([a-z]{3,}?)(?:ud|ad|ed|id|al|el|ul|ur|ar|er|u|e|i|a)?(din|deen|dine|rahman|rehman|rahmane|haq|haque|islam)$/;
+
+/**
+ * Arabic and Urdu compound given names spelled one way, however they are spaced: Abd al-Rahman,
+ * Abdel Rahman and Abdurrahman read "abdul rahman" or "abdulrahman", Nasir ud-Din and
+ * Nasiruddin "nasir din" or "nasirdin" (alignment joins the split halves to the glued form;
+ * "Abdul" alone stays a word of its own). Abdallah and its spellings keep their table form.
+ */
+function compounds(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const join = JOINS.has(words[i + 1] ?? '') && i + 2 < words.length;
+    if (ABD.has(w)) {
+      const at = join ? i + 2 : i + 1;
+      // Abd Allah is Abdallah, one name.
+      if (/^u?l?lah$|^allah$/.test(words[at] ?? '')) {
+        out.push('abdallah');
+        i = at;
+        continue;
+      }
+      out.push('abdul');
+      if (join && words[i + 2]!.length >= 3) i++;
+      continue;
+    }
+    if (join && SECOND_HALF.has(words[i + 2]!) && w.length >= 3 && !PARTICLES.has(w)) {
+      out.push(w);
+      i++;
+      continue;
+    }
+    out.push(glued(w));
+  }
+  return out.map((w) => SECOND_HALF.get(w) ?? w);
+}
+
+function glued(word: string): string {
+  if (GIVEN_NAME_FORMS.has(word) || KNOWN_FORMS.has(word)) return word;
+  const abd = ABD_GLUED.exec(word);
+  if (abd && !/^l?lah/.test(abd[1]!)) return `abdul${abd[1]}`;
+  const second = SECOND_GLUED.exec(word);
+  if (second) return second[1]! + SECOND_HALF.get(second[2]!)!;
+  return word;
 }
 
 /** True when a name starts with a title or honorific (Mr., Dr., President). */

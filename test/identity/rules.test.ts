@@ -129,6 +129,23 @@ describe('titles, initials, repeated and glued words', () => {
     expect(matches(query, listed)).toBe(true);
   });
 
+  it.each([
+    ['Abdurrahman Wahid Hasan', 'ABD AL-RAHMAN WAHID HASAN'],
+    ['Abdelrahman Wahid Hasan', 'ABDUL RAHMAN WAHID HASAN'],
+    ['Nasiruddin Haqqani', 'NASIR UD-DIN HAQQANI'],
+    ['Abd Allah Ragab Mustafa', 'ABDALLAH RAGAB MUSTAFA'],
+    ['Khalifa Muhammad Turki Alsubaie', 'KHALIFA MUHAMMAD TURKI AL-SUBAIY'],
+  ])(
+    'reads compound names and glued articles however they are spaced: %s ~ %s',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+    },
+  );
+
+  it('keeps "Abdul" before another name a word of its own', () => {
+    expect(matches('Din Mohammad Abdul Hanif', 'DIN MOHAMMAD HANIF')).toBe(true);
+  });
+
   it('does not take a transliteration and a typo more for a two-word name (Karim/Qasim Saleh)', () => {
     expect(matches('Karim Saleh', 'SALEH, Qasim')).toBe(false);
   });
