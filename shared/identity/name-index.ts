@@ -3,7 +3,7 @@ import { consonantKeys, consonantKeysNeeded } from './abjad.ts';
 import { chineseWord } from './chinese.ts';
 import { skeleton } from './fuzzy.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
-import { nameSimilarity, type PreparedName, prepareName } from './person.ts';
+import { koreanTypo, nameSimilarity, type PreparedName, prepareName } from './person.ts';
 import { givenNameForm } from './tokens.ts';
 
 /** One spelling (name or alias) of a listed person or entity, prepared for matching. */
@@ -57,6 +57,15 @@ function deletionKeys(word: string): string[] {
   return [...out];
 }
 
+/** A short word and, for three letters, its two-letter forms: Korean syllables mistyped. */
+function shortDeletionKeys(word: string): string[] {
+  if (word.length < 2) return [];
+  const out = new Set([`d:${word}`]);
+  if (word.length === 3)
+    for (let i = 0; i < 3; i++) out.add(`d:${word.slice(0, i)}${word.slice(i + 1)}`);
+  return [...out];
+}
+
 /** The consonant skeleton of a longer word (Jassem and Jasim are two edits but one skeleton). */
 function skeletonKeys(word: string): string[] {
   const k = word.length >= MIN_TYPO_WORD + 1 ? skeleton(word) : '';
@@ -101,11 +110,14 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     const groups = consonants.map((k) => [k]);
     return { keys: consonants, groups, needed: consonantKeysNeeded(groups.length), person };
   }
+  // Korean words are short: a listed Korean name, and a name asked about that reads as one
+  // with a typo, post their two- and three-letter words' deletions too ("Rru Jin", "Ryu Jin").
+  const shortTypos = o.query ? koreanTypo(person) : person.koreanTypos === 0;
   const groups = person.tokens.map((w) => [
     `w:${w}`,
     `w:${givenNameForm(w)}`,
     ...personKeys(w),
-    ...deletionKeys(w),
+    ...(shortTypos && w.length < MIN_TYPO_WORD ? shortDeletionKeys(w) : deletionKeys(w)),
     ...skeletonKeys(w),
     ...(o.query ? reversedKeys(w) : []),
     ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),

@@ -23,6 +23,8 @@ export interface PreparedName {
   readonly tokens: readonly string[];
   /** Syllables that are no Korean ones when the name otherwise reads as Korean; else undefined. */
   readonly koreanTypos: number | undefined;
+  /** The same, the surname not required: a typo in the surname ("Ikm Chol Sam") leaves none. */
+  readonly koreanShapeTypos: number | undefined;
   /** Syllables of the name with hyphens as breaks, and (when it has any) with hyphens joined. */
   readonly syllableViews: readonly (readonly Syllable[])[];
   /** Written in Cyrillic the Russian way (Kontsevich), where a final ㅇ is "н" like a final ㄴ. */
@@ -67,6 +69,7 @@ export function prepareName(name: string): PreparedName {
   return {
     tokens,
     koreanTypos: koreanTypos(tokens),
+    koreanShapeTypos: koreanTypos(tokens, false),
     kontsevich: cyrillicKorean(name),
     syllableViews: views,
     characters,
@@ -76,6 +79,15 @@ export function prepareName(name: string): PreparedName {
     surnameFirst: name.includes(','),
     chinese: chineseName(tokens, /[a-z](-|['’‘ʻ][a-z])/i.test(ascii)),
   };
+}
+
+/**
+ * True when a name reads as Korean but for one syllable that is no Korean one: with a known
+ * surname, or without one (the typo may be in the surname: "Ikm Chol Sam", "Cjhoe Hwi"). A
+ * name that reads as Chinese syllables is a Chinese name, not a Korean one mistyped (Lei Li).
+ */
+export function koreanTypo(p: PreparedName): boolean {
+  return (p.koreanTypos ?? p.koreanShapeTypos) === 1 && p.chinese === undefined;
 }
 
 /** Two syllables: equal keys count; a typo that leaves no Korean syllable counts at a discount. */
@@ -230,7 +242,7 @@ export function nameSimilarity(q: PreparedName, l: PreparedName, frequency: Word
   }
   // Korean rules (syllable keys, no typo inside a valid syllable) when the listed name reads as
   // Korean and the one asked about does too, but for one typo.
-  const korean = l.koreanTypos === 0 && q.koreanTypos !== undefined && q.koreanTypos <= 1;
+  const korean = l.koreanTypos === 0 && (q.koreanTypos === 0 || koreanTypo(q));
   let best = wordSimilarity(q, l, korean, frequency);
   if (!korean) {
     // A Chinese name in Wade-Giles against its Pinyin spelling (Mao Tse-tung, Mao Zedong).

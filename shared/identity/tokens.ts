@@ -414,12 +414,12 @@ const KOREAN_SURNAMES = new Set([
 
 /**
  * How many syllables of a name are no Korean ones, when it otherwise reads as a romanized
- * Korean name (a Korean surname, two to four words of at most three syllables); undefined
- * when it does not.
+ * Korean name (a Korean surname unless `surname` is false, two to four words of at most three
+ * syllables); undefined when it does not.
  */
-export function koreanTypos(tokens: readonly string[]): number | undefined {
+export function koreanTypos(tokens: readonly string[], surname = true): number | undefined {
   if (tokens.length < 2 || tokens.length > 4) return undefined;
-  if (!tokens.some((t) => KOREAN_SURNAMES.has(surnameVariant(t)))) return undefined;
+  if (surname && !tokens.some((t) => KOREAN_SURNAMES.has(surnameVariant(t)))) return undefined;
   let invalid = 0;
   for (const t of tokens) {
     const parts = syllables(surnameVariant(t));

@@ -31,6 +31,16 @@ describe('Korean names', () => {
   });
 
   it.each([
+    ['Ikm Chol Sam', 'KIM CHOL SAM'],
+    ['Msin Byong Chol', 'MIN BYONG CHOL'],
+    ['Cjhoe Hwi', 'CHOE HWI'],
+    ['Rru Jin', 'RYU JIN'],
+    ['Kim Kyl', 'KIM KYU'],
+  ])('matches one typo in the surname or in a two-syllable name: %s ~ %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it.each([
     ['Ka', 'Kan'],
     ['Ko', 'Kok'],
     ['Ku', 'Kuk'],
