@@ -1,4 +1,5 @@
 export { compareEvents } from './event-order.ts';
+export { eventTimeMs } from './event-time.ts';
 export {
   type NormalizedEvent,
   normalizeEvent,

@@ -1,6 +1,7 @@
 import { InvalidAddressError, normalizeAddress } from '../address/index.ts';
 import type { Envelope } from '../contract/index.ts';
 import { InvalidEventError } from '../errors.ts';
+import { utcTime } from './event-time.ts';
 
 /** The role a wallet plays in an event. */
 export type WalletRole = 'to' | 'from' | 'payout-wallet' | 'reported';
@@ -89,18 +90,4 @@ function walletsOf(e: Envelope): WalletParty[] {
 /** Normalizes the wallets and time of a validated event; a malformed address is an InvalidEventError. */
 export function normalizeEvent(envelope: Envelope): NormalizedEvent {
   return { envelope, at: utcTime(envelope.occurredAt), wallets: walletsOf(envelope) };
-}
-
-// Events in time order come in runs of the same time: the last one is remembered.
-let lastTime: string | undefined;
-let lastUtc = '';
-
-/** occurredAt as UTC ISO; InvalidEventError when it is no real date. */
-function utcTime(occurredAt: string): string {
-  if (occurredAt === lastTime) return lastUtc;
-  const time = Date.parse(occurredAt);
-  if (Number.isNaN(time)) throw new InvalidEventError(`occurredAt: not a real date ${occurredAt}`);
-  lastUtc = new Date(time).toISOString();
-  lastTime = occurredAt;
-  return lastUtc;
 }
