@@ -2,7 +2,7 @@ import { chineseWord } from './chinese.ts';
 import { consonantsOf } from './consonants.ts';
 import { wordKeys } from './romanize.ts';
 import { jaroWinkler } from './text.ts';
-import { givenNameForm, isKnownGivenName, PARTICLES } from './tokens.ts';
+import { foreignForm, givenNameForm, isKnownGivenName, PARTICLES } from './tokens.ts';
 
 /** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), capped at `max + 1`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -86,6 +86,8 @@ const MIN_SKELETON_WORD = 6;
 const INITIAL_CREDIT = 0.85;
 const SKELETON_CREDIT = 0.9;
 
+/** The same given name in another language (Juan/John, Pyotr/Peter). */
+const FOREIGN_CREDIT = 0.9;
 const REVERSED_CREDIT = 0.9;
 const REVERSED_TYPO_CREDIT = 0.85;
 const PARTICLE_TYPO_CREDIT = 0.9;
@@ -97,6 +99,7 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   if (a === b || givenNameForm(a) === givenNameForm(b)) return 1;
   // Korean names: the same syllables in another romanization, and nothing looser.
   if (strict) return spellingKey(a) === spellingKey(b) ? 1 : 0;
+  if (foreignForm(a) === foreignForm(b)) return FOREIGN_CREDIT;
   // An initial given for a name counts in part; a listed initial proves nothing about a name.
   if (b.length === 1) return 0;
   if (a.length === 1) return a === b[0] ? INITIAL_CREDIT : 0;
@@ -261,9 +264,20 @@ function vowelGroups(word: string): number {
   return word.match(/[aeiouy]+/g)?.length ?? 0;
 }
 
-/** Smirnova for Smirnov, Ivanovna for Ivanovich: the other sex's form names another person. */
+/**
+ * The other sex's form of a name names another person: Smirnova for Smirnov, Kowalska for
+ * Kowalski, Michelle for Michel, Jeanne for Jean, Louise for Louis, Maria for Mario.
+ */
 function genderedForm(a: string, b: string): boolean {
-  return b === `${a}a` && /(ov|ev|in|yn|ski|sky)$/.test(a);
+  if (b === `${a}a` && /(ov|ev|in|yn|ski|sky)$/.test(a)) return true;
+  // Polish and Czech -ski/-cki/-sky become -ska/-cka/-ska.
+  if (/(sk|ck|dzk)[iy]$/.test(a) && b === `${a.slice(0, -1)}a`) return true;
+  // French: -el/-elle, -n/-nne, -is/-ise (Michel/Michelle, Fabien/Fabienne, Denis/Denise).
+  if (/el$/.test(a) && b === `${a}le`) return true;
+  if (/[aeio]n$/.test(a) && b === `${a}ne`) return true;
+  if (/is$/.test(a) && b === `${a.slice(0, -1)}se`) return true;
+  // Italian and Spanish -o/-a (Mario/Maria, Giulio/Giulia, Francesco/Francesca).
+  return a.length >= 4 && a.endsWith('o') && b === `${a.slice(0, -1)}a`;
 }
 
 /** How much a word says about who it is: particles nothing, initials little. */

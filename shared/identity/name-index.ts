@@ -4,7 +4,7 @@ import { chineseWord } from './chinese.ts';
 import { skeleton } from './fuzzy.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { koreanTypo, nameSimilarity, type PreparedName, prepareName } from './person.ts';
-import { givenNameForm } from './tokens.ts';
+import { foreignForm, givenNameForm } from './tokens.ts';
 
 /** One spelling (name or alias) of a listed person or entity, prepared for matching. */
 interface Variant {
@@ -116,6 +116,7 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
   const groups = person.tokens.map((w) => [
     `w:${w}`,
     `w:${givenNameForm(w)}`,
+    `w:${foreignForm(w)}`,
     ...personKeys(w),
     ...(shortTypos && w.length < MIN_TYPO_WORD ? shortDeletionKeys(w) : deletionKeys(w)),
     ...skeletonKeys(w),

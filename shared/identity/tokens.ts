@@ -152,10 +152,15 @@ const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
     vladimir: ['volodymyr', 'wladimir', 'vladymyr', 'volodya', 'vova'],
     yevgeniy: ['evgeny', 'evgeniy', 'yevgeny', 'evgenii', 'yevhen'],
     mikhail: ['mikhael', 'mykhailo', 'misha'],
+    natalya: ['natalia', 'nataliya', 'natalie', 'natasha'],
+    tatyana: ['tatiana', 'tetyana', 'tanya'],
+    sofia: ['sophia', 'sophie', 'sofiya', 'zofia'],
     // English short forms, as profiles and press write them (Bill Gates, Bibi Netanyahu).
     william: ['bill', 'billy', 'will', 'willy'],
-    robert: ['bob', 'bobby', 'rob', 'robbie'],
     michael: ['mike', 'mick', 'mikey'],
+    john: ['johnny', 'jack'],
+    nicholas: ['nick'],
+    robert: ['bob', 'bobby', 'rob', 'robbie'],
     theodore: ['ted', 'teddy', 'theo'],
     benjamin: ['ben', 'benny', 'bibi'],
     barack: ['barry'],
@@ -163,6 +168,7 @@ const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
     james: ['jim', 'jimmy', 'jamie'],
     joseph: ['joe', 'joey'],
     thomas: ['tom', 'tommy'],
+    charles: ['charlie'],
     elizabeth: ['liz', 'beth', 'betty', 'eliza'],
     margaret: ['peggy', 'maggie', 'meg'],
     katherine: ['kate', 'katie', 'catherine', 'kathryn'],
@@ -170,7 +176,6 @@ const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
     david: ['dave'],
     anthony: ['tony'],
     christopher: ['chris'],
-    nicholas: ['nick'],
     samuel: ['sam'],
     steven: ['steve', 'stephen'],
     edward: ['ed', 'eddie'],
@@ -181,6 +186,43 @@ const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
   }).flatMap(([key, forms]) => forms.map((f) => [f, key] as [string, string])),
 );
 
+/**
+ * The same given name in the other languages of Europe (Juan and Jean for John, Pyotr and
+ * Pierre for Peter): one person's name as another country writes it, not a spelling of it, so
+ * it counts a little less than one (a two-word name then needs its other word exact).
+ */
+const FOREIGN_FORMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    john: ['juan', 'jean', 'johann', 'johannes', 'johan', 'giovanni', 'joao', 'jon'],
+    peter: ['pedro', 'pierre', 'pietro', 'piotr', 'pyotr', 'petr', 'petro', 'pieter'],
+    paul: ['pablo', 'paolo', 'pavel', 'pavlo', 'pawel', 'paulo'],
+    michael: ['mikhail', 'miguel', 'michel', 'michele', 'michal', 'mihail', 'mikael'],
+    joseph: ['jose', 'josef', 'giuseppe', 'iosif', 'jozef'],
+    georgiy: ['george', 'jorge', 'georg', 'giorgio', 'georgy', 'georgi', 'jerzy'],
+    william: ['guillermo', 'guillaume', 'wilhelm', 'willem'],
+    henry: ['henri', 'enrique', 'heinrich', 'enrico', 'henrique', 'hendrik'],
+    charles: ['carlos', 'carlo', 'karl', 'carl', 'karel'],
+    thomas: ['tomas', 'tomasz', 'tommaso'],
+    matthew: ['mateo', 'matteo', 'matthias', 'mathieu', 'matvey', 'mateusz'],
+    andrey: ['andrew', 'andres', 'andreas', 'andrzej'],
+    nikolay: ['nicholas', 'nicolas', 'nicola', 'mikolaj', 'nikolaus'],
+    steven: ['stefan', 'stepan', 'esteban', 'stefano', 'stephan'],
+    anthony: ['antonio', 'anton', 'antoine', 'antoni'],
+    daniel: ['daniil', 'danila'],
+    david: ['davide', 'dawid'],
+    gregory: ['grigoriy', 'grigory', 'gregor', 'gregorio', 'grzegorz'],
+    vincent: ['vincenzo', 'vicente'],
+    katherine: ['ekaterina', 'yekaterina', 'katarzyna', 'caterina', 'katharina'],
+    elena: ['helen', 'helena', 'yelena', 'jelena', 'olena', 'helene'],
+  }).flatMap(([key, forms]) => forms.map((f) => [f, key] as [string, string])),
+);
+
+/** The name a given name is in the languages of Europe ("pyotr" -> peter), or its table form. */
+export function foreignForm(word: string): string {
+  const form = givenNameForm(word);
+  return FOREIGN_FORMS.get(form) ?? form;
+}
+
 /** One spelling of a given name that has many ("mohammed" -> muhammad), or the word itself. */
 export function givenNameForm(word: string): string {
   return GIVEN_NAME_FORMS.get(word) ?? word;
@@ -188,7 +230,7 @@ export function givenNameForm(word: string): string {
 
 /** True for a given name in the table above: it compares by its table form only. */
 export function isKnownGivenName(word: string): boolean {
-  return GIVEN_NAME_FORMS.has(word) || KNOWN_FORMS.has(word);
+  return GIVEN_NAME_FORMS.has(word) || KNOWN_FORMS.has(word) || FOREIGN_FORMS.has(word);
 }
 
 const KNOWN_FORMS: ReadonlySet<string> = new Set(GIVEN_NAME_FORMS.values());

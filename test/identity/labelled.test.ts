@@ -9,11 +9,11 @@ import { cleanPeople } from './population.ts';
 import { nearBirthDates, screenUnVariants, unEntry, unPairs, unPersons } from './un-sc.ts';
 
 // Floors at what the matcher measures today on the committed samples (recall 0.85,
-// negatives accepted 0.020): a change that loses recall or gains false matches fails here.
+// negatives accepted 0.017): a change that loses recall or gains false matches fails here.
 // The samples hold the hardest public cases (nicknames, other scripts with no Latin form,
 // one changed word labelled a match); `npm run bench -- identity` prints the per-group figures.
 const MIN_PAIR_RECALL = 0.84;
-const MAX_NEGATIVES_ACCEPTED = 0.02;
+const MAX_NEGATIVES_ACCEPTED = 0.017;
 // UN SC published variants against the listed name alone (0.41 and 0.80 today): many "Good"
 // aliases are other names (Abu Jihad for Abd Allah Ragab), not spellings of the listed one.
 const MIN_UN_SPELLING_RECALL = 0.41;

@@ -168,6 +168,24 @@ describe('titles, initials, repeated and glued words', () => {
     expect(matches(query, listed)).toBe(false);
   });
 
+  it.each([
+    ['Juan Doe', 'John Doe'],
+    ['Pyotr Aven', 'Peter Aven'],
+    ['Pablo Escobar Gaviria', 'Paul Escobar Gaviria'],
+    ['Giuseppe Verdi', 'Joseph Verdi'],
+  ])('knows a given name in the other languages of Europe: %s ~ %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it.each([
+    ['Michel Obama', 'Michelle Obama'],
+    ['Anna Kowalski', 'Anna Kowalska'],
+    ['Mario Rossi', 'Maria Rossi'],
+    ['Louis Martin Dubois', 'Louise Martin Dubois'],
+  ])("keeps the other sex's form of a name apart: %s / %s", (query, listed) => {
+    expect(matches(query, listed)).toBe(false);
+  });
+
   it('does not take one changed short given name for the person (Mary/Mark Taylor)', () => {
     expect(matches('Mary Taylor', 'TAYLOR, Mark')).toBe(false);
   });
