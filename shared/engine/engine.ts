@@ -34,6 +34,9 @@ export interface EngineOptions {
   readonly onSuppressed?: (record: SuppressionRecord) => void;
 }
 
+/** A rule context the engine refills for each event. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Rounds of loading a batch may need: a profile before its old index entries, a bucket before its workers. */
 const MAX_LOAD_ROUNDS = 5;
 
@@ -55,6 +58,7 @@ export class Engine {
   private pending?: PendingLookback;
   private inflight?: PendingLookback;
   private suppressed: SuppressionRecord[] = [];
+  private readonly ruleContext: Mutable<RuleContext>;
 
   constructor(private readonly options: EngineOptions = {}) {
     this.config = options.config ?? DEFAULT_ENGINE_CONFIG;
@@ -75,6 +79,7 @@ export class Engine {
       options: modelOptionsFrom(this.config),
       clock: this.clock,
     };
+    this.ruleContext = { tags, facts: undefined, cutoff: '', pastEvent: this.pastEvent };
   }
 
   /** Swaps the active tag set whole; past events that newly listed wallets or names touch are screened again on the next batch. */
@@ -177,14 +182,15 @@ export class Engine {
       if (facts.record) batch.retract(facts.record.eventId);
       return;
     }
-    const ctx: RuleContext = {
-      tags: this.model.tags,
-      facts,
-      cutoff: this.clock.cutoff,
-      pastEvent: this.pastEvent,
-    };
-    for (const rule of this.rulesByType.get(event.envelope.type) ?? this.rules) {
-      for (const alert of rule.evaluate(event, ctx)) batch.add(alert);
+    // One context object for every event: rules read it during `evaluate` and keep nothing.
+    const ctx = this.ruleContext;
+    ctx.tags = this.model.tags;
+    ctx.facts = facts;
+    ctx.cutoff = this.clock.cutoff;
+    const rules = this.rulesByType.get(event.envelope.type) ?? this.rules;
+    for (let i = 0; i < rules.length; i++) {
+      const alerts = rules[i]!.evaluate(event, ctx);
+      for (let j = 0; j < alerts.length; j++) batch.add(alerts[j]!);
     }
   }
 

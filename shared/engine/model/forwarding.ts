@@ -1,3 +1,4 @@
+import { eventTimeMs } from '../../normalize/index.ts';
 import type { Feeder, OpenPayout, TransferRecord, WalletRecord } from '../state/records.ts';
 import type { ModelContext } from './context.ts';
 import type { Feeding } from './facts.ts';
@@ -25,7 +26,8 @@ export function openPayout(ctx: ModelContext, wallet: WalletRecord, payout: Open
 export function isPayoutLeg(wallet: WalletRecord, txHash: string): boolean {
   if (wallet.open.length === 0) return false;
   const hash = txHash.toLowerCase();
-  return wallet.open.some((p) => p.txHash === hash);
+  for (const p of wallet.open) if (p.txHash === hash) return true;
+  return false;
 }
 
 /** What is left of a payout to forward: its amount less everything already sent on. */
@@ -48,7 +50,7 @@ function openAt(
   at: string,
 ): OpenPayout | undefined {
   if (wallet.open.length === 0) return undefined;
-  const t = Date.parse(at);
+  const t = eventTimeMs(at);
   let latest: OpenPayout | undefined;
   let roomiest: OpenPayout | undefined;
   for (let i = wallet.open.length - 1; i >= 0; i--) {

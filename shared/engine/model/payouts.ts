@@ -1,5 +1,5 @@
 import type { Envelope } from '../../contract/index.ts';
-import type { NormalizedEvent } from '../../normalize/index.ts';
+import { eventTimeMs, type NormalizedEvent } from '../../normalize/index.ts';
 import { keys } from '../state/keys.ts';
 import type { PayoutRecord, WalletRecord, WorkerRecord } from '../state/records.ts';
 import type { ModelContext } from './context.ts';
@@ -20,6 +20,18 @@ export const MAX_PAID_WORKERS = 100;
 /** The worker's record; a worker seen only through payouts gets one without a profile. */
 function workerOf(ctx: ModelContext, workerId: string): WorkerRecord | undefined {
   return ctx.state.get<WorkerRecord>(keys.worker(workerId));
+}
+
+/** True when the wallet lists the worker among those paid to it. */
+function paidHere(wallet: WalletRecord, workerId: string): boolean {
+  for (const p of wallet.paid) if (p.workerId === workerId) return true;
+  return false;
+}
+
+/** True when the worker's paid history has the wallet. */
+function paidTo(worker: WorkerRecord, walletKey: string): boolean {
+  for (const p of worker.paidWallets) if (p.key === walletKey) return true;
+  return false;
 }
 
 /** Records that money left for the wallet: taint starts here, forwarding is watched from here. */
@@ -49,16 +61,13 @@ function credit(
       workerId: d.workerId,
       amount,
       cls,
-      atMs: Date.parse(at),
+      atMs: eventTimeMs(at),
       txHash,
       forwarded: undefined,
       fedTo: undefined,
     });
   }
-  if (
-    !wallet.paid.some((p) => p.workerId === d.workerId) &&
-    wallet.paid.length < MAX_PAID_WORKERS
-  ) {
+  if (wallet.paid.length < MAX_PAID_WORKERS && !paidHere(wallet, d.workerId)) {
     wallet.paid = appended(wallet.paid, {
       workerId: d.workerId,
       payoutId: d.payoutId,
@@ -84,7 +93,7 @@ function notePaid(
     attrs: EMPTY,
     names: EMPTY,
   };
-  if (!worker.paidWallets.some((p) => p.key === wallet.key)) {
+  if (!paidTo(worker, wallet.key)) {
     const paid = { key: wallet.key, address: wallet.address, payoutId, at };
     worker.paidWallets = appended(worker.paidWallets, paid);
     ctx.state.put(keys.worker(workerId), worker);

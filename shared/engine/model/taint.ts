@@ -33,6 +33,12 @@ export function sameSlice(a: Origin, b: Origin): boolean {
   return a.workerId === b.workerId && a.walletKey === b.walletKey && a.cls === b.cls;
 }
 
+/** The slice in `list` that `slice` merges with, if any (a plain loop: every transfer asks). */
+function sliceLike(list: readonly Origin[], slice: Origin): Origin | undefined {
+  for (const x of list) if (sameSlice(x, slice)) return x;
+  return undefined;
+}
+
 /** Shared by every transfer that carries nothing; never mutated. */
 export const NOTHING: Origin[] = [];
 
@@ -131,7 +137,7 @@ export function receive(
 ): void {
   setBalance(to, m.cls, (to.balances[m.cls] ?? 0) + m.amount);
   for (const slice of carried) {
-    const same = to.origins.find((x) => sameSlice(x, slice));
+    const same = sliceLike(to.origins, slice);
     if (!same) {
       // Hop lists are never changed in place (a longer path is a new list), so they are shared.
       to.origins = appended(to.origins, copySlice(slice, slice, slice.hops, slice));
@@ -214,7 +220,9 @@ export function unwind(
 /** The slices at `to` that a transfer carrying `carried` added to. */
 export function arrivedAt(to: WalletRecord, carried: readonly Origin[]): Origin[] {
   if (carried.length === 0) return NOTHING;
-  return to.origins.filter((x) => carried.some((c) => sameSlice(c, x)));
+  const out: Origin[] = [];
+  for (const x of to.origins) if (sliceLike(carried, x)) out.push(x);
+  return out;
 }
 
 /** A payout landing in its payout wallet (hop 0): adds to the worker's slice there, or starts one. */
@@ -228,9 +236,13 @@ export function creditPayout(p: {
   at: string;
 }): void {
   const { wallet, amount } = p;
-  const own = wallet.origins.find(
-    (o) => o.workerId === p.workerId && o.walletKey === wallet.key && o.cls === p.cls,
-  );
+  let own: Origin | undefined;
+  for (const o of wallet.origins) {
+    if (o.workerId === p.workerId && o.walletKey === wallet.key && o.cls === p.cls) {
+      own = o;
+      break;
+    }
+  }
   if (own) {
     own.paid += amount;
     own.held += amount;

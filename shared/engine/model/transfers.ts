@@ -6,14 +6,14 @@ import type { ModelContext } from './context.ts';
 import type { RetractFacts, TransferFacts } from './facts.ts';
 import { countForward, feedingOf, isPayoutLeg, uncountForward } from './forwarding.ts';
 import { arrivedAt, assetClass, carry, type Movement, NOTHING, receive, unwind } from './taint.ts';
-import { forget, remember, saveWallet, sighted, walletOf } from './wallets.ts';
+import { forget, rememberBoth, saveWallet, sighted, walletOf } from './wallets.ts';
 
 type TransferEnvelope = Envelope<'transfer.observed'> | Envelope<'transfer.retracted'>;
 
-function parties(event: NormalizedEvent): [WalletParty, WalletParty] {
+/** The sending or receiving party of a transfer (normalizeEvent lists them as [from, to]). */
+function party(event: NormalizedEvent, side: 'from' | 'to'): WalletParty {
   const w = event.wallets;
-  // normalizeEvent lists a transfer's wallets as [from, to].
-  return w[0]!.role === 'from' ? [w[0]!, w[1]!] : [w[1]!, w[0]!];
+  return (w[0]!.role === 'from') === (side === 'from') ? w[0]! : w[1]!;
 }
 
 /**
@@ -67,8 +67,7 @@ function apply(
     receive(to, rec.carried, m, ctx.options);
     countForward(ctx, from, to, rec, m);
   }
-  remember(ctx, from, event);
-  if (to.key !== from.key) remember(ctx, to, event);
+  rememberBoth(ctx, from, to, event);
   return rec;
 }
 
@@ -78,9 +77,8 @@ function apply(
  */
 export function observeTransfer(ctx: ModelContext, event: NormalizedEvent): TransferFacts {
   const e = event.envelope as TransferEnvelope;
-  const [fp, tp] = parties(event);
-  const from = walletOf(ctx, fp);
-  const to = walletOf(ctx, tp);
+  const from = walletOf(ctx, party(event, 'from'));
+  const to = walletOf(ctx, party(event, 'to'));
   const key = transferKey(e);
   let rec = loadTransfer(ctx, key);
   if (!rec || rec.retracted) {
@@ -109,9 +107,8 @@ export function retractTransfer(ctx: ModelContext, event: NormalizedEvent): Retr
   const key = transferKey(e);
   const rec = loadTransfer(ctx, key);
   if (!rec || rec.retracted) return { kind: 'retract', record: rec };
-  const [fp, tp] = parties(event);
-  const from = walletOf(ctx, fp);
-  const to = walletOf(ctx, tp);
+  const from = walletOf(ctx, party(event, 'from'));
+  const to = walletOf(ctx, party(event, 'to'));
   if (rec.credited && from.key !== to.key) {
     const m = movement(event, e, rec.eventId);
     unwind(from, to, rec.carried, m);

@@ -54,12 +54,50 @@ export function sighted(wallet: WalletRecord, at: string): void {
  */
 export function remember(ctx: ModelContext, wallet: WalletRecord, event: NormalizedEvent): void {
   const id = event.envelope.id;
-  const log = wallet.activity.length === 0 ? [event.at, id] : wallet.activity;
-  if (log !== wallet.activity) wallet.activity = log;
-  else log.push(event.at, id);
-  const key = keys.event(id);
+  logEvent(wallet, event.at, id);
+  retain(ctx, keys.event(id), event);
+  trim(ctx, wallet);
+}
+
+/**
+ * `remember` for both wallets of a transfer, the envelope looked up and written once. A
+ * late event already past retention goes wallet by wallet instead: trimming one wallet's
+ * log may drop that very envelope, and the other wallet then writes it again.
+ */
+export function rememberBoth(
+  ctx: ModelContext,
+  from: WalletRecord,
+  to: WalletRecord,
+  event: NormalizedEvent,
+): void {
+  if (event.at < ctx.clock.cutoff) {
+    remember(ctx, from, event);
+    if (to.key !== from.key) remember(ctx, to, event);
+    return;
+  }
+  // Trimming drops only envelopes before the cutoff, so this one stays whatever it drops.
+  const id = event.envelope.id;
+  logEvent(from, event.at, id);
+  retain(ctx, keys.event(id), event);
+  trim(ctx, from);
+  if (to.key === from.key) return;
+  logEvent(to, event.at, id);
+  trim(ctx, to);
+}
+
+function logEvent(wallet: WalletRecord, at: string, id: string): void {
+  if (wallet.activity.length === 0) wallet.activity = [at, id];
+  else wallet.activity.push(at, id);
+}
+
+/** Stores the envelope under `key` unless it is there already (packed when the codec knows its shape). */
+function retain(ctx: ModelContext, key: string, event: NormalizedEvent): void {
   if (ctx.state.get(key) === undefined)
     ctx.state.put(key, packEvent(event.envelope) ?? event.envelope);
+}
+
+function trim(ctx: ModelContext, wallet: WalletRecord): void {
+  const log = wallet.activity;
   const entries = log.length / 2;
   if (entries <= ctx.options.maxActivity && entries % 16 !== 0) return;
   let drop = 2 * Math.max(0, entries - ctx.options.maxActivity);

@@ -37,6 +37,12 @@ type Config = typeof schema.static;
 const HOUR = 3_600_000;
 type PayoutEnvelope = Envelope<'payout.requested' | 'payout.executed'>;
 
+/** True when the worker was paid to a wallet other than `key` (a plain loop: every payout asks). */
+function paidElsewhere(paid: readonly { key: string }[], key: string): boolean {
+  for (const p of paid) if (p.key !== key) return true;
+  return false;
+}
+
 /** Why the wallet paid now is risky, or undefined when it is not a fresh change. */
 function reasonsFor(
   c: Config,
@@ -47,7 +53,7 @@ function reasonsFor(
   const worker = f.worker;
   const w = f.wallet;
   // Most payouts go where the worker was always paid: settle that before any date math.
-  if (!worker?.paidWallets.some((p) => p.key !== w.key)) return undefined;
+  if (!worker || !paidElsewhere(worker.paidWallets, w.key)) return undefined;
   const t = Date.parse(at);
   const before = worker.paidWallets.filter((p) => p.key !== w.key && p.at < at);
   const here = worker.paidWallets.find((p) => p.key === w.key);
