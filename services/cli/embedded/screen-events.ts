@@ -1,6 +1,6 @@
 import type { Alert } from '../../../shared/engine/alert.ts';
 import type { EngineConfig } from '../../../shared/engine/config/schema.ts';
-import { Engine, MemoryEngineState } from '../../../shared/engine/index.ts';
+import { Engine } from '../../../shared/engine/index.ts';
 import { TagIndex } from '../../../shared/lists/tag-index.ts';
 import type { ListSnapshot } from '../../../shared/lists/types.ts';
 import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
@@ -9,11 +9,6 @@ import { MemoryAlertSink } from '../../../shared/ports/alert-sink/index.ts';
 
 /** How many events the engine takes at once; the same batching as a streaming fetch. */
 const BATCH = 1_000;
-/**
- * Records the engine keeps as objects between batches; the rest of a long history waits
- * compact (about a tenth of the memory) until an event touches it again.
- */
-const HOT_RECORDS = 100_000;
 
 /** What screening a stream of events gave, with the time spent in the pipeline alone. */
 export interface Screened {
@@ -54,9 +49,7 @@ export async function screenStream(
     onBatch?: (done: number) => void;
   } = {},
 ): Promise<Screened> {
-  const state = new MemoryEngineState({ hotRecords: HOT_RECORDS });
   const engine = new Engine({
-    state,
     tags: new TagIndex(lists),
     ...(options.config ? { config: options.config } : {}),
   });
@@ -66,7 +59,6 @@ export async function screenStream(
   const screen = async (batch: NormalizedEvent[]) => {
     const started = performance.now();
     await screenDecoded(batch, { engine, sink });
-    state.settle();
     screenMs += performance.now() - started;
     events += batch.length;
     options.onBatch?.(events);

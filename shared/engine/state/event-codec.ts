@@ -164,7 +164,7 @@ function digits(v: string, at: number, len: number): number {
 }
 
 /** An ISO time as epoch ms when it reads back the same (`YYYY-MM-DDThh:mm:ss.mmmZ`), else -1. */
-function isoMs(v: string): number {
+export function isoMs(v: string): number {
   if (v.length !== 24 || v.charCodeAt(23) !== 90 || v.charCodeAt(10) !== 84) return -1;
   // Events come in time order: most share the day of the one before.
   if (v.startsWith(lastDay.day)) return timeOfDay(v, lastDay.ms);

@@ -10,6 +10,8 @@
 // at run time, and only ever grow at their end: a value written by one version reads the
 // same in every later one.
 
+import { isoMs } from './event-codec.ts';
+
 /** Value tags: the first byte of every value. Never renumbered. */
 const T = {
   null: 0,
@@ -173,6 +175,8 @@ const WORDS = [
   'extortion.reported',
 ] as const;
 const WORD_CODE = new Map<string, number>(WORDS.map((w, i) => [w, i]));
+/** No word is longer: a longer string is not looked up (hashing it would cost more). */
+const WORD_MAX = Math.max(...WORDS.map((w) => w.length));
 
 /** Strings at least this long are remembered for back references. */
 const REF_MIN = 4;
@@ -186,13 +190,17 @@ function isHexDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
-/** An ISO time as epoch ms when it reads back exactly (`YYYY-MM-DDThh:mm:ss.mmmZ`), else -1. */
-function isoMs(s: string): number {
-  if (s.length !== 24 || s.charCodeAt(10) !== 84 || s.charCodeAt(23) !== 90) return -1;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(19) !== 46) return -1;
-  const ms = Date.parse(s);
-  if (!(ms >= 0 && ms < 2 ** 48)) return -1;
-  return new Date(ms).toISOString() === s ? ms : -1;
+/** Times read back lately by epoch ms: records repeat the times of the events they keep. */
+const isoCache = new Map<number, string>();
+
+function isoOf(ms: number): string {
+  let s = isoCache.get(ms);
+  if (s === undefined) {
+    if (isoCache.size >= 50_000) isoCache.clear();
+    s = new Date(ms).toISOString();
+    isoCache.set(ms, s);
+  }
+  return s;
 }
 
 class Encoder {
@@ -242,13 +250,15 @@ class Encoder {
   }
 
   private object(o: Record<string, unknown>): void {
-    let count = 0;
-    for (const k in o) if (o[k] !== undefined) count++;
     this.byte(T.object);
-    this.varint(count);
+    // The count goes before the properties: a byte is kept for it and widened when needed.
+    const countAt = this.at;
+    this.byte(0);
+    let count = 0;
     for (const k in o) {
       const v = o[k];
       if (v === undefined) continue;
+      count++;
       const code = KEY_CODE.get(k);
       if (code !== undefined) this.byte(code);
       else {
@@ -257,6 +267,20 @@ class Encoder {
       }
       this.value(v);
     }
+    if (count < 128) this.buf[countAt] = count;
+    else this.widenCount(countAt, count);
+  }
+
+  /** Rewrites the one-byte count at `at` as a longer varint, moving what follows. */
+  private widenCount(at: number, count: number): void {
+    let extra = 0;
+    for (let n = count; n >= 128; n = Math.floor(n / 128)) extra++;
+    this.room(extra);
+    this.buf.copyWithin(at + 1 + extra, at + 1, this.at);
+    const end = this.at + extra;
+    this.at = at;
+    this.varint(count);
+    this.at = end;
   }
 
   private number(n: number): void {
@@ -268,8 +292,7 @@ class Encoder {
     this.byte(T.float);
     this.room(8);
     f64[0] = n;
-    this.buf.set(f64Bytes, this.at);
-    this.at += 8;
+    for (let i = 0; i < 8; i++) this.buf[this.at++] = f64Bytes[i]!;
   }
 
   /** Length-prefixed UTF-8 (a property name outside the table). */
@@ -281,7 +304,7 @@ class Encoder {
   }
 
   private string(s: string): void {
-    const word = WORD_CODE.get(s);
+    const word = s.length <= WORD_MAX ? WORD_CODE.get(s) : undefined;
     if (word !== undefined) {
       this.byte(T.word);
       this.byte(word);
@@ -307,48 +330,39 @@ class Encoder {
       this.at += 6;
       return;
     }
-    let wide = false;
-    for (let i = 0; i < s.length; i++)
-      if (s.charCodeAt(i) > 255) {
-        wide = true;
-        break;
-      }
-    if (wide) {
+    const start = s.length >= HEX_MIN ? hexStart(s) : s.length;
+    if (isWide(s, start)) {
       this.byte(T.utf8);
       this.text(s);
-      return;
+    } else if (start < s.length) this.hexTail(s, start);
+    else {
+      this.byte(T.latin1);
+      this.varint(s.length);
+      this.room(s.length);
+      // A native write costs more than a loop for the short strings records are made of.
+      if (s.length > 64) this.at += this.buf.write(s, this.at, 'latin1');
+      else for (let i = 0; i < s.length; i++) this.buf[this.at++] = s.charCodeAt(i);
     }
-    if (s.length >= HEX_MIN && this.hexTail(s)) return;
-    this.byte(T.latin1);
-    this.varint(s.length);
-    this.room(s.length);
-    this.at += this.buf.write(s, this.at, 'latin1');
   }
 
-  /** Writes `s` as its head (a string) and a trailing hex run as bytes; false when it has none. */
-  private hexTail(s: string): boolean {
-    let start = s.length;
+  /** Writes `s` as its head (a string) and its hex run from `start` as bytes. */
+  private hexTail(s: string, start: number): void {
     let upper = false;
-    while (start > 0 && isHexDigit(s.charCodeAt(start - 1))) {
-      start--;
-      if (s.charCodeAt(start) >= 65 && s.charCodeAt(start) <= 70) upper = true;
-    }
-    if ((s.length - start) % 2 !== 0) start++;
-    const digits = s.length - start;
-    if (digits < HEX_MIN) return false;
-    if (upper) {
-      upper = false;
-      for (let i = start; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 65 && c <= 70) upper = true;
+    for (let i = start; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 65 && c <= 70) {
+        upper = true;
+        break;
       }
     }
+    const digits = s.length - start;
     this.byte(upper ? T.mixedHex : T.hex);
-    this.string(s.slice(0, start));
+    this.string(headOf(s, start));
     this.varint(digits / 2);
     this.room(digits / 2 + digits / 8 + 1);
-    this.at += this.buf.write(s.slice(start), this.at, 'hex');
-    if (!upper) return true;
+    for (let i = start; i < s.length; i += 2)
+      this.buf[this.at++] = (nibble(s.charCodeAt(i)) << 4) | nibble(s.charCodeAt(i + 1));
+    if (!upper) return;
     for (let i = 0; i < digits; i += 8) {
       let bits = 0;
       for (let j = 0; j < 8 && i + j < digits; j++) {
@@ -357,8 +371,40 @@ class Encoder {
       }
       this.buf[this.at++] = bits;
     }
-    return true;
   }
+}
+
+/** The value of one hex digit (already known to be one). */
+function nibble(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+}
+
+/** Where the trailing hex run of `s` starts (an even number of digits, at least HEX_MIN), or its length. */
+function hexStart(s: string): number {
+  let start = s.length;
+  while (start > 0 && isHexDigit(s.charCodeAt(start - 1))) start--;
+  if ((s.length - start) % 2 !== 0) start++;
+  return s.length - start >= HEX_MIN ? start : s.length;
+}
+
+/** True when a character of `s` before `end` is wider than a byte. */
+function isWide(s: string, end: number): boolean {
+  for (let i = 0; i < end; i++) if (s.charCodeAt(i) > 255) return true;
+  return false;
+}
+
+/**
+ * Heads of hex strings met lately (`evm:0x`, `payout.executed:`): reusing the same string
+ * object spares hashing a fresh slice for every lookup.
+ */
+const heads: string[] = [];
+
+function headOf(s: string, end: number): string {
+  for (const h of heads) if (h.length === end && s.startsWith(h)) return h;
+  const h = s.slice(0, end);
+  if (heads.length >= 16) heads.shift();
+  heads.push(h);
+  return h;
 }
 
 const HEX = '0123456789abcdef';
@@ -482,7 +528,7 @@ class Decoder {
       case T.time: {
         let ms = 0;
         for (let i = 0; i < 6; i++) ms = ms * 256 + this.byte();
-        return new Date(ms).toISOString();
+        return isoOf(ms);
       }
       case T.hex:
       case T.mixedHex:

@@ -73,6 +73,18 @@ describe('state records at rest', () => {
     expect(Object.getPrototypeOf(back.balances)).toBe(Object.prototype);
   });
 
+  it('keep objects of any size (a count past one byte) and long lists', () => {
+    const wide = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [`k${i}`, i % 7 ? i : `v${i}`]),
+    );
+    expect(roundTrip({ wide, after: 'x' })).toEqual({ wide, after: 'x' });
+    const long = Array.from(
+      { length: 5_000 },
+      (_, i) => `payout.executed:${i.toString(16).padStart(32, '0')}`,
+    );
+    expect(roundTrip(long)).toEqual(long);
+  });
+
   it('leave undefined properties out, as JSON does', () => {
     expect(roundTrip({ a: 1, b: undefined, c: [null] })).toEqual({ a: 1, c: [null] });
   });
