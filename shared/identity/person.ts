@@ -90,10 +90,18 @@ export function koreanTypo(p: PreparedName): boolean {
   return (p.koreanTypos ?? p.koreanShapeTypos) === 1 && p.chinese === undefined;
 }
 
+/**
+ * A syllable key as a Russian spelling of a Korean name can write it: a final ㅇ as н (Чон for
+ * 정, like a final ㄴ) and ㅓ as е (Ким Чен Ын for Kim Jong Un), so N and NG, E and O meet.
+ */
+function russianReading(key: string): string {
+  return key.replace(/NG$/, 'N').replace(/E/g, 'O');
+}
+
 /** Two syllables: equal keys count; a typo that leaves no Korean syllable counts at a discount. */
 function syllableCredit(a: Syllable, b: Syllable, typos: boolean, nasal: boolean): number {
   if (a.key === b.key) return 1;
-  if (nasal && a.key.replace(/NG$/, 'N') === b.key.replace(/NG$/, 'N')) return 1;
+  if (nasal && russianReading(a.key) === russianReading(b.key)) return 1;
   if (!typos || (a.valid && b.valid)) return 0;
   // A letter typed twice ("Joonng") is one typo however many letters it adds.
   const once = (t: string) => t.replace(/(.)\1+/g, '$1');

@@ -15,6 +15,8 @@ const CYRILLIC_KOREAN_SURNAMES = new Set(
 // aspirated ch (Чхоль), ы is ŭ (Ын); the iotated vowels spelled out before a Latin h.
 const KONTSEVICH: readonly [RegExp, string][] = [
   [/чх/gi, 'ch'],
+  // чж is 'j' in the Chinese-style rendering of some Korean names (Ким Ё Чжон).
+  [/чж/gi, 'j'],
   [/х/gi, 'h'],
   [/ы/gi, 'eu'],
   [/ё/gi, 'yo'],
@@ -38,6 +40,18 @@ export function cyrillicKorean(text: string): boolean {
 }
 
 /**
+ * A Hangul syllable as Revised Romanization writes it where any-ascii's letter-by-letter
+ * reading differs: ㄹ first is r (리 Ri, 룡 Ryong), ㄱ ㅂ ㄷ last are k p t (박 Bak, 혁 Hyeok).
+ */
+function revisedRomanization(syllable: string): string {
+  return syllable
+    .replace(/^L/, 'R')
+    .replace(/(?<!n)g$/, 'k')
+    .replace(/b$/, 'p')
+    .replace(/d$/, 't');
+}
+
+/**
  * Any script to ASCII letters: Hangul and CJK syllable by syllable ("김정은" -> "gim jeong eun"),
  * Cyrillic, Greek, Arabic, ... by any-ascii's tables; Latin accents dropped (ŏ -> o).
  */
@@ -51,7 +65,10 @@ export function toAscii(name: string): string {
   // Family name, then the given name's syllables hyphenated, as Korean names are romanized
   // ("Kim Jong-un"): the hyphens keep the syllable breaks the script made plain.
   const spaced = text.replace(SYLLABIC, (run) => {
-    const [family = '', ...given] = anyAscii(run).split(/(?=[A-Z])/);
+    const hangul = /[\uac00-\ud7af]/.test(run);
+    const [family = '', ...given] = anyAscii(run)
+      .split(/(?=[A-Z])/)
+      .map((s) => (hangul ? revisedRomanization(s) : s));
     return ` ${family} ${given.join('-').toLowerCase()} `;
   });
   return anyAscii(spaced.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));

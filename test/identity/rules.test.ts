@@ -93,8 +93,20 @@ describe('other scripts', () => {
     ['Сон Гён Сик', 'SON KYONG SIK'],
     ['Чон Ин Чхоль', 'JONG IN CHOL'],
     ['Ким Чон Ын', 'KIM JONG UN'],
+    ['박진혁', 'PAK, Jin Hyok'],
+    ['리병철', 'RI, Pyong Chol'],
+    ['최룡해', 'CHOE, Ryong Hae'],
+    ['Ким Чен Ын', 'KIM, Jong Un'],
+    ['Ким Ё Чжон', 'KIM, Yo Jong'],
+    ['Ли Пён Чхоль', 'RI, Pyong Chol'],
   ])('transliterates %s before matching %s', (query, listed) => {
     expect(matches(query, listed)).toBe(true);
+  });
+
+  it('keeps Hangul spellings of other Korean names apart from a listed Latin one', () => {
+    expect(matches('박진호', 'PAK, Jin Hyok')).toBe(false);
+    expect(matches('이병철', 'KIM, Pyong Chol')).toBe(false);
+    expect(matches('李伟', 'RI, Wi')).toBe(false);
   });
 
   it('compares two Hangul or CJK spellings character by character (정 and 종 differ)', () => {
