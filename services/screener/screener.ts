@@ -73,7 +73,7 @@ export function internalTopics(groupId: string): { sequenced: string; changelog:
  * of the memory) and are decoded when an event touches them again. Enough for the working
  * set of a busy hour, small next to a platform's whole history.
  */
-const HOT_RECORDS = 100_000;
+export const HOT_RECORDS = 100_000;
 
 export class Screener {
   private router?: Router | RouterThread;
