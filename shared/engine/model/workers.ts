@@ -21,26 +21,43 @@ export function nameKeysOf(p: Envelope<'worker.upserted'>['data']): string[] {
   return [...new Set([...person, ...entity])].map(keys.name);
 }
 
-/** Adds or removes a worker in a list-valued index entry; deletes an entry left empty. */
-function relist(ctx: ModelContext, key: string, workerId: string, present: boolean): AttrRecord {
+/** Removes a worker from a list-valued index entry; deletes an entry left empty. */
+function unlist(ctx: ModelContext, key: string, workerId: string): void {
   const rec = ctx.state.get<AttrRecord>(key) ?? { workers: [], reports: [] };
   const at = rec.workers.indexOf(workerId);
-  if (present && at < 0) rec.workers.push(workerId);
-  if (!present && at >= 0) rec.workers.splice(at, 1);
+  if (at >= 0) rec.workers.splice(at, 1);
   if (rec.workers.length === 0 && (rec.reports?.length ?? 0) === 0) ctx.state.delete(key);
   else ctx.state.put(key, rec);
+}
+
+/**
+ * Adds a worker to a list-valued index entry. An entry lists a worker exactly under the
+ * keys its record names, so only a key of the previous profile (`listed`) can have the
+ * worker already: a new key skips the search of a list that grows with the platform (a
+ * common name's bucket holds thousands of workers).
+ */
+function enlist(ctx: ModelContext, key: string, workerId: string, listed: boolean): AttrRecord {
+  const rec = ctx.state.get<AttrRecord>(key) ?? { workers: [], reports: [] };
+  if (!listed || !rec.workers.includes(workerId)) rec.workers.push(workerId);
+  ctx.state.put(key, rec);
   return rec;
 }
 
+/** Takes the worker out of the entries of `before` that `after` no longer has. */
 function reindex(
   ctx: ModelContext,
   workerId: string,
-  before: readonly string[],
+  before: ReadonlySet<string>,
   after: readonly string[],
 ): void {
+  if (before.size === 0) return;
   const keep = new Set(after);
-  for (const key of before) if (!keep.has(key)) relist(ctx, key, workerId, false);
+  for (const key of before) if (!keep.has(key)) unlist(ctx, key, workerId);
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+const keySet = (list: readonly string[] | undefined) =>
+  list && list.length > 0 ? new Set(list) : NO_KEYS;
 
 /**
  * Payout wallets of the profile; a wallet keeps the time it first appeared there. Their
@@ -89,18 +106,21 @@ export function observeWorker(ctx: ModelContext, event: NormalizedEvent): Worker
   const contactHits: ContactHit[] = [];
   const attrs = profileAttrs(e.data);
   const attrKeys = attrs.map((a) => keys.attr(a.kind, a.key));
-  reindex(ctx, id, prev?.attrs ?? [], attrKeys);
+  // Everything that can throw on odd input runs before the indexes change.
+  const names = nameKeysOf(e.data);
+  const attrsBefore = keySet(prev?.attrs);
+  reindex(ctx, id, attrsBefore, attrKeys);
   attrs.forEach((a, i) => {
-    const rec = relist(ctx, attrKeys[i]!, id, true);
+    const rec = enlist(ctx, attrKeys[i]!, id, attrsBefore.has(attrKeys[i]!));
     const others = rec.workers.filter((w) => w !== id);
     if (PLACE_KINDS.has(a.kind) && others.length > 0)
       shared.push({ kind: a.kind, value: a.value, workers: others });
     if (CONTACT_KINDS.has(a.kind))
       for (const report of rec.reports) contactHits.push({ kind: a.kind, value: a.value, report });
   });
-  const names = nameKeysOf(e.data);
-  reindex(ctx, id, prev?.names ?? [], names);
-  for (const key of names) relist(ctx, key, id, true);
+  const namesBefore = keySet(prev?.names);
+  reindex(ctx, id, namesBefore, names);
+  for (const key of names) enlist(ctx, key, id, namesBefore.has(key));
   const claimed: WalletRecord[] = [];
   const record: WorkerRecord = {
     workerId: id,
