@@ -104,7 +104,9 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   if (b.length === 1) return 0;
   if (a.length === 1) return a === b[0] ? INITIAL_CREDIT : 0;
   // "xal-Assad": a particle mistyped is still a particle (it weighs nothing either way).
-  if (PARTICLES.has(b) && a.length <= 3 && editDistance(a, b, 1) <= 1) return PARTICLE_TYPO_CREDIT;
+  // A letter added to it, not one replaced: "ye" is a word of its own, not "de" mistyped.
+  if (PARTICLES.has(b) && a.length === b.length + 1 && editDistance(a, b, 1) <= 1)
+    return PARTICLE_TYPO_CREDIT;
   if (genderedForm(a, b) || genderedForm(b, a)) return 0;
   if (cyrillicFold(a) === cyrillicFold(b)) return 0.95;
   if (a.length - b.length === 1 ? balticForm(a, b) : b.length - a.length === 1 && balticForm(b, a))

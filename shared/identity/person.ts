@@ -139,6 +139,8 @@ const TWO_WORDS_CONTAINED = 0.85;
 const MAX_EXTRA_WORDS = 2;
 /** What each of them costs a name found inside a longer one (two at most are counted: a long chain of forebears says no more about the person than two). */
 const EXTRA_WORD_COST = 0.02;
+/** The most a name found inside a longer one scores, however well its words match. */
+const CONTAINED_AT_MOST = 0.98;
 
 /** How many listed spellings hold a word: many (Mohammad, Kim) and it cannot carry a match. */
 export type WordFrequency = (word: string) => number;
@@ -198,8 +200,13 @@ function wordSimilarity(
     return dice;
   // Scored by how much of the shorter name is found, less a little for each word more.
   const coverage = a.matched / Math.min(a.queryWeight, a.listedWeight);
-  const extra = Math.min(MAX_EXTRA_WORDS, distinctive(longer).length - own.length);
-  const contained = coverage - EXTRA_WORD_COST * extra;
+  // Given name and family name of a longer one (Ayman al-Zawahiri for Aiman Muhammed Rabi
+  // al-Zawahiri) is how the person is called: the forebears left out cost nothing.
+  const extra = firstAndLast(longer, longerUsed)
+    ? 0
+    : Math.max(0, Math.min(MAX_EXTRA_WORDS, distinctive(longer).length - own.length));
+  // Never an exact match: the longer name holds words the shorter one does not.
+  const contained = Math.min(CONTAINED_AT_MOST, coverage - EXTRA_WORD_COST * extra);
   // Two words found inside a longer name are common among strangers (Pavel Popov): a candidate
   // that needs a date of birth or nationality, unless one of them is rare in the list and
   // neither common (Vladimir Putin). Three or more words are the person's name.

@@ -302,7 +302,7 @@ const SECOND_HALF: ReadonlyMap<string, string> = new Map([
 const JOINS = new Set(['al', 'ud', 'ur', 'ul', 'us', 'ad', 'ar', 'ed', 'er', 'u', 'e', 'i']);
 /** A second half glued on (Nasiruddin, Shamsurrahman, Saifeddine, Ziaulhaq). */
 const SECOND_GLUED =
-  /^([a-z]{3,}?)(?:ud|ad|ed|id|al|el|ul|ur|ar|er|u|e|i|a)?(din|deen|dine|rahman|rehman|rahmane|haq|haque|islam)$/;
+  /^([a-z]{3,}?)(?:oud|ud|ad|ed|id|al|el|ul|ur|ar|er|u|e|i|a)?(din|deen|dine|rahman|rehman|rahmane|haq|haque|islam)$/;
 
 /**
  * Arabic and Urdu compound given names spelled one way, however they are spaced: Abd al-Rahman,

@@ -103,6 +103,10 @@ describe('other scripts', () => {
     expect(matches(query, listed)).toBe(true);
   });
 
+  it('does not read a word as a mistyped particle (Ye-jin Han is not Han De-jian)', () => {
+    expect(alertsOn('Ye-jin Han', ['韩, 德建'])).toEqual([]);
+  });
+
   it('keeps Hangul spellings of other Korean names apart from a listed Latin one', () => {
     expect(matches('박진호', 'PAK, Jin Hyok')).toBe(false);
     expect(matches('이병철', 'KIM, Pyong Chol')).toBe(false);
@@ -300,6 +304,8 @@ describe('names written to get past a screen', () => {
 
   it('takes the first and last names of a long Arabic name chain for the person', () => {
     expect(matches('Turki al-Binali', 'TURKI MUBARAK ABDULLAH AHMAD AL-BINALI')).toBe(true);
+    expect(matches('Ayman al-Zawahari', 'AIMAN MUHAMMED RABI AL-ZAWAHIRI')).toBe(true);
+    expect(matches('Khaled al-Fauwaz', 'KHALID ABD AL-RAHMAN HAMD AL-FAWAZ')).toBe(true);
     expect(matches('Turki al-Jabri', 'TURKI MUBARAK ABDULLAH AHMAD AL-BINALI')).toBe(false);
   });
 
