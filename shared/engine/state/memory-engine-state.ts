@@ -9,6 +9,18 @@ export interface MemoryStateOptions {
   readonly hotRecords?: number;
 }
 
+/** The records of one kind: in use as objects, and at rest as strings. */
+class Space {
+  /** Records in use, as objects, in the order they were first used (oldest leave first). */
+  readonly hot = new Map<string, unknown>();
+  /** Records at rest. */
+  readonly cold = new Map<string, string>();
+  /** Hot records changed since they were last written at rest. */
+  readonly dirty = new Set<string>();
+  /** Hot records used since the last `settle`: they stay objects (least recently used leave). */
+  used = new Set<string>();
+}
+
 /**
  * Embedded mode, and the screener's local store: the state is Maps in this process. A
  * record is an object while it is in use and a compact string at rest (`record-codec.ts`,
@@ -17,21 +29,16 @@ export interface MemoryStateOptions {
  *
  * `settle()` between batches turns the records used longest ago back into strings once more
  * than `hotRecords` are objects. Never during a batch: the engine holds the objects it got
- * until the batch ends. Records at rest live in one Map per kind (wallets apart from the far
- * more numerous transfers), which keeps lookups in small, cache-friendly tables.
+ * until the batch ends. Each kind of record has its own Maps (wallets apart from the far
+ * more numerous transfers and retained events), which keeps the hot lookups in small,
+ * cache-friendly tables.
  */
 export class MemoryEngineState implements EngineState {
   readonly complete = true;
-  /** Records at rest: wallets (keys without a one-letter prefix, `evm:0x…`). */
-  private readonly wallets = new Map<string, string>();
-  /** Other records at rest by their one-letter prefix (`t:`, `w:`, `p:`, ...). */
-  private readonly spaces = new Map<string, Map<string, string>>();
-  /** Records in use, as objects, in the order they were first used (oldest leave first). */
-  private readonly hot = new Map<string, unknown>();
-  /** Hot records changed since they were last written at rest. */
-  private readonly dirty = new Set<string>();
-  /** Hot records used since the last `settle`: they stay objects (least recently used leave). */
-  private used = new Set<string>();
+  /** Wallets: keys without a one-letter prefix (`evm:0x…`). */
+  private readonly wallets = new Space();
+  /** Other records by their one-letter prefix (`t:`, `w:`, `p:`, ...). */
+  private readonly spaces = new Map<string, Space>();
   private readonly hotRecords: number;
   /** False when every record stays an object: nothing is ever written at rest by `settle`. */
   private readonly bounded: boolean;
@@ -41,39 +48,42 @@ export class MemoryEngineState implements EngineState {
     this.bounded = Number.isFinite(this.hotRecords);
   }
 
-  private space(key: string): Map<string, string> {
+  private space(key: string): Space {
     if (key.charCodeAt(1) !== 58) return this.wallets;
     const letter = key[0]!;
-    let map = this.spaces.get(letter);
-    if (!map) {
-      map = new Map();
-      this.spaces.set(letter, map);
+    let space = this.spaces.get(letter);
+    if (!space) {
+      space = new Space();
+      this.spaces.set(letter, space);
     }
-    return map;
+    return space;
   }
 
   get<T>(key: string): T | undefined {
-    const value = this.hot.get(key);
+    const space = this.space(key);
+    const value = space.hot.get(key);
     if (value !== undefined) {
-      if (this.bounded) this.used.add(key);
+      if (this.bounded) space.used.add(key);
       return value as T;
     }
-    const packed = this.space(key).get(key);
+    const packed = space.cold.get(key);
     if (packed === undefined) return undefined;
     const decoded = decodeRecord<T>(packed);
-    this.hot.set(key, decoded);
+    space.hot.set(key, decoded);
     return decoded;
   }
 
   put(key: string, value: unknown): void {
-    this.hot.set(key, value);
-    if (this.bounded) this.dirty.add(key);
+    const space = this.space(key);
+    space.hot.set(key, value);
+    if (this.bounded) space.dirty.add(key);
   }
 
   delete(key: string): void {
-    this.hot.delete(key);
-    this.dirty.delete(key);
-    this.space(key).delete(key);
+    const space = this.space(key);
+    space.hot.delete(key);
+    space.dirty.delete(key);
+    space.cold.delete(key);
   }
 
   beginBatch(): void {}
@@ -89,57 +99,89 @@ export class MemoryEngineState implements EngineState {
   /** Memory has no durable copy to return to; a retried batch relies on idempotent updates. */
   rollback(): void {}
 
+  private *allSpaces(): Generator<Space> {
+    yield this.wallets;
+    yield* this.spaces.values();
+  }
+
   /**
    * Between batches: when more than `hotRecords` records are objects, the ones used longest
-   * ago go back to rest (written again if they changed) until a quarter of the room is free.
-   * A record used since the last settle gets a second chance at the back of the line (the
-   * clock approximation of least recently used, without reordering on every read): a
-   * wallet paid every pay run stays an object while the payouts around it come and go.
+   * ago go back to rest (written again if they changed) until a quarter of the room is free,
+   * each kind giving up its share. A record used since the last settle gets a second chance
+   * at the back of the line (the clock approximation of least recently used, without
+   * reordering on every read): a wallet paid every pay run stays an object while the
+   * payouts around it come and go.
    */
   settle(): void {
-    if (this.hot.size <= this.hotRecords) {
-      if (this.used.size > this.hotRecords) this.used = new Set();
+    let hot = 0;
+    let used = 0;
+    for (const space of this.allSpaces()) {
+      hot += space.hot.size;
+      used += space.used.size;
+    }
+    if (hot <= this.hotRecords) {
+      // Marks pile up while nothing leaves: past the budget they no longer tell anything.
+      if (used > this.hotRecords) for (const space of this.allSpaces()) space.used = new Set();
       return;
     }
-    const keep = Math.floor(this.hotRecords * 0.75);
-    let visits = this.hot.size;
-    for (const [key, value] of this.hot) {
-      if (this.hot.size <= keep || visits-- === 0) break;
-      this.hot.delete(key);
-      if (this.used.has(key)) this.hot.set(key, value);
-      else if (this.dirty.has(key)) this.rest(key, encodeRecord(value));
+    const excess = hot - Math.floor(this.hotRecords * 0.75);
+    for (const space of this.allSpaces()) {
+      this.evict(space, Math.ceil((excess * space.hot.size) / hot));
+      space.used = new Set();
     }
-    this.used = new Set();
+  }
+
+  /** Sends up to `count` of the space's records used longest ago to rest. */
+  private evict(space: Space, count: number): void {
+    let visits = space.hot.size;
+    for (const [key, value] of space.hot) {
+      if (count <= 0 || visits-- === 0) break;
+      space.hot.delete(key);
+      if (space.used.has(key)) space.hot.set(key, value);
+      else {
+        if (space.dirty.has(key)) this.restIn(space, key, encodeRecord(value));
+        count--;
+      }
+    }
+  }
+
+  private restIn(space: Space, key: string, packed: string): void {
+    space.cold.set(key, packed);
+    space.dirty.delete(key);
   }
 
   /** Writes a record's current value at rest (the object, if in use, stays in use). */
   protected rest(key: string, packed: string): void {
-    this.space(key).set(key, packed);
-    this.dirty.delete(key);
+    this.restIn(this.space(key), key, packed);
   }
 
   /** The record's value at rest, written anew first if it changed in use. */
   protected packed(key: string): string | undefined {
-    const inUse = this.hot.get(key);
-    if (inUse !== undefined && (!this.bounded || this.dirty.has(key)))
-      this.rest(key, encodeRecord(inUse));
-    return this.space(key).get(key);
+    const space = this.space(key);
+    const inUse = space.hot.get(key);
+    if (inUse !== undefined && (!this.bounded || space.dirty.has(key)))
+      this.restIn(space, key, encodeRecord(inUse));
+    return space.cold.get(key);
   }
 
   /** Forgets every record. */
   protected clearAll(): void {
-    this.wallets.clear();
+    for (const space of this.allSpaces()) {
+      space.hot.clear();
+      space.cold.clear();
+      space.dirty.clear();
+      space.used = new Set();
+    }
     this.spaces.clear();
-    this.hot.clear();
-    this.dirty.clear();
-    this.used = new Set();
   }
 
   /** Number of keys held (for tests and benchmarks). */
   get size(): number {
-    let n = this.wallets.size;
-    for (const m of this.spaces.values()) n += m.size;
-    for (const key of this.hot.keys()) if (!this.space(key).has(key)) n++;
+    let n = 0;
+    for (const space of this.allSpaces()) {
+      n += space.cold.size;
+      for (const key of space.hot.keys()) if (!space.cold.has(key)) n++;
+    }
     return n;
   }
 }
