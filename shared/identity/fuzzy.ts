@@ -142,14 +142,18 @@ const SHORT_TYPO_CREDIT = 0.75;
 const TWO_TYPO_CREDIT = 0.82;
 const MIN_TWO_TYPO_WORD = 6;
 
+/** Same length, same first letter, six letters at least: the cheap part of `twoTypos`. */
+function twoTyposPossible(a: string, b: string): boolean {
+  return a.length === b.length && a[0] === b[0] && a.length >= MIN_TWO_TYPO_WORD;
+}
+
 /**
  * True when two words two edits apart may be one word mistyped: not in shorter words (Salma
  * is not Salim), nor in names made of syllables, where two letters make another syllable
  * (Xiaoming/Xiaohong), nor in names from scripts that write no vowels (Persian پزشکیان).
  */
 function twoTypos(a: string, b: string): boolean {
-  if (a.length !== b.length || a[0] !== b[0] || a.length < MIN_TWO_TYPO_WORD) return false;
-  if (!written(a) || !written(b)) return false;
+  if (!twoTyposPossible(a, b) || !written(a) || !written(b)) return false;
   return chineseWord(a) === undefined || chineseWord(b) === undefined;
 }
 /**
@@ -215,7 +219,8 @@ function writtenCredit(a: string, b: string): number {
     // The first letter replaced, not moved (Farah/Afrah is another name).
     return a.slice(1) === b.slice(1) ? FIRST_LETTER_CREDIT : 0;
   }
-  const d = editDistance(a, b, edits + 1);
+  // Two edits are worth computing only where two typos may count (see twoTypos).
+  const d = editDistance(a, b, twoTyposPossible(a, b) ? 2 : edits);
   if (d === 1) return 0.9;
   if (d === 2 && edits === 2) return 0.85;
   if (sameSkeleton(a, b)) return SKELETON_CREDIT;
@@ -271,6 +276,9 @@ function vowelGroups(word: string): number {
  * Kowalski, Michelle for Michel, Jeanne for Jean, Louise for Louis, Maria for Mario.
  */
 function genderedForm(a: string, b: string): boolean {
+  // Cheap first: the other form is one or two letters longer and starts alike.
+  const longer = b.length - a.length;
+  if (longer < 0 || longer > 2 || a[0] !== b[0] || a[1] !== b[1]) return false;
   if (b === `${a}a` && /(ov|ev|in|yn|ski|sky)$/.test(a)) return true;
   // Polish and Czech -ski/-cki/-sky become -ska/-cka/-ska.
   if (/(sk|ck|dzk)[iy]$/.test(a) && b === `${a.slice(0, -1)}a`) return true;

@@ -57,12 +57,18 @@ function deletionKeys(word: string): string[] {
   return [...out];
 }
 
-/** A short word and, for three letters, its two-letter forms: Korean syllables mistyped. */
+/**
+ * A short Korean word and its forms with one letter deleted, two letters at least, in a key
+ * space of their own: only a Korean name with a typo looks them up (Rru Jin and Ryu Jin share
+ * "ru"), so Latin names (Lima, Chen) do not meet every listed Kim and Lim.
+ */
 function shortDeletionKeys(word: string): string[] {
-  if (word.length < 2) return [];
-  const out = new Set([`d:${word}`]);
-  if (word.length === 3)
-    for (let i = 0; i < 3; i++) out.add(`d:${word.slice(0, i)}${word.slice(i + 1)}`);
+  if (word.length < 2 || word.length > MIN_TYPO_WORD) return [];
+  const out = new Set([`ks:${word}`]);
+  for (let i = 0; i < word.length; i++) {
+    const rest = `${word.slice(0, i)}${word.slice(i + 1)}`;
+    if (rest.length >= 2) out.add(`ks:${rest}`);
+  }
   return [...out];
 }
 
@@ -118,7 +124,8 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     `w:${givenNameForm(w)}`,
     `w:${foreignForm(w)}`,
     ...personKeys(w),
-    ...(shortTypos && w.length < MIN_TYPO_WORD ? shortDeletionKeys(w) : deletionKeys(w)),
+    ...deletionKeys(w),
+    ...(shortTypos ? shortDeletionKeys(w) : []),
     ...skeletonKeys(w),
     ...(o.query ? reversedKeys(w) : []),
     ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),
