@@ -28,7 +28,7 @@ function dayStart(prefix: string): number {
 }
 
 /** Epoch ms of a time in canonical UTC form, or NaN when it is not in that form. */
-function canonicalMs(t: string): number {
+export function canonicalMs(t: string): number {
   if (t.length !== 24 || t.charCodeAt(23) !== 90 || t.charCodeAt(10) !== 84) return Number.NaN;
   if (t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58 || t.charCodeAt(19) !== 46)
     return Number.NaN;

@@ -1,4 +1,5 @@
 import type { Envelope, EventType } from '../../contract/index.ts';
+import { canonicalMs } from '../../normalize/event-time.ts';
 
 // A retained event is kept for lookback as one short string instead of an object graph:
 // payouts and transfers (the events wallets retain) are written field by field in a fixed
@@ -148,49 +149,10 @@ const K = {
   y: 121,
 } as const;
 
-/** Epoch ms of days already read (`YYYY-MM-DD`), so a time is parsed without `Date.parse`. */
-const days = new Map<string, number>();
-const lastDay = { day: '\u0000', ms: 0 };
-
-/** The decimal number of `len` digits at `at`, or -1. */
-function digits(v: string, at: number, len: number): number {
-  let x = 0;
-  for (let i = at; i < at + len; i++) {
-    const d = v.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    x = x * 10 + d;
-  }
-  return x;
-}
-
 /** An ISO time as epoch ms when it reads back the same (`YYYY-MM-DDThh:mm:ss.mmmZ`), else -1. */
 export function isoMs(v: string): number {
-  if (v.length !== 24 || v.charCodeAt(23) !== 90 || v.charCodeAt(10) !== 84) return -1;
-  // Events come in time order: most share the day of the one before.
-  if (v.startsWith(lastDay.day)) return timeOfDay(v, lastDay.ms);
-  const day = v.slice(0, 10);
-  let base = days.get(day);
-  if (base === undefined) {
-    const ms = Date.parse(`${day}T00:00:00.000Z`);
-    if (!(ms >= 0) || new Date(ms).toISOString().slice(0, 10) !== day) return -1;
-    if (days.size > 10_000) days.clear();
-    days.set(day, ms);
-    base = ms;
-  }
-  lastDay.day = day;
-  lastDay.ms = base;
-  return timeOfDay(v, base);
-}
-
-/** `base` (a day's epoch ms) plus the `hh:mm:ss.mmm` of `v`, or -1 when it is not one. */
-function timeOfDay(v: string, base: number): number {
-  const h = digits(v, 11, 2);
-  const m = digits(v, 14, 2);
-  const sec = digits(v, 17, 2);
-  const ms = digits(v, 20, 3);
-  if (v[13] !== ':' || v[16] !== ':' || v[19] !== '.') return -1;
-  if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59 || ms < 0) return -1;
-  return base + ((h * 60 + m) * 60 + sec) * 1000 + ms;
+  const ms = canonicalMs(v);
+  return ms >= 0 ? ms : -1;
 }
 
 /** Writes one field: a kind byte, then its content (a length first where it varies). */
