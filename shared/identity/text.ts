@@ -51,6 +51,50 @@ function revisedRomanization(syllable: string): string {
     .replace(/d$/, 't');
 }
 
+/** Small kana that glide into the syllable before them (キョ kyo, ジュ ju, ファ fa, ティ ti). */
+const SMALL_KANA: ReadonlyMap<string, string> = new Map([
+  ['ゃ', 'ya'],
+  ['ゅ', 'yu'],
+  ['ょ', 'yo'],
+  ['ャ', 'ya'],
+  ['ュ', 'yu'],
+  ['ョ', 'yo'],
+  ['ぁ', 'a'],
+  ['ぃ', 'i'],
+  ['ぅ', 'u'],
+  ['ぇ', 'e'],
+  ['ぉ', 'o'],
+  ['ァ', 'a'],
+  ['ィ', 'i'],
+  ['ゥ', 'u'],
+  ['ェ', 'e'],
+  ['ォ', 'o'],
+]);
+
+/**
+ * Kana with small glides read as Hepburn writes them (キョウコ Kyouko, not Kiyouko; ジュン Jun;
+ * ファ fa): any-ascii reads each small kana as a syllable of its own. Other text is unchanged.
+ */
+function hepburn(run: string): string {
+  if (![...run].some((c) => SMALL_KANA.has(c))) return run;
+  const chars = [...run];
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const glide = SMALL_KANA.get(chars[i + 1] ?? '');
+    if (glide === undefined) {
+      out += SMALL_KANA.has(chars[i]!) ? SMALL_KANA.get(chars[i]!)! : chars[i];
+      continue;
+    }
+    const base = anyAscii(chars[i]!)
+      .toLowerCase()
+      .replace(/[aeiou]$/, '');
+    // sh, ch and j carry the y themselves (ショ sho, not shyo); a vowel glide replaces the vowel.
+    out += base + (glide.startsWith('y') && /(sh|ch|j)$/.test(base) ? glide.slice(1) : glide);
+    i++;
+  }
+  return out;
+}
+
 /**
  * Any script to ASCII letters: Hangul and CJK syllable by syllable ("김정은" -> "gim jeong eun"),
  * Cyrillic, Greek, Arabic, ... by any-ascii's tables; Latin accents dropped (ŏ -> o).
@@ -64,12 +108,17 @@ export function toAscii(name: string): string {
   }
   // Family name, then the given name's syllables hyphenated, as Korean names are romanized
   // ("Kim Jong-un"): the hyphens keep the syllable breaks the script made plain.
-  const spaced = text.replace(SYLLABIC, (run) => {
+  const spaced = text.replace(SYLLABIC, (syllabic) => {
+    const run = hepburn(syllabic);
     const hangul = /[\uac00-\ud7af]/.test(run);
     const [family = '', ...given] = anyAscii(run)
       .split(/(?=[A-Z])/)
       .map((s) => (hangul ? revisedRomanization(s) : s));
-    return ` ${family} ${given.join('-').toLowerCase()} `;
+    const romanized = ` ${family} ${given.join('-').toLowerCase()} `;
+    // Kana spell long vowels out (サトウ Satou, ユウキ Yuuki); Hepburn as passports write it does not.
+    return /[\u3040-\u30ff]/.test(syllabic)
+      ? romanized.replace(/(o)u|(u)u|(o)o/gi, '$1$2$3')
+      : romanized;
   });
   return anyAscii(spaced.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
 }

@@ -103,6 +103,18 @@ describe('other scripts', () => {
     expect(matches(query, listed)).toBe(true);
   });
 
+  it.each([
+    ['サトウ キョウコ', 'SATO, Kyoko'],
+    ['ハシモト リョウタ', 'Ryota HASHIMOTO'],
+    ['しょうじ じゅんいち', 'Junichi Shoji'],
+    ['オオノ ユウキ', 'Yuki ONO'],
+  ])(
+    'reads kana as Hepburn writes it (small glides, long vowels once): %s ~ %s',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+    },
+  );
+
   it('does not read a word as a mistyped particle (Ye-jin Han is not Han De-jian)', () => {
     expect(alertsOn('Ye-jin Han', ['韩, 德建'])).toEqual([]);
   });
