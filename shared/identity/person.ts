@@ -139,6 +139,8 @@ const TWO_WORDS_CONTAINED = 0.85;
 const MAX_EXTRA_WORDS = 2;
 /** What each of them costs a name found inside a longer one (two at most are counted: a long chain of forebears says no more about the person than two). */
 const EXTRA_WORD_COST = 0.02;
+/** A Russian, Ukrainian or Belarusian patronymic (Vladimirovich, Viktorovna, Ilyich). */
+const PATRONYMIC = /(ovich|evich|ovych|evych|ovna|evna|ivna|ich|ichna)$/;
 /** The most a name found inside a longer one scores, however well its words match. */
 const CONTAINED_AT_MOST = 0.98;
 
@@ -211,7 +213,15 @@ function wordSimilarity(
   // that needs a date of birth or nationality, unless one of them is rare in the list and
   // neither common (Vladimir Putin). Three or more words are the person's name.
   const distinct = Math.min(...counts) <= RARE_WORD && Math.max(...counts) <= COMMON_WORD;
-  const alone = own.length >= 3 || distinct;
+  // Given name and family name with only the patronymic left out (Oleg Deripaska for DERIPASKA,
+  // Oleg Vladimirovich) is how the person is called, however common the given name: the rare
+  // family name is enough.
+  const patronymicOnly =
+    Math.min(...counts) <= RARE_WORD &&
+    longer.every(
+      (w, i) => longerUsed[i] === 1 || PARTICLES.has(w) || w.length < 2 || PATRONYMIC.test(w),
+    );
+  const alone = own.length >= 3 || distinct || patronymicOnly;
   return Math.max(dice, alone ? contained : Math.min(contained, TWO_WORDS_CONTAINED));
 }
 

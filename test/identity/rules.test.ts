@@ -233,6 +233,20 @@ describe('titles, initials, repeated and glued words', () => {
     expect(alertsOn('Pavel Anatolievich Popov', listed)).toEqual(['POPOV, Pavel Anatolievich']);
   });
 
+  it('takes a given and a rare family name alone when the listed name adds only a patronymic', () => {
+    const olegs = Array.from(
+      { length: 30 },
+      (_, i) => `OLEG, Person${String.fromCharCode(97 + (i % 26))}${i}`,
+    );
+    const listed = ['DERIPASKA, Oleg Vladimirovich', ...olegs];
+    expect(alertsOn('Олег Дерипаска', listed)).toEqual(['DERIPASKA, Oleg Vladimirovich']);
+    expect(alertsOn('Oleg Deripaska', listed)).toEqual(['DERIPASKA, Oleg Vladimirovich']);
+    // Another word left out is another matter: a date of birth must confirm it.
+    expect(alertsOn('Oleg Deripaska', ['DERIPASKA, Oleg Ivan Vladimirovich', ...olegs])).toEqual(
+      [],
+    );
+  });
+
   it('takes two words of a longer listed name alone when one of them is rare in the list', () => {
     expect(matches('Vladimir Putin', 'PUTIN, Vladimir Vladimirovich')).toBe(true);
   });
