@@ -34,7 +34,7 @@ export interface EngineOptions {
   readonly onSuppressed?: (record: SuppressionRecord) => void;
 }
 
-/** A rule context the engine refills for each event. */
+/** `T` with its fields writable: the one rule context the engine refills for each event. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Rounds of loading a batch may need: a profile before its old index entries, a bucket before its workers. */

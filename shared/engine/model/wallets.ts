@@ -85,6 +85,7 @@ export function rememberBoth(
   trim(ctx, to);
 }
 
+/** Appends one event to a wallet's lookback log (a first entry gets a list of its own). */
 function logEvent(wallet: WalletRecord, at: string, id: string): void {
   if (wallet.activity.length === 0) wallet.activity = [at, id];
   else wallet.activity.push(at, id);
@@ -96,6 +97,7 @@ function retain(ctx: ModelContext, key: string, event: NormalizedEvent): void {
     ctx.state.put(key, packEvent(event.envelope) ?? event.envelope);
 }
 
+/** Drops a wallet's log entries over the count or past retention (checked every 16 appends). */
 function trim(ctx: ModelContext, wallet: WalletRecord): void {
   const log = wallet.activity;
   const entries = log.length / 2;
