@@ -73,8 +73,15 @@ function census(value: object, out: { leaves: number; objects: number }): boolea
   return true;
 }
 
-const isUpperHex = (c: number) => c >= 65 && c <= 70;
-const HAS_UPPER = /[A-F]/;
+/** Each character code's hex value, or -1 when it is no hex digit. */
+const HEX_VALUE = new Int8Array(256).fill(-1);
+/** 1 for the hex letters A-F. */
+const IS_UPPER_HEX = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[0-9a-fA-F]/.test(ch)) HEX_VALUE[c] = Number.parseInt(ch, 16);
+  if (/[A-F]/.test(ch)) IS_UPPER_HEX[c] = 1;
+}
 
 /**
  * Writes a packed value byte by byte into one reused buffer, read out as a one-byte
@@ -107,22 +114,29 @@ class Writer {
     const digits = v.length - from;
     if (digits === 0 || digits % 2 !== 0 || digits > 510) return false;
     const start = this.at;
-    const part = from === 0 ? v : v.slice(from);
     this.byte(kind);
     this.byte(digits / 2);
-    // Node decodes hex natively and stops at the first pair that is not hex: fewer bytes
-    // written than pairs given means the text is not hex.
-    if (this.buf.write(part, this.at, digits / 2, 'hex') !== digits / 2) {
-      this.at = start;
-      return false;
+    // A loop over a table: a native hex write costs more in call overhead than the 20 or 32
+    // bytes of an address or hash take to convert.
+    let upper = 0;
+    for (let i = from; i < v.length; i += 2) {
+      const hi = v.charCodeAt(i);
+      const lo = v.charCodeAt(i + 1);
+      const h = hi < 256 ? HEX_VALUE[hi]! : -1;
+      const l = lo < 256 ? HEX_VALUE[lo]! : -1;
+      if ((h | l) < 0) {
+        this.at = start;
+        return false;
+      }
+      this.buf[this.at++] = (h << 4) | l;
+      upper |= IS_UPPER_HEX[hi]! | IS_UPPER_HEX[lo]!;
     }
-    this.at += digits / 2;
-    if (!HAS_UPPER.test(part)) return true;
+    if (upper === 0) return true;
     this.buf[start] = kind - 32;
     for (let i = 0; i < digits; i += 8) {
       let bits = 0;
       for (let j = 0; j < 8 && i + j < digits; j++)
-        if (isUpperHex(part.charCodeAt(i + j))) bits |= 1 << j;
+        if (IS_UPPER_HEX[v.charCodeAt(from + i + j)]) bits |= 1 << j;
       this.byte(bits);
     }
     return true;
