@@ -37,8 +37,8 @@ export class MemoryEngineState implements EngineState {
   readonly complete = true;
   /** Wallets: keys without a one-letter prefix (`evm:0x…`). */
   private readonly wallets = new Space();
-  /** Other records by their one-letter prefix (`t:`, `w:`, `p:`, ...). */
-  private readonly spaces = new Map<string, Space>();
+  /** Other records by the code of their one-letter prefix (`t:`, `w:`, `p:`, ...). */
+  private spaces: (Space | undefined)[] = [];
   private readonly hotRecords: number;
   /** False when every record stays an object: nothing is ever written at rest by `settle`. */
   private readonly bounded: boolean;
@@ -50,12 +50,13 @@ export class MemoryEngineState implements EngineState {
 
   private space(key: string): Space {
     if (key.charCodeAt(1) !== 58) return this.wallets;
-    const letter = key[0]!;
-    let space = this.spaces.get(letter);
-    if (!space) {
-      space = new Space();
-      this.spaces.set(letter, space);
-    }
+    const letter = key.charCodeAt(0);
+    return this.spaces[letter] ?? this.newSpace(letter);
+  }
+
+  private newSpace(letter: number): Space {
+    const space = new Space();
+    this.spaces[letter] = space;
     return space;
   }
 
@@ -101,7 +102,7 @@ export class MemoryEngineState implements EngineState {
 
   private *allSpaces(): Generator<Space> {
     yield this.wallets;
-    yield* this.spaces.values();
+    for (const space of this.spaces) if (space) yield space;
   }
 
   /**
@@ -172,7 +173,7 @@ export class MemoryEngineState implements EngineState {
       space.dirty.clear();
       space.used = new Set();
     }
-    this.spaces.clear();
+    this.spaces = [];
   }
 
   /** Number of keys held (for tests and benchmarks). */
