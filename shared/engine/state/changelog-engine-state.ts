@@ -1,4 +1,4 @@
-import { MemoryEngineState, type MemoryStateOptions } from './memory-engine-state.ts';
+import { MemoryEngineState } from './memory-engine-state.ts';
 import { encodeRecord } from './record-codec.ts';
 
 /** One state change as it travels to the changelog: the value at rest, or undefined for a delete. */
@@ -15,10 +15,6 @@ export type StateChange = readonly [key: string, packed: string | undefined];
  */
 export class ChangelogEngineState extends MemoryEngineState {
   private changed = new Set<string>();
-
-  constructor(options: MemoryStateOptions = {}) {
-    super(options);
-  }
 
   override put(key: string, value: unknown): void {
     super.put(key, value);
