@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import { ChangelogPages } from '../services/screener/changelog-pages.ts';
-import { HOT_RECORDS } from '../services/screener/screener.ts';
-import { ChangelogEngineState, Engine } from '../shared/engine/index.ts';
+import { screenerState } from '../services/screener/screener.ts';
+import { type ChangelogEngineState, Engine } from '../shared/engine/index.ts';
 import { TagIndex } from '../shared/lists/tag-index.ts';
 import { normalizeEvent } from '../shared/normalize/index.ts';
 import { KafkaEventLog, type OutgoingRecord } from '../shared/ports/event-log/index.ts';
@@ -29,7 +29,7 @@ function settledMb(): { rss: number; heap: number; total: number } {
 /** In the child: the engine tracking WALLETS distinct payout wallets (one payout each). */
 function engineWallets(): Record<string, number> {
   const before = settledMb();
-  walletState(new ChangelogEngineState({ hotRecords: HOT_RECORDS }));
+  walletState(screenerState());
   const after = settledMb();
   return { rss: after.rss, heapDelta: after.heap - before.heap, heapTotal: after.total };
 }
@@ -72,7 +72,7 @@ async function restoreWallets(): Promise<Record<string, number>> {
   const log = new KafkaEventLog({ brokers: BROKERS });
   await log.ensureTopics([topic], { partitions: 1, compacted: true, maxMessageBytes: 64 << 20 });
   const written = { writer: new ChangelogPages(), records: [] as OutgoingRecord[] };
-  walletState(new ChangelogEngineState({ hotRecords: HOT_RECORDS }), written);
+  walletState(screenerState(), written);
   keep.length = 0;
   const writer = log.transactionalPublisher(`${topic}-writer`);
   for (let i = 0; i < written.records.length; i += 64)
@@ -84,7 +84,7 @@ async function restoreWallets(): Promise<Record<string, number>> {
   (globalThis as { gc?: () => void }).gc?.();
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const state = new ChangelogEngineState({ hotRecords: HOT_RECORDS });
+  const state = screenerState();
   const pages = new ChangelogPages();
   const apply = (key: string, packed: string | undefined) => state.restoreValue(key, packed);
   await log.readToEnd(topic, (r) => {

@@ -17,7 +17,7 @@ export async function runScreener(
   logger: Logger,
   tags?: TagProvider,
 ): Promise<RunningService & { screener: Screener }> {
-  const { sessionTimeoutMs, pollMs, port } = config.screener;
+  const { sessionTimeoutMs, pollMs, port, stateDir } = config.screener;
   const log = new KafkaEventLog({
     brokers: config.kafkaBrokers,
     clientId: 'flowsentry-screener',
@@ -41,6 +41,7 @@ export async function runScreener(
     dlqTopic: config.topics.dlq,
     logger,
     pollMs,
+    ...(stateDir ? { stateDir } : {}),
     limits: config.eventLimits,
     ...(tags ? { tags, requireLists: true } : {}),
   });

@@ -1,7 +1,7 @@
 import type { ContractLimits } from '../../shared/contract/index.ts';
 import type { TopicRole } from '../../shared/contract/topics.ts';
 import { Engine, type EngineOptions } from '../../shared/engine/engine.ts';
-import { ChangelogEngineState } from '../../shared/engine/state/index.ts';
+import { ChangelogEngineState, FileRestingStore } from '../../shared/engine/state/index.ts';
 import type { TagIndex } from '../../shared/lists/tag-index.ts';
 import type { Logger } from '../../shared/log/logger.ts';
 import type { AlertSink } from '../../shared/ports/alert-sink/index.ts';
@@ -44,6 +44,8 @@ export interface ScreenerOptions {
    * can, Kafka, is routed on a worker thread so routing and the engine use two cores).
    */
   readonly routeInProcess?: boolean;
+  /** Directory of the scratch files of the state at rest (the system's temporary directory by default). */
+  readonly stateDir?: string;
 }
 
 /** Running totals, for logs and /metrics. */
@@ -75,6 +77,17 @@ export function internalTopics(groupId: string): { sequenced: string; changelog:
  */
 export const HOT_RECORDS = 100_000;
 
+/**
+ * The screener's engine state: records in use as objects, records at rest in scratch files
+ * (`FileRestingStore`: only a hashed index in the heap), every change to the changelog.
+ */
+export function screenerState(stateDir?: string): ChangelogEngineState {
+  return new ChangelogEngineState({
+    hotRecords: HOT_RECORDS,
+    restingStore: () => new FileRestingStore(stateDir ? { dir: stateDir } : {}),
+  });
+}
+
 export class Screener {
   private router?: Router | RouterThread;
   private dlq?: EventPublisher;
@@ -83,9 +96,10 @@ export class Screener {
   private tagTimer?: NodeJS.Timeout;
   /** The engine: state in process, every change written to the changelog. */
   readonly engine: Engine;
-  private readonly state = new ChangelogEngineState({ hotRecords: HOT_RECORDS });
+  private readonly state: ChangelogEngineState;
 
   constructor(private readonly options: ScreenerOptions) {
+    this.state = screenerState(options.stateDir);
     this.engine = new Engine({ ...options.engine, state: this.state });
   }
 
@@ -195,5 +209,6 @@ export class Screener {
     await this.router?.stop();
     await this.task?.stop();
     await this.dlq?.close();
+    this.state.close();
   }
 }

@@ -47,6 +47,8 @@ export interface ScreenerSettings {
   readonly pollMs: number;
   /** Port of the screener's own /health and /metrics; 0 = not served (`flowsentry up` uses the API's). */
   readonly port: number;
+  /** Directory of the scratch files that hold engine state at rest (the system's temporary directory by default). */
+  readonly stateDir?: string;
 }
 
 export type ApiRole = 'platform' | 'analyst' | 'supervisor' | 'admin';
@@ -155,6 +157,7 @@ export function loadConfig(env: Env = process.env): FlowsentryConfig {
       sessionTimeoutMs: integer(env, 'FLOWSENTRY_KAFKA_SESSION_TIMEOUT_MS', 30_000, 6_000, 300_000),
       pollMs: integer(env, 'FLOWSENTRY_SCREENER_POLL_MS', 20, 1, 10_000),
       port: integer(env, 'FLOWSENTRY_SCREENER_PORT', 0, 0, 65535),
+      ...(env.FLOWSENTRY_STATE_DIR?.trim() ? { stateDir: env.FLOWSENTRY_STATE_DIR.trim() } : {}),
     }),
   };
   return Object.freeze({ ...base, chainWatcher: watcherSettings(base, env) });

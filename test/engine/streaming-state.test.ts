@@ -6,6 +6,7 @@ import {
   Engine,
   MemoryEngineState,
 } from '../../shared/engine/index.ts';
+import { FileRestingStore, type MemoryStateOptions } from '../../shared/engine/state/index.ts';
 import { decodeRecord } from '../../shared/engine/state/record-codec.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { compareEvents, normalizeEvent } from '../../shared/normalize/index.ts';
@@ -23,8 +24,8 @@ function write(state: ChangelogEngineState, log: Changelog): void {
   for (const [key, packed] of state.takeChanges()) log.set(key, packed ?? null);
 }
 
-function restore(log: Changelog, hotRecords?: number): ChangelogEngineState {
-  const state = new ChangelogEngineState({ hotRecords });
+function restore(log: Changelog, options?: MemoryStateOptions): ChangelogEngineState {
+  const state = new ChangelogEngineState(options);
   for (const [key, packed] of log) state.restoreValue(key, packed ?? undefined);
   return state;
 }
@@ -33,12 +34,9 @@ function restore(log: Changelog, hotRecords?: number): ChangelogEngineState {
  * Screens the scenario in batches; with a changelog, every batch's changes are written to
  * it and, after `restartAfter` batches, a new engine takes over from the changelog alone.
  */
-async function screen(restartAfter = -1, hotRecords?: number): Promise<Alert[]> {
+async function screen(restartAfter = -1, options?: MemoryStateOptions): Promise<Alert[]> {
   const log: Changelog = new Map();
-  let state =
-    restartAfter < 0
-      ? new MemoryEngineState({ hotRecords })
-      : new ChangelogEngineState({ hotRecords });
+  let state = restartAfter < 0 ? new MemoryEngineState(options) : new ChangelogEngineState(options);
   let engine = new Engine({ tags, state });
   const sink = new MemoryAlertSink();
   for (let i = 0, n = 0; i < events.length; i += BATCH, n++) {
@@ -46,10 +44,12 @@ async function screen(restartAfter = -1, hotRecords?: number): Promise<Alert[]> 
     if (state instanceof ChangelogEngineState) write(state, log);
     else state.settle();
     if (n === restartAfter) {
-      state = restore(log, hotRecords);
+      state.close();
+      state = restore(log, options);
       engine = new Engine({ tags, state });
     }
   }
+  state.close();
   return (await sink.list()).sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -74,7 +74,19 @@ describe('engine state: embedded and changelog-backed streaming give the same al
     ['embedded', -1],
     ['restored after 4 batches', 4],
   ])('%s with few records kept as objects gives the same alerts', async (_, after) => {
-    expect(await screen(after, 8)).toEqual(embedded);
+    expect(await screen(after, { hotRecords: 8 })).toEqual(embedded);
+  });
+
+  // The screener's store: records at rest in a scratch file, only a hashed index in memory.
+  it.each([
+    ['embedded', -1],
+    ['restored after 4 batches', 4],
+  ])('%s with records at rest in a scratch file gives the same alerts', async (_, after) => {
+    const options = {
+      hotRecords: 8,
+      restingStore: () => new FileRestingStore({ compactFloor: 1 }),
+    };
+    expect(await screen(after, options)).toEqual(embedded);
   });
 
   it('writes each changed key once per round at rest, deletes as tombstones', () => {

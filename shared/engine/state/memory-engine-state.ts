@@ -1,5 +1,6 @@
 import type { EngineState } from './engine-state.ts';
 import { decodeRecord, encodeRecord } from './record-codec.ts';
+import type { RestingStore } from './resting-store.ts';
 
 export interface MemoryStateOptions {
   /**
@@ -7,18 +8,24 @@ export interface MemoryStateOptions {
    * are decoded when used again. Unbounded by default (every record stays an object).
    */
   readonly hotRecords?: number;
+  /**
+   * Where each kind of record waits at rest: a Map in the heap by default; the screener
+   * gives a file-backed store (`FileRestingStore`) so that what rests costs no heap.
+   */
+  readonly restingStore?: () => RestingStore;
 }
 
 /** The records of one kind: in use as objects, and at rest as strings. */
 class Space {
   /** Records in use, as objects, in the order they were first used (oldest leave first). */
   readonly hot = new Map<string, unknown>();
-  /** Records at rest. */
-  readonly cold = new Map<string, string>();
   /** Hot records changed since they were last written at rest. */
   readonly dirty = new Set<string>();
   /** Hot records used since the last `settle`: they stay objects (least recently used leave). */
   used = new Set<string>();
+
+  /** Records at rest. */
+  constructor(readonly cold: RestingStore) {}
 }
 
 /**
@@ -36,16 +43,19 @@ class Space {
 export class MemoryEngineState implements EngineState {
   readonly complete = true;
   /** Wallets: keys without a one-letter prefix (`evm:0x…`). */
-  private readonly wallets = new Space();
+  private wallets: Space;
   /** Other records by the code of their one-letter prefix (`t:`, `w:`, `p:`, ...). */
   private spaces: (Space | undefined)[] = [];
   private readonly hotRecords: number;
   /** False when every record stays an object: nothing is ever written at rest by `settle`. */
   private readonly bounded: boolean;
+  private readonly restingStore: () => RestingStore;
 
   constructor(options: MemoryStateOptions = {}) {
     this.hotRecords = options.hotRecords ?? Number.POSITIVE_INFINITY;
     this.bounded = Number.isFinite(this.hotRecords);
+    this.restingStore = options.restingStore ?? (() => new Map<string, string>());
+    this.wallets = new Space(this.restingStore());
   }
 
   private space(key: string): Space {
@@ -55,7 +65,7 @@ export class MemoryEngineState implements EngineState {
   }
 
   private newSpace(letter: number): Space {
-    const space = new Space();
+    const space = new Space(this.restingStore());
     this.spaces[letter] = space;
     return space;
   }
@@ -167,13 +177,21 @@ export class MemoryEngineState implements EngineState {
 
   /** Forgets every record. */
   protected clearAll(): void {
+    this.close();
+    this.spaces = [];
+    this.wallets = new Space(this.restingStore());
+  }
+
+  /** Releases what the stores at rest hold outside the heap (a file-backed store's file). */
+  close(): void {
     for (const space of this.allSpaces()) {
       space.hot.clear();
-      space.cold.clear();
       space.dirty.clear();
       space.used = new Set();
+      const cold = space.cold as RestingStore & { close?: () => void };
+      if (cold.close) cold.close();
+      else cold.clear();
     }
-    this.spaces = [];
   }
 
   /** Number of keys held (for tests and benchmarks). */
