@@ -167,18 +167,51 @@ export function chineseName(tokens: readonly string[], marked: boolean): Chinese
 }
 
 /**
- * Dice over the syllable keys of two Chinese names, in any order, when one of them is spelled
- * the Wade-Giles way (two Pinyin names are compared as written: Tan is not Dan there).
+ * A syllable as a listener writes it who does not know Pinyin: x as sh or s (Xi Jinping as Shi
+ * or Si Jinping), sh as s, and a final -ng as -n (Jinpin), the distinctions such listeners
+ * and many southern speakers do not hear.
+ */
+export function heardKey(key: string): string {
+  return key.replace(/^(X|SH)/, 'S').replace(/NG$/, 'N');
+}
+
+/** Credit for a syllable that only sounds the same (Xi/Shi, Ping/Pin). */
+const HEARD_CREDIT = 0.86;
+/**
+ * Syllables a name needs before a heard syllable counts: two-syllable names that differ by
+ * one (Xu Wei, Su Wei) are two common names; three or more carry one or two such syllables.
+ */
+const HEARD_MIN_SYLLABLES = 3;
+
+/**
+ * Dice over the syllable keys of two Chinese names, in any order: the same syllable counts
+ * one, one that only sounds the same (heardKey) less, in names of three syllables or more.
+ * Two Pinyin names spelled alike are compared by their words already: here they count only
+ * for their heard syllables (Tan is not Dan in Pinyin).
  */
 export function chineseSimilarity(a: ChineseWord, b: ChineseWord): number {
-  if (!a.wadeGiles && !b.wadeGiles) return 0;
+  const wadeGiles = a.wadeGiles || b.wadeGiles;
+  const heard = Math.min(a.keys.length, b.keys.length) >= HEARD_MIN_SYLLABLES;
+  if (!wadeGiles && !heard) return 0;
   const left = [...b.keys];
   let same = 0;
+  const unmatched: string[] = [];
   for (const k of a.keys) {
     const at = left.indexOf(k);
-    if (at < 0) continue;
+    if (at < 0) {
+      unmatched.push(k);
+      continue;
+    }
     left.splice(at, 1);
     same++;
+  }
+  if (heard) {
+    for (const k of unmatched) {
+      const at = left.findIndex((o) => heardKey(o) === heardKey(k));
+      if (at < 0) continue;
+      left.splice(at, 1);
+      same += HEARD_CREDIT;
+    }
   }
   return (2 * same) / (a.keys.length + b.keys.length);
 }

@@ -1,6 +1,7 @@
 import { chineseWord } from './chinese.ts';
 import { consonantsOf } from './consonants.ts';
 import { wordKeys } from './romanize.ts';
+import { sameSlavicName } from './slavic.ts';
 import { jaroWinkler } from './text.ts';
 import { foreignForm, givenNameForm, isKnownGivenName, PARTICLES } from './tokens.ts';
 
@@ -91,6 +92,8 @@ const FOREIGN_CREDIT = 0.9;
 const REVERSED_CREDIT = 0.9;
 const REVERSED_TYPO_CREDIT = 0.85;
 const PARTICLE_TYPO_CREDIT = 0.9;
+/** A Slavic name as another language writes it: as much as a typo. */
+const SLAVIC_CREDIT = 0.9;
 
 const reversed = (word: string) => [...word].reverse().join('');
 
@@ -109,6 +112,8 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
     return PARTICLE_TYPO_CREDIT;
   if (genderedForm(a, b) || genderedForm(b, a)) return 0;
   if (cyrillicFold(a) === cyrillicFold(b)) return 0.95;
+  // The same Slavic name as German, Polish or French writes it (Selenskyj, Chruschtschow).
+  if (sameSlavicName(a, b)) return SLAVIC_CREDIT;
   if (a.length - b.length === 1 ? balticForm(a, b) : b.length - a.length === 1 && balticForm(b, a))
     return 0.95;
   const credit = spellingCredit(a, b);

@@ -1,10 +1,12 @@
 import type { ListEntry } from '../lists/types.ts';
 import { consonantKeys, consonantKeysNeeded } from './abjad.ts';
-import { chineseWord } from './chinese.ts';
+import { chineseWord, heardKey } from './chinese.ts';
 import { skeleton } from './fuzzy.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { koreanTypo, nameSimilarity, type PreparedName, prepareName } from './person.ts';
-import { foreignForm, givenNameForm } from './tokens.ts';
+import { soundKey } from './phonetic.ts';
+import { slavicKeys } from './slavic.ts';
+import { foreignForm, givenNameForm, PARTICLES } from './tokens.ts';
 
 /** One spelling (name or alias) of a listed person or entity, prepared for matching. */
 interface Variant {
@@ -38,6 +40,8 @@ type Prepared = {
   /** A Latin query's consonant pieces, to find names written in Arabic script. */
   abjadGroups?: readonly (readonly string[])[];
   abjadNeeded?: number;
+  /** A Latin query's words by sound, to find names written by sound in katakana or Chinese. */
+  soundGroups?: readonly (readonly string[])[];
 };
 
 /** Words of the query a listed spelling must share a key with to be scored at all. */
@@ -85,8 +89,13 @@ function skeletonKeys(word: string): string[] {
  */
 function chineseKeys(word: string, wadeGiles: boolean, query: boolean): string[] {
   const keys = chineseWord(word)?.keys ?? [];
-  if (!query) return keys.map((k) => (wadeGiles ? `c:${k}` : `cp:${k}`));
-  return wadeGiles ? keys.flatMap((k) => [`c:${k}`, `cp:${k}`]) : keys.map((k) => `c:${k}`);
+  // And as heard (Shi Jinpin for Xi Jinping), in a key space every spelling shares.
+  const heard = keys.map((k) => `ch:${heardKey(k)}`);
+  if (!query) return [...keys.map((k) => (wadeGiles ? `c:${k}` : `cp:${k}`)), ...heard];
+  const spelled = wadeGiles
+    ? keys.flatMap((k) => [`c:${k}`, `cp:${k}`])
+    : keys.map((k) => `c:${k}`);
+  return [...spelled, ...heard];
 }
 
 /** A word written backwards, looked up as written and with one letter more or less. */
@@ -101,6 +110,8 @@ interface KeyOptions {
   readonly consonants: boolean;
   /** A name asked about: also its words written backwards. */
   readonly query: boolean;
+  /** Its words' sound keys too, so a Latin name meets names written by sound. */
+  readonly sounds?: boolean;
 }
 
 /** Keys of a name; listed names get consonant keys always, a query when the list has abjad names. */
@@ -127,6 +138,7 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     ...deletionKeys(w),
     ...(shortTypos ? shortDeletionKeys(w) : []),
     ...skeletonKeys(w),
+    ...slavicKeys(w),
     ...(o.query ? reversedKeys(w) : []),
     ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),
   ]);
@@ -135,7 +147,14 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
   const initials = person.tokens.filter((w) => w.length === 1).length;
   const needed = Math.max(1, Math.min(MIN_SHARED_WORDS, groups.length - initials));
   const keys = [...new Set(groups.flat())];
-  if (!o.query) return { keys: [...keys, ...consonants], groups, needed, person };
+  if (!o.query)
+    return { keys: [...keys, ...consonants, ...soundKeys(person)], groups, needed, person };
+  // A foreign name written by sound shares no letters with its Latin spelling, only a word's
+  // sound key (one is enough: the other may be a consonant off).
+  if (person.foreign) {
+    const sounds = person.foreign.map((k) => [`f:${k}`]);
+    return { keys: [...keys, ...sounds.flat()], groups: [...groups, ...sounds], needed: 1, person };
+  }
   // A Latin query meets names in Arabic script through their shared pieces only.
   const abjadGroups = consonants.map((k) => [k]);
   return {
@@ -143,9 +162,16 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     groups,
     needed,
     person,
+    soundGroups: o.sounds ? soundKeys(person).map((k) => [k]) : undefined,
     abjadGroups,
     abjadNeeded: consonantKeysNeeded(abjadGroups.length),
   };
+}
+
+/** Sound keys of a Latin name's words, for names written by sound to find it. */
+function soundKeys(person: PreparedName): string[] {
+  if (person.characters.length > 0) return person.foreign?.map((k) => `f:${k}`) ?? [];
+  return person.tokens.filter((w) => !PARTICLES.has(w)).map((w) => `f:${soundKey(w)}`);
 }
 
 function post(postings: Map<string, number[]>, key: string, at: number): void {
@@ -166,6 +192,8 @@ export class NameIndex {
   };
   /** Consonant pieces of the spellings in Arabic script only: a Latin query looks there. */
   private readonly abjadPostings = new Map<string, number[]>();
+  /** Sound keys of the spellings written by sound only (katakana, Chinese with ·). */
+  private readonly soundPostings = new Map<string, number[]>();
 
   constructor(entries: readonly ListEntry[]) {
     for (const entry of entries) {
@@ -182,11 +210,17 @@ export class NameIndex {
       const at = this.variants[kind].push({ entry, name, ...p }) - 1;
       for (const key of new Set(p.keys)) post(this.postings[kind], key, at);
       if (p.person?.abjad) for (const key of p.keys) post(this.abjadPostings, key, at);
+      if (p.person?.foreign) {
+        this.sounds = true;
+        for (const key of soundKeys(p.person)) post(this.soundPostings, key, at);
+      }
     }
   }
 
   /** True once a listed person is spelled in Arabic, Persian, Urdu or Hebrew script. */
   private abjad = false;
+  /** True once a listed person is written by sound in katakana or Chinese characters. */
+  private sounds = false;
 
   // Scratch counters for candidate search, reset after each query (no allocation per query).
   private counts = new Int32Array(0);
@@ -220,7 +254,11 @@ export class NameIndex {
   private search(kind: Kind, names: readonly string[], min: number): NameCandidate[] {
     const best = new Map<ListEntry, NameCandidate>();
     for (const queried of names) {
-      const q = prepare(kind, queried, { consonants: this.abjad, query: true });
+      const q = prepare(kind, queried, {
+        consonants: this.abjad,
+        query: true,
+        sounds: this.sounds,
+      });
       for (const at of this.candidatesOf(kind, q)) {
         const v = this.variants[kind][at]!;
         const s = this.similarity(kind, q, v);
@@ -239,6 +277,7 @@ export class NameIndex {
   /** Candidates by words, and for a Latin query the names in Arabic script by consonants. */
   private candidatesOf(kind: Kind, q: Prepared): number[] {
     const found = this.candidates(this.postings[kind], kind, q.groups, q.needed);
+    if (q.soundGroups) found.push(...this.candidates(this.soundPostings, kind, q.soundGroups, 1));
     if (!q.abjadGroups) return found;
     const needed = q.abjadNeeded ?? 1;
     return [...found, ...this.candidates(this.abjadPostings, kind, q.abjadGroups, needed)];

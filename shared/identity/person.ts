@@ -7,6 +7,7 @@ import {
 } from './abjad.ts';
 import { type ChineseWord, chineseName, chineseSimilarity } from './chinese.ts';
 import { align, editDistance, rejoin, tokenSimilarity } from './fuzzy.ts';
+import { foreignReading, soundSimilarity } from './phonetic.ts';
 import { isKoreanSyllable, surnameVariant, syllableKey, syllables } from './romanize.ts';
 import { cyrillicKorean, foldText, SYLLABIC, toAscii } from './text.ts';
 import { koreanTypos, nameTokens, PARTICLES, titled } from './tokens.ts';
@@ -41,6 +42,8 @@ export interface PreparedName {
   readonly titled: boolean;
   /** Written "FAMILY NAME, Given Names", the way sanctions lists often do. */
   readonly surnameFirst: boolean;
+  /** A foreign name written by sound in katakana or Chinese characters: its words' sound keys. */
+  readonly foreign: readonly string[] | undefined;
 }
 
 function syllablesOf(folded: string): Syllable[] {
@@ -78,6 +81,7 @@ export function prepareName(name: string): PreparedName {
     titled: titled(name),
     surnameFirst: name.includes(','),
     chinese: chineseName(tokens, /[a-z](-|['’‘ʻ][a-z])/i.test(ascii)),
+    foreign: foreignReading(name),
   };
 }
 
@@ -256,6 +260,21 @@ function swappedNasab(q: readonly string[], l: readonly string[], strict: boolea
  * romanizations in any order and hyphenation) and the word view.
  */
 export function nameSimilarity(q: PreparedName, l: PreparedName, frequency: WordFrequency): number {
+  const written = writtenSimilarity(q, l, frequency);
+  // A foreign name in katakana or Chinese characters against its Latin spelling, by sound.
+  if (q.foreign && l.characters.length === 0) {
+    return Math.max(written, soundSimilarity(q.foreign, distinctiveWords(l.tokens)));
+  }
+  if (l.foreign && q.characters.length === 0) {
+    return Math.max(written, soundSimilarity(l.foreign, distinctiveWords(q.tokens)));
+  }
+  return written;
+}
+
+const distinctiveWords = (ws: readonly string[]) => ws.filter((w) => !PARTICLES.has(w));
+
+/** Similarity of two names as written: characters, consonants, syllables or words. */
+function writtenSimilarity(q: PreparedName, l: PreparedName, frequency: WordFrequency): number {
   if (q.characters.length > 0 && l.characters.length > 0) {
     return characterSimilarity(q.characters, l.characters);
   }

@@ -214,6 +214,7 @@ const FOREIGN_FORMS: ReadonlyMap<string, string> = new Map(
     vincent: ['vincenzo', 'vicente'],
     katherine: ['ekaterina', 'yekaterina', 'katarzyna', 'caterina', 'katharina'],
     elena: ['helen', 'helena', 'yelena', 'jelena', 'olena', 'helene'],
+    vladimir: ['wlodzimierz', 'vladimiro'],
   }).flatMap(([key, forms]) => forms.map((f) => [f, key] as [string, string])),
 );
 

@@ -36,6 +36,30 @@ describe('Chinese names in Wade-Giles and Pinyin', () => {
   });
 });
 
+describe('Chinese names as heard', () => {
+  it.each([
+    ['Shi Jinping', 'Xi Jinping'],
+    ['Si Jinpin', 'Xi Jinping'],
+    ['Shi Jin-ping', 'Xi Jinping'],
+  ])(
+    'matches a name of three syllables with x, sh and s or -ng and -n confused: %s ~ %s',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['Su Wei', 'Xu Wei'],
+    ['Shi Lin', 'Xi Ling'],
+    ['Si Jinpin', 'Xi Jianping'],
+  ])(
+    'keeps %s and %s apart (two syllables, or a syllable that sounds otherwise)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(false);
+    },
+  );
+});
+
 describe('a family name after a title', () => {
   it('matches a title and a rare family name: Mr. Lukashenko', () => {
     expect(matches('Mr. Lukashenko', 'Alexander Grigoryevich Lukashenko')).toBe(true);

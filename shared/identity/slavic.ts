@@ -1,0 +1,109 @@
+/**
+ * Russian, Ukrainian and Belarusian names as German, Polish and French write them next to the
+ * English transliteration: Wolodymyr Selenskyj, Włodzimierz Zełenski, Vladimir Poutine,
+ * Chruschtschow for Khrushchev, Gorbatschow and Gorbaczow for Gorbachev. Each language spells
+ * the same sounds with its own letters (German sch, tsch, w, j and s for з; Polish sz, cz, rz,
+ * c; French ch, tch, ou, j); read the way its letters suggest, two spellings of one name come
+ * out alike.
+ */
+
+type Reading = readonly [RegExp, string][];
+
+// Sounds written with several letters, each to one capital: C (ч), S (ш), Q (щ), Z (ж),
+// H (х), T (ц).
+const ENGLISH: Reading = [
+  [/shch/g, 'Q'],
+  [/ch/g, 'C'],
+  [/sh/g, 'S'],
+  [/zh/g, 'Z'],
+  [/kh/g, 'H'],
+  [/ts/g, 'T'],
+];
+const GERMAN: Reading = [
+  [/schtsch/g, 'Q'],
+  [/tsch/g, 'C'],
+  [/sch/g, 'S'],
+  [/ch/g, 'H'],
+  [/t?z/g, 'T'],
+  // German writes з as s before a vowel (Selenskyj), and й as j.
+  [/^s(?=[aeiou])/, 'z'],
+  [/j/g, 'y'],
+  [/w/g, 'v'],
+];
+const POLISH: Reading = [
+  [/szcz/g, 'Q'],
+  [/cz/g, 'C'],
+  [/sz/g, 'S'],
+  [/rz/g, 'Z'],
+  [/ch/g, 'H'],
+  [/c/g, 'T'],
+  [/j/g, 'y'],
+  [/w/g, 'v'],
+];
+const FRENCH: Reading = [
+  [/chtch/g, 'Q'],
+  [/tch/g, 'C'],
+  [/ch/g, 'S'],
+  [/kh/g, 'H'],
+  [/ts/g, 'T'],
+  [/ou/g, 'u'],
+  [/j/g, 'Z'],
+  // A final e keeps a final n sounded (Poutine): it is no letter of the name.
+  [/(?<=[a-z]{3}n)e$/, ''],
+];
+
+/** Letters only each language writes this way: without one, a word has no such reading. */
+const MARKS: readonly [RegExp, Reading][] = [
+  [/sch|tz|w|j/, GERMAN],
+  [/cz|sz|rz|w|j/, POLISH],
+  [/ou|tch|j|ine$/, FRENCH],
+];
+
+/**
+ * Vowels as transliterations trade them: ё after ж ч ш щ is o in German and Polish, e in
+ * English (Gorbatschow, Gorbachev); ё and е after a vowel or at the start are yo, io, ye, je
+ * or e; the endings -iy, -ii, -yy, -y are one.
+ */
+function fold(reading: string): string {
+  return reading
+    .replace(/([CSQZ])o/g, '$1e')
+    .replace(/[iy][oe]/g, 'e')
+    .replace(/(iy|ii|yy|y)$/, 'i')
+    .replace(/w/g, 'v')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
+const cache = new Map<string, readonly string[]>();
+const CACHE_LIMIT = 100_000;
+
+/** The word read as English, and as German, Polish or French where it has their letters. */
+function readings(word: string): readonly string[] {
+  let out = cache.get(word);
+  if (out === undefined) {
+    const read = (r: Reading) => fold(r.reduce((w, [from, to]) => w.replace(from, to), word));
+    out = [
+      ...new Set([read(ENGLISH), ...MARKS.filter(([m]) => m.test(word)).map(([, r]) => read(r))]),
+    ];
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, out);
+  }
+  return out;
+}
+
+/** Shortest word read this way: shorter ones meet too many other names (Jing, Ying). */
+const MIN_WORD = 5;
+
+/** Index keys of a word's readings: two spellings of one name share one. */
+export function slavicKeys(word: string): string[] {
+  return word.length < MIN_WORD ? [] : readings(word).map((r) => `sl:${r}`);
+}
+
+/** True when two words are one Slavic name as two languages write it (Selenskyj, Zelenskyy). */
+export function sameSlavicName(a: string, b: string): boolean {
+  if (a.length < MIN_WORD || b.length < MIN_WORD) return false;
+  const ra = readings(a);
+  const rb = readings(b);
+  if (ra.length === 1 && rb.length === 1) return ra[0] === rb[0];
+  return ra.some((r) => rb.includes(r));
+}

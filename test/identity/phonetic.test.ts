@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { defaultsOf } from '../../shared/engine/config/index.ts';
+import { schema } from '../../shared/engine/rules/identity-match.ts';
+import { matchPerson, NameIndex } from '../../shared/identity/index.ts';
+import { listedPerson } from './labelled.ts';
+
+const weights = defaultsOf(schema);
+
+/** True when `query` alerts against a list holding `listed` alone. */
+function matches(query: string, listed: string): boolean {
+  const index = new NameIndex([listedPerson('p', listed)]);
+  return matchPerson(index, { names: [query] }, weights).length > 0;
+}
+
+describe('foreign names written by sound', () => {
+  it.each([
+    ['ドナルド・トランプ', 'Donald Trump'],
+    ['バラク・オバマ', 'Barack Obama'],
+    ['アンゲラ・メルケル', 'Angela Merkel'],
+    ['ヴォロディミル・ゼレンスキー', 'Volodymyr Zelensky'],
+    ['ウラジーミル・プーチン', 'Vladimir Putin'],
+    ['贝拉克·奥巴马', 'Barack Obama'],
+    ['唐纳德·特朗普', 'Donald Trump'],
+    ['弗拉基米尔·普京', 'PUTIN, Vladimir'],
+  ])('matches %s with its Latin spelling %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+    expect(matches(listed, query)).toBe(true);
+  });
+
+  it.each([
+    ['ドナルド・トランプ', 'Angela Merkel'],
+    ['バラク・オバマ', 'Michelle Obama'],
+    ['サトウ・タロウ', 'Sadat Tal'],
+    ['唐纳德·特朗普', 'Tony Blair'],
+  ])('does not match %s with another name, %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(false);
+  });
+
+  it('reads Chinese characters without the foreign-name dot as a Chinese name, not by sound', () => {
+    expect(matches('奥巴马', 'Obama')).toBe(false);
+  });
+});

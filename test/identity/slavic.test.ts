@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { defaultsOf } from '../../shared/engine/config/index.ts';
+import { schema } from '../../shared/engine/rules/identity-match.ts';
+import { matchPerson, NameIndex } from '../../shared/identity/index.ts';
+import { listedPerson } from './labelled.ts';
+
+const weights = defaultsOf(schema);
+
+/** True when `query` alerts against a list holding `listed` and a few other names. */
+function matches(query: string, listed: string): boolean {
+  const names = [listed, 'Ivan Petrov', 'Zaid Hamdan', 'Olga Smirnova'];
+  const index = new NameIndex(names.map((name, i) => listedPerson(`p${i}`, name)));
+  return matchPerson(index, { names: [query] }, weights).some((m) => m.entry.name === listed);
+}
+
+describe('Slavic names as German, Polish and French write them', () => {
+  it.each([
+    ['Wolodymyr Selenskyj', 'Volodymyr Zelenskyy'],
+    ['Włodzimierz Zełenski', 'Volodymyr Zelensky'],
+    ['Nikita Chruschtschow', 'Nikita Khrushchev'],
+    ['Michail Gorbatschow', 'Mikhail Gorbachev'],
+    ['Michał Gorbaczow', 'GORBACHEV, Mikhail'],
+    ['Boris Jelzin', 'Boris Yeltsin'],
+    ['Taras Schewtschenko', 'Taras Shevchenko'],
+    ['Vladimir Poutine', 'Vladimir Putin'],
+    ['Sergueï Choïgou', 'Sergei Shoigu'],
+  ])('matches %s ~ %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it.each([
+    ['Said Hamdan', 'Zaid Hamdan'],
+    ['Olga Smirnow', 'Olga Smirnova'],
+    ['Ivan Petrowski', 'Ivan Petrov'],
+  ])('keeps %s and %s apart', (query, listed) => {
+    expect(matches(query, listed)).toBe(false);
+  });
+});
