@@ -29,7 +29,9 @@ function settledMb(): { rss: number; heap: number; total: number } {
 /** In the child: the engine tracking WALLETS distinct payout wallets (one payout each). */
 function engineWallets(): Record<string, number> {
   const before = settledMb();
-  walletState(screenerState());
+  const state = screenerState();
+  // Pages are written as the screener writes them (their index is part of what it holds).
+  walletState(state, { writer: new ChangelogPages(undefined, state) });
   const after = settledMb();
   return { rss: after.rss, heapDelta: after.heap - before.heap, heapTotal: after.total };
 }
@@ -41,7 +43,7 @@ function engineWallets(): Record<string, number> {
  */
 function walletState(
   state: ChangelogEngineState,
-  pages?: { writer: ChangelogPages; records: OutgoingRecord[] },
+  pages?: { writer: ChangelogPages; records?: OutgoingRecord[] },
 ): void {
   const engine = new Engine({ state });
   keep.push(engine);
@@ -58,7 +60,9 @@ function walletState(
     }
     engine.process(batch);
     const changes = state.takeChanges();
-    if (pages) pages.records.push(...pages.writer.write(changes, (key) => state.packedValue(key)));
+    if (!pages) continue;
+    const records = pages.writer.write(changes, (key) => state.packedValue(key));
+    pages.records?.push(...records);
   }
 }
 
@@ -71,8 +75,13 @@ async function restoreWallets(): Promise<Record<string, number>> {
   const topic = `bench-changelog-${Date.now().toString(36)}`;
   const log = new KafkaEventLog({ brokers: BROKERS });
   await log.ensureTopics([topic], { partitions: 1, compacted: true, maxMessageBytes: 64 << 20 });
-  const written = { writer: new ChangelogPages(), records: [] as OutgoingRecord[] };
-  walletState(screenerState(), written);
+  const writerState = screenerState();
+  const written = {
+    writer: new ChangelogPages(undefined, writerState),
+    records: [] as OutgoingRecord[],
+  };
+  walletState(writerState, written);
+  writerState.close();
   keep.length = 0;
   const writer = log.transactionalPublisher(`${topic}-writer`);
   for (let i = 0; i < written.records.length; i += 64)
@@ -85,7 +94,7 @@ async function restoreWallets(): Promise<Record<string, number>> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const state = screenerState();
-  const pages = new ChangelogPages();
+  const pages = new ChangelogPages(undefined, state);
   const apply = (key: string, packed: string | undefined) => state.restoreValue(key, packed);
   await log.readToEnd(topic, (r) => {
     pages.restore(r.key!.toString(), r.value ?? undefined, apply);

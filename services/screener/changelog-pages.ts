@@ -1,3 +1,4 @@
+import type { PageIndex } from '../../shared/engine/state/index.ts';
 import type { OutgoingRecord } from '../../shared/ports/event-log/index.ts';
 
 /** One state change: the key's latest value at rest, or undefined when the key was deleted. */
@@ -19,10 +20,45 @@ const PAGE_FORMAT = 0xf2;
 const SLACK = 20_000;
 
 interface Page {
-  /** Every key the page holds an entry for (a value or a deletion), in write order. */
-  readonly keys: string[];
+  /** Entries the page holds (values and deletions). */
+  entries: number;
   /** Entries of the page that are still the latest for their key. */
   live: number;
+}
+
+/** A page index in the heap (tests, and a state that keeps no tags). */
+export class MapPageIndex implements PageIndex {
+  private readonly pages = new Map<string, number>();
+  private readonly keys = new Map<number, Set<string>>();
+
+  pageOf(key: string): number | undefined {
+    return this.pages.get(key);
+  }
+
+  setPage(key: string, id: number | undefined): void {
+    const old = this.pages.get(key);
+    if (old !== undefined) {
+      const keys = this.keys.get(old)!;
+      keys.delete(key);
+      if (keys.size === 0) this.keys.delete(old);
+    }
+    if (id === undefined) this.pages.delete(key);
+    else {
+      this.pages.set(key, id);
+      const keys = this.keys.get(id);
+      if (keys) keys.add(key);
+      else this.keys.set(id, new Set([key]));
+    }
+  }
+
+  keysOn(id: number): string[] {
+    return [...(this.keys.get(id) ?? [])];
+  }
+
+  clear(): void {
+    this.pages.clear();
+    this.keys.clear();
+  }
 }
 
 /** True for a changelog key this module wrote. */
@@ -50,25 +86,30 @@ export function isPageKey(key: string): boolean {
  * about once per cleaning cycle, and a restore reads a few records per megabyte.
  */
 export class ChangelogPages {
-  /** Live key -> id of the page that holds its latest value. */
-  private readonly pageOf = new Map<string, number>();
   /** Pages in the changelog, oldest first (a Map keeps insertion order). */
   private readonly pages = new Map<number, Page>();
   private nextId = 0;
   private live = 0;
   private total = 0;
 
-  /** `slack`: superseded entries allowed beyond the live ones before cleaning starts. */
-  constructor(private readonly slack = SLACK) {}
+  /**
+   * `slack`: superseded entries allowed beyond the live ones before cleaning starts.
+   * `index`: which page holds each live key's latest value; the screener passes its state,
+   * which keeps it as tags of the records at rest (no key strings of its own).
+   */
+  constructor(
+    private readonly slack = SLACK,
+    private readonly index: PageIndex = new MapPageIndex(),
+  ) {}
 
   /** Pages in the changelog and their entries, live and superseded (for logs and tests). */
   get size(): { pages: number; live: number; total: number } {
     return { pages: this.pages.size, live: this.live, total: this.total };
   }
 
-  /** Forgets everything (before a restore). */
+  /** Forgets everything (before a restore); an index given by its owner is cleared by it. */
   clear(): void {
-    this.pageOf.clear();
+    if (this.index instanceof MapPageIndex) this.index.clear();
     this.pages.clear();
     this.nextId = 0;
     this.live = 0;
@@ -116,12 +157,19 @@ export class ChangelogPages {
       return;
     }
     if (value[0] !== PAGE_FORMAT) throw new UnreadablePageError(key);
-    const page: Page = { keys: [], live: 0 };
+    const page: Page = { entries: 0, live: 0 };
     this.pages.delete(id);
     this.pages.set(id, page);
+    // The key's previous page is read before a deletion removes it, and a value is stored
+    // before its page is noted (the index may live with the values).
     readPage(value, (k, packed) => {
-      this.place(k, id, page, packed === undefined);
-      apply(k, packed);
+      if (packed === undefined) {
+        this.place(k, id, page, true);
+        apply(k, undefined);
+      } else {
+        apply(k, packed);
+        this.place(k, id, page, false);
+      }
     });
   }
 
@@ -132,17 +180,16 @@ export class ChangelogPages {
   ): void {
     const page = this.pages.get(id);
     if (!page) return;
-    for (const k of page.keys)
-      if (this.pageOf.get(k) === id) {
-        this.pageOf.delete(k);
-        apply(k, undefined);
-      }
+    for (const k of this.index.keysOn(id)) {
+      this.index.setPage(k, undefined);
+      apply(k, undefined);
+    }
     this.drop(id, page);
   }
 
   /** Adds one change to the round's entries and the index; a needless deletion is skipped. */
   private entry(entries: Change[], key: string, packed: string | undefined): void {
-    if (packed === undefined && !this.pageOf.has(key)) return;
+    if (packed === undefined && this.index.pageOf(key) === undefined) return;
     entries.push([key, packed]);
   }
 
@@ -151,7 +198,7 @@ export class ChangelogPages {
     const records: OutgoingRecord[] = [];
     let from = 0;
     while (from < entries.length) {
-      const page: Page = { keys: [], live: 0 };
+      const page: Page = { entries: 0, live: 0 };
       const id = this.nextId++;
       this.pages.set(id, page);
       let bytes = 1;
@@ -169,7 +216,7 @@ export class ChangelogPages {
 
   /** Records that `key`'s latest entry is in page `id` (a value, or its deletion). */
   private place(key: string, id: number, page: Page, deleted: boolean): void {
-    const previous = this.pageOf.get(key);
+    const previous = this.index.pageOf(key);
     if (previous !== undefined) {
       const old = this.pages.get(previous);
       if (old) {
@@ -177,11 +224,11 @@ export class ChangelogPages {
         this.live--;
       }
     }
-    page.keys.push(key);
+    page.entries++;
     this.total++;
-    if (deleted) this.pageOf.delete(key);
+    if (deleted) this.index.setPage(key, undefined);
     else {
-      this.pageOf.set(key, id);
+      this.index.setPage(key, id);
       page.live++;
       this.live++;
     }
@@ -198,12 +245,11 @@ export class ChangelogPages {
     let work = 0;
     for (const [id, page] of this.pages) {
       if (this.total - this.live <= this.live + this.slack || work > budget) break;
-      for (const k of page.keys)
-        if (this.pageOf.get(k) === id) {
-          this.pageOf.delete(k);
-          moved.push(k);
-        }
-      work += page.keys.length;
+      for (const k of this.index.keysOn(id)) {
+        this.index.setPage(k, undefined);
+        moved.push(k);
+      }
+      work += page.entries;
       ids.push(id);
       this.drop(id, page);
     }
@@ -212,7 +258,7 @@ export class ChangelogPages {
 
   private drop(id: number, page: Page): void {
     this.pages.delete(id);
-    this.total -= page.keys.length;
+    this.total -= page.entries;
     this.live -= page.live;
   }
 }

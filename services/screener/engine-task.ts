@@ -90,7 +90,7 @@ export class EngineTask {
   };
   readonly sequencer = new Sequencer();
   /** How state changes are packed into changelog records, and which record holds each key. */
-  private readonly pages = new ChangelogPages();
+  private readonly pages: ChangelogPages;
   private subscription?: EventSubscription;
   private changelog?: EventPublisher;
   private owner = false;
@@ -112,7 +112,10 @@ export class EngineTask {
   /** Set when the changelog cannot be read: the engine will not start on this member. */
   private refused?: Error;
 
-  constructor(private readonly o: EngineTaskOptions) {}
+  constructor(private readonly o: EngineTaskOptions) {
+    // The state keeps the page index as tags of its records at rest.
+    this.pages = new ChangelogPages(undefined, o.state);
+  }
 
   /** True while this member owns the engine and its state is restored. */
   get active(): boolean {

@@ -6,7 +6,7 @@ import {
   Engine,
   MemoryEngineState,
 } from '../../shared/engine/index.ts';
-import { FileRestingStore, type MemoryStateOptions } from '../../shared/engine/state/index.ts';
+import { type ChangelogStateOptions, FileRestingStore } from '../../shared/engine/state/index.ts';
 import { decodeRecord } from '../../shared/engine/state/record-codec.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { compareEvents, normalizeEvent } from '../../shared/normalize/index.ts';
@@ -24,7 +24,7 @@ function write(state: ChangelogEngineState, log: Changelog): void {
   for (const [key, packed] of state.takeChanges()) log.set(key, packed ?? null);
 }
 
-function restore(log: Changelog, options?: MemoryStateOptions): ChangelogEngineState {
+function restore(log: Changelog, options?: ChangelogStateOptions): ChangelogEngineState {
   const state = new ChangelogEngineState(options);
   for (const [key, packed] of log) state.restoreValue(key, packed ?? undefined);
   return state;
@@ -34,7 +34,7 @@ function restore(log: Changelog, options?: MemoryStateOptions): ChangelogEngineS
  * Screens the scenario in batches; with a changelog, every batch's changes are written to
  * it and, after `restartAfter` batches, a new engine takes over from the changelog alone.
  */
-async function screen(restartAfter = -1, options?: MemoryStateOptions): Promise<Alert[]> {
+async function screen(restartAfter = -1, options?: ChangelogStateOptions): Promise<Alert[]> {
   const log: Changelog = new Map();
   let state = restartAfter < 0 ? new MemoryEngineState(options) : new ChangelogEngineState(options);
   let engine = new Engine({ tags, state });

@@ -4,6 +4,7 @@ import {
   ChangelogPages,
   UnreadablePageError,
 } from '../../services/screener/changelog-pages.ts';
+import { ChangelogEngineState, FileRestingStore } from '../../shared/engine/state/index.ts';
 import type { OutgoingRecord } from '../../shared/ports/event-log/index.ts';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed by seed. */
@@ -91,6 +92,39 @@ describe('changelog pages', () => {
         }
       }
     }
+  });
+
+  // The screener's index: page ids kept as tags of the state's records at rest in scratch
+  // files, read back for cleaning and for a tombstone's deletions.
+  it('restores the same state when the page index is the state itself (records at rest in files)', () => {
+    const state = () =>
+      new ChangelogEngineState({ hotRecords: 4, restingStore: () => new FileRestingStore() });
+    const next = random(5);
+    const truth = new Map<string, string>();
+    const topic = new Topic();
+    const writer = state();
+    const pages = new ChangelogPages(SLACK, writer);
+    for (let r = 0; r < 1_000; r++) {
+      const changes = round(next, truth, r);
+      for (const [k, v] of changes) {
+        if (v === undefined) writer.delete(k);
+        else writer.restoreValue(k, v);
+      }
+      writer.takeChanges();
+      topic.append(pages.write(changes, (k) => writer.packedValue(k)));
+    }
+    expect(pages.size.live).toBe(truth.size);
+    for (const records of [topic.log, topic.compacted(true)]) {
+      const restored = state();
+      const reader = new ChangelogPages(SLACK, restored);
+      for (const r of records)
+        reader.restore(r.key, r.value ?? undefined, (k, v) => restored.restoreValue(k, v));
+      expect(restored.size).toBe(truth.size);
+      for (const [k, v] of truth) expect(restored.packedValue(k)).toBe(v);
+      expect(reader.size.live).toBe(truth.size);
+      restored.close();
+    }
+    writer.close();
   });
 
   it('writes few records, and keeps superseded entries bounded by the live ones', () => {

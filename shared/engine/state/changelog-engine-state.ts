@@ -1,5 +1,25 @@
-import { MemoryEngineState } from './memory-engine-state.ts';
+import { MemoryEngineState, type MemoryStateOptions } from './memory-engine-state.ts';
 import { encodeRecord } from './record-codec.ts';
+import { MapRestingStore, type TaggedRestingStore } from './resting-store.ts';
+
+/** The streaming state's stores at rest keep a tag per key: the changelog page of its value. */
+export interface ChangelogStateOptions extends MemoryStateOptions {
+  readonly restingStore?: () => TaggedRestingStore;
+}
+
+/**
+ * Which changelog page holds each key's latest entry (`ChangelogPages` reads and writes it).
+ * The streaming state implements it with the tags of its records at rest, so the index
+ * costs no key strings of its own.
+ */
+export interface PageIndex {
+  /** The page holding the key's latest entry (a value, or a deletion not yet written). */
+  pageOf(key: string): number | undefined;
+  /** Page `id` holds the key's latest value; undefined: no page does any longer. */
+  setPage(key: string, id: number | undefined): void;
+  /** The keys whose latest entry page `id` holds. */
+  keysOn(id: number): string[];
+}
 
 /** One state change as it travels to the changelog: the value at rest, or undefined for a delete. */
 export type StateChange = readonly [key: string, packed: string | undefined];
@@ -13,8 +33,14 @@ export type StateChange = readonly [key: string, packed: string | undefined];
  * A change travels in its form at rest (`record-codec.ts`): the string written for the
  * changelog is the one the state keeps, and a restore stores what it reads as is.
  */
-export class ChangelogEngineState extends MemoryEngineState {
+export class ChangelogEngineState extends MemoryEngineState implements PageIndex {
   private changed = new Set<string>();
+  /** Pages of keys deleted since their deletion was last written (their tag left with them). */
+  private readonly deletedFrom = new Map<string, number>();
+
+  constructor(options: ChangelogStateOptions = {}) {
+    super({ ...options, restingStore: options.restingStore ?? (() => new MapRestingStore()) });
+  }
 
   override put(key: string, value: unknown): void {
     super.put(key, value);
@@ -22,8 +48,33 @@ export class ChangelogEngineState extends MemoryEngineState {
   }
 
   override delete(key: string): void {
+    const page = this.pageOf(key);
+    if (page !== undefined) this.deletedFrom.set(key, page);
     super.delete(key);
     this.changed.add(key);
+  }
+
+  // The changelog's page index (`PageIndex`), kept as the tags of the records at rest.
+
+  pageOf(key: string): number | undefined {
+    return this.tagged(key).tagOf(key) ?? this.deletedFrom.get(key);
+  }
+
+  setPage(key: string, id: number | undefined): void {
+    this.deletedFrom.delete(key);
+    this.tagged(key).setTag(key, id);
+  }
+
+  keysOn(id: number): string[] {
+    const keys: string[] = [];
+    for (const store of this.restingStores())
+      keys.push(...(store as TaggedRestingStore).keysTagged(id));
+    for (const [key, page] of this.deletedFrom) if (page === id) keys.push(key);
+    return keys;
+  }
+
+  private tagged(key: string): TaggedRestingStore {
+    return this.restingStoreOf(key) as TaggedRestingStore;
   }
 
   /**
@@ -61,5 +112,6 @@ export class ChangelogEngineState extends MemoryEngineState {
   clear(): void {
     this.clearAll();
     this.changed = new Set();
+    this.deletedFrom.clear();
   }
 }

@@ -1,7 +1,7 @@
 import { closeSync, ftruncateSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RestingStore } from './resting-store.ts';
+import type { TaggedRestingStore } from './resting-store.ts';
 
 /** Index slot states; any other value is a record's offset / ALIGN + 1. */
 const EMPTY = 0;
@@ -18,6 +18,8 @@ const COMPACT_CHUNK = 4 << 20;
 /** No compaction below this much file: rewriting a small file saves nothing worth a pause. */
 const COMPACT_FLOOR = 64 << 20;
 const MAX_KEY_BYTES = 0xffff;
+/** Slot indexes of keys written lately, kept up to this many (tags are set right after a write). */
+const RECENT = 1 << 18;
 
 export interface FileRestingStoreOptions {
   /** Directory of the scratch file (the system's temporary directory by default). */
@@ -32,8 +34,8 @@ let files = 0;
  * Records at rest in a scratch file, with only a hashed index in memory: what Kafka
  * Streams keeps in RocksDB, shaped as a log (Bitcask): every write appends the record
  * (its key, the key's hash and the compact value) and points the key's index slot at it.
- * The index is two typed arrays of open addressing (a 32-bit hash and an offset per slot,
- * 8 bytes of heap per slot whatever the key), so a million wallets at rest cost the heap
+ * The index is typed arrays of open addressing (a 32-bit hash, an offset and a tag per
+ * slot: 12 bytes of heap per slot whatever the key), so a million wallets at rest cost the heap
  * tens of megabytes instead of a gigabyte of key and value strings: the values live in the
  * file and the operating system's page cache, which the kernel can give back.
  *
@@ -45,13 +47,20 @@ let files = 0;
  * The file is no durable copy (the changelog is): it is unlinked as soon as it is opened,
  * so a crash leaves nothing behind, and a restart restores from the changelog.
  */
-export class FileRestingStore implements RestingStore {
+export class FileRestingStore implements TaggedRestingStore {
   private readonly dir: string;
   private readonly compactFloor: number;
   private fd: number;
   private closed = false;
   private hashes!: Uint32Array;
   private slots!: Uint32Array;
+  /** A key's tag + 1 per slot (0: none). */
+  private tags!: Uint32Array;
+  /**
+   * Slot index of each key written lately: a tag set right after a write finds its slot
+   * without reading the key back from the file. Cleared when the index is rebuilt.
+   */
+  private recent = new Map<string, number>();
   private mask = 0;
   private live = 0;
   /** Slots not EMPTY (live and GONE): probe chains end at an EMPTY one. */
@@ -97,14 +106,18 @@ export class FileRestingStore implements RestingStore {
     const i = this.locate(key, h);
     if (i >= 0) this.deadBytes += aligned(this.rec.readUInt32LE(this.recAt));
     const slot = this.append(key, h, packed);
-    if (i >= 0) this.slots[i] = slot;
-    else {
+    if (i >= 0) {
+      this.slots[i] = slot;
+      this.remember(key, i);
+    } else {
       const at = this.freeAt;
       if (this.slots[at] === EMPTY) this.used++;
       this.slots[at] = slot;
       this.hashes[at] = h;
+      this.tags[at] = 0;
       this.live++;
       if (this.used * 10 > this.slots.length * 7) this.rehash();
+      else this.remember(key, at);
     }
     if (this.deadBytes > this.compactFloor && this.deadBytes * 2 > this.totalBytes) this.compact();
     return this;
@@ -115,8 +128,39 @@ export class FileRestingStore implements RestingStore {
     if (i < 0) return false;
     this.deadBytes += aligned(this.rec.readUInt32LE(this.recAt));
     this.slots[i] = GONE;
+    this.tags[i] = 0;
+    this.recent.delete(key);
     this.live--;
     return true;
+  }
+
+  tagOf(key: string): number | undefined {
+    const i = this.indexOf(key);
+    return i < 0 || this.tags[i] === 0 ? undefined : this.tags[i]! - 1;
+  }
+
+  setTag(key: string, tag: number | undefined): void {
+    const i = this.indexOf(key);
+    if (i >= 0) this.tags[i] = tag === undefined ? 0 : tag + 1;
+  }
+
+  keysTagged(tag: number): string[] {
+    const keys: string[] = [];
+    const { slots, tags } = this;
+    for (let i = 0; i < slots.length; i++)
+      if (tags[i] === tag + 1 && slots[i] !== EMPTY && slots[i] !== GONE)
+        keys.push(this.keyOf(slots[i]!));
+    return keys;
+  }
+
+  /** The slot index of a held key, or -1. */
+  private indexOf(key: string): number {
+    return this.recent.get(key) ?? this.locate(key, hashKey(key));
+  }
+
+  private remember(key: string, i: number): void {
+    if (this.recent.size >= RECENT) this.recent = new Map();
+    this.recent.set(key, i);
   }
 
   clear(): void {
@@ -141,6 +185,8 @@ export class FileRestingStore implements RestingStore {
   private reset(capacity: number): void {
     this.hashes = new Uint32Array(capacity);
     this.slots = new Uint32Array(capacity);
+    this.tags = new Uint32Array(capacity);
+    this.recent = new Map();
     this.mask = capacity - 1;
     this.live = 0;
     this.used = 0;
@@ -225,22 +271,23 @@ export class FileRestingStore implements RestingStore {
 
   /** Rebuilds the index without its GONE slots, twice as large when it is half full. */
   private rehash(): void {
-    const { slots, hashes } = this;
+    const { slots, hashes, tags } = this;
     const live = this.live;
     this.reset(live * 2 > slots.length ? slots.length * 2 : slots.length);
     for (let i = 0; i < slots.length; i++) {
       const s = slots[i]!;
-      if (s !== EMPTY && s !== GONE) this.place(hashes[i]!, s);
+      if (s !== EMPTY && s !== GONE) this.place(hashes[i]!, s, tags[i]!);
     }
     this.live = live;
   }
 
   /** Puts a slot value in the first empty slot of its hash's chain (while rebuilding). */
-  private place(h: number, slot: number): void {
+  private place(h: number, slot: number, tag: number): void {
     let i = h & this.mask;
     while (this.slots[i] !== EMPTY) i = (i + 1) & this.mask;
     this.slots[i] = slot;
     this.hashes[i] = h;
+    this.tags[i] = tag;
     this.used++;
   }
 

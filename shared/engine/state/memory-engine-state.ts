@@ -175,6 +175,16 @@ export class MemoryEngineState implements EngineState {
     return space.cold.get(key);
   }
 
+  /** The store at rest of the key's kind. */
+  protected restingStoreOf(key: string): RestingStore {
+    return this.space(key).cold;
+  }
+
+  /** Every store at rest (one per kind of record). */
+  protected *restingStores(): Generator<RestingStore> {
+    for (const space of this.allSpaces()) yield space.cold;
+  }
+
   /** Forgets every record. */
   protected clearAll(): void {
     this.close();

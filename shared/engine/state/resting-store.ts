@@ -12,3 +12,61 @@ export interface RestingStore {
   clear(): void;
   readonly size: number;
 }
+
+/**
+ * A store at rest that also keeps a small number per key (a tag): the streaming state
+ * notes there which changelog page holds each key's latest value, so that index costs no
+ * key strings of its own.
+ */
+export interface TaggedRestingStore extends RestingStore {
+  /** The key's tag, or undefined when it has none (or is not held). */
+  tagOf(key: string): number | undefined;
+  /** Tags a held key (a key not held is left alone); undefined removes the tag. */
+  setTag(key: string, tag: number | undefined): void;
+  /** The held keys with this tag. */
+  keysTagged(tag: number): string[];
+}
+
+/** A tagged store in the heap: a Map, plus the keys of each tag. */
+export class MapRestingStore extends Map<string, string> implements TaggedRestingStore {
+  private readonly tags = new Map<string, number>();
+  private readonly byTag = new Map<number, Set<string>>();
+
+  tagOf(key: string): number | undefined {
+    return this.tags.get(key);
+  }
+
+  setTag(key: string, tag: number | undefined): void {
+    if (!this.has(key)) return;
+    this.untag(key);
+    if (tag === undefined) return;
+    this.tags.set(key, tag);
+    const keys = this.byTag.get(tag);
+    if (keys) keys.add(key);
+    else this.byTag.set(tag, new Set([key]));
+  }
+
+  keysTagged(tag: number): string[] {
+    return [...(this.byTag.get(tag) ?? [])];
+  }
+
+  override delete(key: string): boolean {
+    this.untag(key);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.tags.clear();
+    this.byTag.clear();
+    super.clear();
+  }
+
+  private untag(key: string): void {
+    const tag = this.tags.get(key);
+    if (tag === undefined) return;
+    this.tags.delete(key);
+    const keys = this.byTag.get(tag)!;
+    keys.delete(key);
+    if (keys.size === 0) this.byTag.delete(tag);
+  }
+}
