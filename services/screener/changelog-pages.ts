@@ -1,4 +1,4 @@
-import type { PageIndex } from '../../shared/engine/state/index.ts';
+import { KeyTags, type PageIndex } from '../../shared/engine/state/index.ts';
 import type { OutgoingRecord } from '../../shared/ports/event-log/index.ts';
 
 /** One state change: the key's latest value at rest, or undefined when the key was deleted. */
@@ -28,36 +28,22 @@ interface Page {
 
 /** A page index in the heap (tests, and a state that keeps no tags). */
 export class MapPageIndex implements PageIndex {
-  private readonly pages = new Map<string, number>();
-  private readonly keys = new Map<number, Set<string>>();
+  private readonly tags = new KeyTags();
 
   pageOf(key: string): number | undefined {
-    return this.pages.get(key);
+    return this.tags.get(key);
   }
 
   setPage(key: string, id: number | undefined): void {
-    const old = this.pages.get(key);
-    if (old !== undefined) {
-      const keys = this.keys.get(old)!;
-      keys.delete(key);
-      if (keys.size === 0) this.keys.delete(old);
-    }
-    if (id === undefined) this.pages.delete(key);
-    else {
-      this.pages.set(key, id);
-      const keys = this.keys.get(id);
-      if (keys) keys.add(key);
-      else this.keys.set(id, new Set([key]));
-    }
+    this.tags.set(key, id);
   }
 
   keysOn(id: number): string[] {
-    return [...(this.keys.get(id) ?? [])];
+    return this.tags.keys(id);
   }
 
   clear(): void {
-    this.pages.clear();
-    this.keys.clear();
+    this.tags.clear();
   }
 }
 

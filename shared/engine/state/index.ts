@@ -10,4 +10,9 @@ export { keys } from './keys.ts';
 export { MemoryEngineState, type MemoryStateOptions } from './memory-engine-state.ts';
 export { decodeRecord, encodeRecord } from './record-codec.ts';
 export type * from './records.ts';
-export { MapRestingStore, type RestingStore, type TaggedRestingStore } from './resting-store.ts';
+export {
+  KeyTags,
+  MapRestingStore,
+  type RestingStore,
+  type TaggedRestingStore,
+} from './resting-store.ts';

@@ -27,46 +27,66 @@ export interface TaggedRestingStore extends RestingStore {
   keysTagged(tag: number): string[];
 }
 
-/** A tagged store in the heap: a Map, plus the keys of each tag. */
-export class MapRestingStore extends Map<string, string> implements TaggedRestingStore {
+/** A number per key, and the keys of each number, in the heap. */
+export class KeyTags {
   private readonly tags = new Map<string, number>();
   private readonly byTag = new Map<number, Set<string>>();
 
-  tagOf(key: string): number | undefined {
+  get(key: string): number | undefined {
     return this.tags.get(key);
   }
 
-  setTag(key: string, tag: number | undefined): void {
-    if (!this.has(key)) return;
-    this.untag(key);
-    if (tag === undefined) return;
+  /** Tags a key; undefined removes its tag. */
+  set(key: string, tag: number | undefined): void {
+    const old = this.tags.get(key);
+    if (old !== undefined) {
+      const keys = this.byTag.get(old)!;
+      keys.delete(key);
+      if (keys.size === 0) this.byTag.delete(old);
+    }
+    if (tag === undefined) {
+      this.tags.delete(key);
+      return;
+    }
     this.tags.set(key, tag);
     const keys = this.byTag.get(tag);
     if (keys) keys.add(key);
     else this.byTag.set(tag, new Set([key]));
   }
 
-  keysTagged(tag: number): string[] {
+  keys(tag: number): string[] {
     return [...(this.byTag.get(tag) ?? [])];
   }
 
+  clear(): void {
+    this.tags.clear();
+    this.byTag.clear();
+  }
+}
+
+/** A tagged store in the heap: a Map, and its keys' tags. */
+export class MapRestingStore extends Map<string, string> implements TaggedRestingStore {
+  private readonly tags = new KeyTags();
+
+  tagOf(key: string): number | undefined {
+    return this.tags.get(key);
+  }
+
+  setTag(key: string, tag: number | undefined): void {
+    if (this.has(key)) this.tags.set(key, tag);
+  }
+
+  keysTagged(tag: number): string[] {
+    return this.tags.keys(tag);
+  }
+
   override delete(key: string): boolean {
-    this.untag(key);
+    this.tags.set(key, undefined);
     return super.delete(key);
   }
 
   override clear(): void {
     this.tags.clear();
-    this.byTag.clear();
     super.clear();
-  }
-
-  private untag(key: string): void {
-    const tag = this.tags.get(key);
-    if (tag === undefined) return;
-    this.tags.delete(key);
-    const keys = this.byTag.get(tag)!;
-    keys.delete(key);
-    if (keys.size === 0) this.byTag.delete(tag);
   }
 }
