@@ -5,8 +5,10 @@
  */
 
 // Latin spellings of one Arabic letter reduced to one letter: kh (خ), gh (غ), sh and the
-// French ch (ش), th (ث), dh (ذ, ظ: Nazmi, Nadhmi), q and k (ق, ك), p and v of Persian and Urdu.
+// French ch (ش), th (ث), dh (ذ, ظ: Nazmi, Nadhmi), q and k (ق, ك), p and v of Persian and Urdu,
+// the French dj (ج: Djamel, Djibril).
 const LETTERS: readonly [RegExp, string][] = [
+  [/dj/g, 'j'],
   [/kh/g, 'x'],
   [/gh/g, 'g'],
   [/sh|ch/g, '$'],

@@ -1,10 +1,4 @@
-import {
-  type Consonants,
-  consonantSimilarity,
-  consonantWordSet,
-  consonantWords,
-  isAbjad,
-} from './abjad.ts';
+import { type Consonants, consonantSimilarity, isAbjad, nameConsonants } from './abjad.ts';
 import { type ChineseWord, chineseName, chineseSimilarity } from './chinese.ts';
 import { align, editDistance, rejoin, tokenSimilarity } from './fuzzy.ts';
 import { foreignReading, soundSimilarity } from './phonetic.ts';
@@ -77,7 +71,7 @@ export function prepareName(name: string): PreparedName {
     syllableViews: views,
     characters,
     abjad: isAbjad(name),
-    consonants: { all: consonantWords(name).join(''), words: consonantWordSet(name) },
+    consonants: nameConsonants(name),
     titled: titled(name),
     surnameFirst: name.includes(','),
     chinese: chineseName(tokens, /[a-z](-|['’‘ʻ][a-z])/i.test(ascii)),
