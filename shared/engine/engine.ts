@@ -7,9 +7,10 @@ import { modelOptionsFrom, rulesFrom } from './build-rules.ts';
 import { DEFAULT_ENGINE_CONFIG } from './config/load.ts';
 import type { EngineConfig } from './config/schema.ts';
 import { diffTags, mergeLookback, type PendingLookback, rescreens } from './lookback.ts';
+import type { EventArchive } from './model/archive.ts';
 import type { Clock, ModelContext } from './model/context.ts';
 import { observe } from './model/observe.ts';
-import { pastEnvelope } from './model/wallets.ts';
+import { retainedEnvelope } from './model/wallets.ts';
 import { planKeys } from './plan.ts';
 import { type EmployerRisk, rollUp, type WorkerRisk } from './rollup.ts';
 import type { Rule, RuleContext } from './rule.ts';
@@ -32,6 +33,8 @@ export interface EngineOptions {
   readonly state?: EngineState;
   /** Called for each finding a suppression kept back (also kept for `takeSuppressed`). */
   readonly onSuppressed?: (record: SuppressionRecord) => void;
+  /** Where retained events can be read again (embedded mode over files); else the state keeps them. */
+  readonly archive?: EventArchive;
 }
 
 /** `T` with its fields writable: the one rule context the engine refills for each event. */
@@ -78,6 +81,7 @@ export class Engine {
       tags,
       options: modelOptionsFrom(this.config),
       clock: this.clock,
+      archive: options.archive,
     };
     this.ruleContext = { tags, facts: undefined, cutoff: '', pastEvent: this.pastEvent };
   }
@@ -226,7 +230,7 @@ export class Engine {
   }
 
   private readonly pastEvent = (eventId: string): Envelope | undefined =>
-    pastEnvelope(this.state, eventId);
+    retainedEnvelope(this.model, eventId);
 
   private recordSuppressed(record: SuppressionRecord): void {
     this.suppressed.push(record);

@@ -3,6 +3,7 @@ export { eventTimeMs } from './event-time.ts';
 export {
   type NormalizedEvent,
   normalizeEvent,
+  normalizeRereadable,
   type WalletParty,
   type WalletRole,
 } from './normalize-event.ts';

@@ -21,6 +21,11 @@ export interface NormalizedEvent {
   /** occurredAt as UTC ISO, so event times compare as strings. */
   readonly at: string;
   readonly wallets: readonly WalletParty[];
+  /**
+   * Where the event can be read again (embedded mode: an input file and the byte offset of
+   * its line), so the engine need not keep a copy for lookback; absent when it cannot be.
+   */
+  readonly ref?: number;
 }
 
 /** Addresses normalized per chain, as given: payroll pays the same wallets again and again. */
@@ -90,4 +95,9 @@ function walletsOf(e: Envelope): WalletParty[] {
 /** Normalizes the wallets and time of a validated event; a malformed address is an InvalidEventError. */
 export function normalizeEvent(envelope: Envelope): NormalizedEvent {
   return { envelope, at: utcTime(envelope.occurredAt), wallets: walletsOf(envelope) };
+}
+
+/** `normalizeEvent` for an event that can be read again at `ref` (see `NormalizedEvent.ref`). */
+export function normalizeRereadable(envelope: Envelope, ref: number): NormalizedEvent {
+  return { envelope, at: utcTime(envelope.occurredAt), wallets: walletsOf(envelope), ref };
 }

@@ -9,6 +9,8 @@ export type DecodeRequest =
       readonly maxLineBytes: number;
       /** The number of the stream's first line, on its first request (default 1). */
       readonly firstLine?: number;
+      /** On its first request: events note where they can be read again, this plus their line's offset. */
+      readonly refBase?: number;
     }
   /** The stream's bytes are all sent: decode its last line. */
   | { readonly kind: 'end'; readonly stream: number; readonly maxLineBytes: number }

@@ -42,17 +42,26 @@ export class DecodeThread {
     return this.streams++;
   }
 
-  /** Decodes the lines `bytes` completes (the bytes are moved to the reading thread). */
+  /**
+   * Decodes the lines `bytes` completes (the bytes are moved to the reading thread); a
+   * stream's first request may say its first line's number and where its events can be read again.
+   */
   send(
     stream: number,
     bytes: Uint8Array,
     maxLineBytes: number,
-    firstLine?: number,
+    start: { readonly firstLine?: number; readonly refBase?: number } = {},
   ): Promise<DecodedLines> {
     const m = { kind: 'bytes', stream, bytes, maxLineBytes } as const;
-    return this.request(firstLine === undefined ? m : { ...m, firstLine }, [
-      bytes.buffer as ArrayBuffer,
-    ]);
+    const { firstLine, refBase } = start;
+    return this.request(
+      {
+        ...m,
+        ...(firstLine === undefined ? {} : { firstLine }),
+        ...(refBase === undefined ? {} : { refBase }),
+      },
+      [bytes.buffer as ArrayBuffer],
+    );
   }
 
   /** Decodes the stream's last line, if it did not end with a newline. */

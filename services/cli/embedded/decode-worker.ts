@@ -2,37 +2,48 @@
 // validates and normalizes them, and sends the events back compactly (see event-codec.ts),
 // so the screening thread spends its time in the engine. Started by decode-thread.ts.
 import { parentPort } from 'node:worker_threads';
+import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
 import type { DecodeReply, DecodeRequest } from './decode-protocol.ts';
 import { EventEncoder } from './event-codec.ts';
 import { decodeJsonlLines } from './jsonl-lines.ts';
 import { type Line, LineSplitter } from './lines.ts';
 
 const encoder = new EventEncoder();
-const splitters = new Map<number, LineSplitter>();
+/** Each open stream's line splitter, and where its events can be read again (if they can). */
+const streams = new Map<number, { splitter: LineSplitter; refBase: number | undefined }>();
 
-function decode(stream: number, lines: readonly Line[], maxLineBytes: number): DecodeReply {
+function decode(
+  stream: number,
+  lines: readonly Line[],
+  maxLineBytes: number,
+  refBase: number | undefined,
+): DecodeReply {
   const refused: { line: number; reason: string }[] = [];
-  const counted = decodeJsonlLines(lines, maxLineBytes, {
-    event: (e) => encoder.add(e),
-    refuse: (line, reason) => refused.push({ line, reason }),
-  });
+  const sink = {
+    event: (e: NormalizedEvent) => encoder.add(e),
+    refuse: (line: number, reason: string) => refused.push({ line, reason }),
+  };
+  const counted = decodeJsonlLines(lines, maxLineBytes, sink, refBase);
   return { stream, lines: counted, refused, events: encoder.take() };
 }
 
 function handle(m: DecodeRequest): DecodeReply | undefined {
   if (m.kind === 'drop') {
-    splitters.delete(m.stream);
+    streams.delete(m.stream);
     return undefined;
   }
-  let splitter = splitters.get(m.stream);
-  if (!splitter) {
-    splitter = new LineSplitter(m.maxLineBytes, m.kind === 'bytes' ? m.firstLine : undefined);
-    splitters.set(m.stream, splitter);
+  let open = streams.get(m.stream);
+  if (!open) {
+    const first = m.kind === 'bytes' ? m.firstLine : undefined;
+    const refBase = m.kind === 'bytes' ? m.refBase : undefined;
+    open = { splitter: new LineSplitter(m.maxLineBytes, first), refBase };
+    streams.set(m.stream, open);
   }
+  const { splitter, refBase } = open;
   if (m.kind === 'bytes')
-    return decode(m.stream, splitter.push(Buffer.from(m.bytes)), m.maxLineBytes);
-  splitters.delete(m.stream);
-  return decode(m.stream, splitter.end(), m.maxLineBytes);
+    return decode(m.stream, splitter.push(Buffer.from(m.bytes)), m.maxLineBytes, refBase);
+  streams.delete(m.stream);
+  return decode(m.stream, splitter.end(), m.maxLineBytes, refBase);
 }
 
 parentPort!.on('message', (m: DecodeRequest) => {

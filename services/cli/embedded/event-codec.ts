@@ -98,6 +98,8 @@ export class EventEncoder {
     const id = this.shapeOf(event);
     this.batch.shapes.push(id);
     if (id < 0) this.batch.whole.push(event);
+    // Where it can be read again, after the values of its shape (a whole event carries its own).
+    else this.batch.values.push(event.ref);
   }
 
   /** The batch so far; the next one starts empty. */
@@ -293,10 +295,11 @@ function compileBuilder(shape: EventShape): { build: Build; width: number } {
     wallets.push(
       `{ role: ROLES[${value()}], chain: ${sharedValue()}, key: ${sharedValue()}, address: ${sharedValue()} }`,
     );
+  const ref = value();
   const body = `return function build(v, c, s, m) {
     let t;
     const e = ${envelope};
-    return { envelope: e, at: ${at}, wallets: [${wallets.join(', ')}] };
+    return { envelope: e, at: ${at}, wallets: [${wallets.join(', ')}], ref: ${ref} };
   };`;
   const build = new Function('ROLES', body)(ROLES) as Build;
   return { build, width: n };

@@ -1,6 +1,10 @@
 import { decodeEvent } from '../../../shared/contract/index.ts';
 import { FlowsentryError } from '../../../shared/errors.ts';
-import { type NormalizedEvent, normalizeEvent } from '../../../shared/normalize/index.ts';
+import {
+  type NormalizedEvent,
+  normalizeEvent,
+  normalizeRereadable,
+} from '../../../shared/normalize/index.ts';
 import type { Line } from './lines.ts';
 
 /** Where decoded JSONL lines go: events, and the lines refused with their reason. */
@@ -18,11 +22,13 @@ function blank(text: string): boolean {
  * Decodes lines of a JSONL file into events: a line over the size limit, or one that breaks
  * the contract, is refused with its reason; blank lines are skipped. Returns how many
  * non-blank lines there were. Anything that is not a contract violation is a bug and throws.
+ * With `refBase`, each event notes where it can be read again: `refBase` plus its line's offset.
  */
 export function decodeJsonlLines(
   lines: readonly Line[],
   maxLineBytes: number,
   sink: LineSink,
+  refBase?: number,
 ): number {
   let counted = 0;
   for (const l of lines) {
@@ -34,7 +40,12 @@ export function decodeJsonlLines(
     if (blank(l.text)) continue;
     counted++;
     try {
-      sink.event(normalizeEvent(decodeEvent(l.text)));
+      const envelope = decodeEvent(l.text);
+      sink.event(
+        refBase === undefined
+          ? normalizeEvent(envelope)
+          : normalizeRereadable(envelope, refBase + l.offset),
+      );
     } catch (error) {
       if (!(error instanceof FlowsentryError && error.poison)) throw error;
       sink.refuse(l.line, error.message);

@@ -1,8 +1,11 @@
 import type { Readable } from 'node:stream';
 
-/** One line of a byte stream: its text, or a note that it was longer than the limit. */
+/**
+ * One line of a byte stream: its text and the byte offset it starts at in the stream, or a
+ * note that it was longer than the limit.
+ */
 export type Line =
-  | { readonly line: number; readonly text: string }
+  | { readonly line: number; readonly text: string; readonly offset: number }
   | { readonly line: number; readonly tooLong: number };
 
 const NEWLINE = 0x0a;
@@ -20,6 +23,10 @@ export class LineSplitter {
   private pendingBytes = 0;
   private skipped = -1;
   private lineNo = 0;
+  /** Bytes of the stream before the chunk being split. */
+  private base = 0;
+  /** Byte offset in the stream of the line still open. */
+  private lineStart = 0;
 
   constructor(
     private readonly maxBytes: number,
@@ -40,6 +47,7 @@ export class LineSplitter {
     const first = chunk.indexOf(NEWLINE);
     if (first < 0) {
       this.keep(chunk, 0, chunk.length);
+      this.base += chunk.length;
       return out;
     }
     out.push(this.close(chunk, 0, first));
@@ -48,9 +56,10 @@ export class LineSplitter {
     if (last - first - 1 <= this.maxBytes) {
       for (let from = first + 1; from <= last; ) {
         const to = from + PIECE >= last ? last : chunk.indexOf(NEWLINE, from + PIECE);
-        this.whole(chunk.toString('utf8', from, to), out);
+        this.whole(chunk.toString('utf8', from, to), this.base + from, to - from, out);
         from = to + 1;
       }
+      this.lineStart = this.base + last + 1;
     } else {
       for (let start = first + 1, nl = first; nl < last; start = nl + 1) {
         nl = chunk.indexOf(NEWLINE, start);
@@ -58,6 +67,7 @@ export class LineSplitter {
       }
     }
     this.keep(chunk, last + 1, chunk.length);
+    this.base += chunk.length;
     return out;
   }
 
@@ -66,22 +76,25 @@ export class LineSplitter {
    * decode a chunk instead of one a line. Cut only at newlines, so no character is split;
    * the caller made sure none is over the limit.
    */
-  private whole(text: string, out: Line[]): void {
+  private whole(text: string, offset: number, bytes: number, out: Line[]): void {
+    // One byte a character unless the text holds wider ones: then each line's bytes are counted.
+    const ascii = text.length === bytes;
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       const end = nl < 0 ? text.length : nl;
-      out.push(this.sliced(text, start, end));
+      out.push(this.sliced(text, start, end, offset));
       if (nl < 0) return;
+      offset += ascii ? nl + 1 - start : Buffer.byteLength(text.slice(start, nl + 1));
       start = nl + 1;
     }
   }
 
-  private sliced(text: string, from: number, to: number): Line {
+  private sliced(text: string, from: number, to: number, offset: number): Line {
     const line = ++this.lineNo;
     const end = to > from && text.charCodeAt(to - 1) === CR ? to - 1 : to;
     const cut = text.slice(from, end);
-    return { line, text: line === 1 ? cut.replace(/^\uFEFF/, '') : cut };
+    return { line, text: line === 1 ? cut.replace(/^\uFEFF/, '') : cut, offset };
   }
 
   /** The last line when the stream ends without a newline. */
@@ -106,6 +119,8 @@ export class LineSplitter {
 
   private close(chunk: Buffer, from: number, to: number): Line {
     const line = ++this.lineNo;
+    const offset = this.lineStart;
+    this.lineStart = this.base + to + 1;
     const bytes = this.pendingBytes + to - from;
     if (this.skipped >= 0 || bytes > this.maxBytes) {
       const tooLong = this.skipped >= 0 ? this.skipped + (to - from) : bytes;
@@ -126,7 +141,7 @@ export class LineSplitter {
       this.pending = [];
       this.pendingBytes = 0;
     }
-    return { line, text: line === 1 ? text.replace(/^\uFEFF/, '') : text };
+    return { line, text: line === 1 ? text.replace(/^\uFEFF/, '') : text, offset };
   }
 }
 

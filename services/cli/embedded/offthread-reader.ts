@@ -72,11 +72,14 @@ export async function* jsonlEventsOffThread(
   const max = ctx.limits.maxLineBytes;
   const pending: Promise<DecodedLines>[] = [];
   let ended = false;
-  let first = firstLine;
+  let start: Parameters<DecodeThread['send']>[3] = {
+    ...(firstLine === undefined ? {} : { firstLine }),
+    ...(ctx.refBase === undefined ? {} : { refBase: ctx.refBase }),
+  };
   try {
     for await (const bytes of pieces(input, CHUNK_BYTES)) {
-      pending.push(quiet(thread.send(stream, bytes, max, first)));
-      first = undefined;
+      pending.push(quiet(thread.send(stream, bytes, max, start)));
+      start = {};
       if (pending.length < AHEAD) continue;
       const events = tallied(ctx, await pending.shift()!);
       if (events.length > 0) yield events;

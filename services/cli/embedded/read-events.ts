@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
 import { DecodeThread } from './decode-thread.ts';
 import { InputFileError } from './errors.ts';
+import type { FileArchive } from './event-archive.ts';
 import { type InputHead, openBytes, openStdin, readHead } from './input-file.ts';
 import { EVENT_FILE_LIMITS, type EventFileLimits } from './limits.ts';
 import { mergeOrdered, type OrderedStream } from './merge.ts';
@@ -77,6 +78,8 @@ export class ReadTally {
     readonly limits: EventFileLimits = EVENT_FILE_LIMITS,
     /** A reading thread started ahead (see `startDecodeThread`); stopped with the tally. */
     thread?: DecodeThread,
+    /** Notes where events of plain JSONL files can be read again (the engine's lookback then reads them there). */
+    private readonly archive?: FileArchive,
   ) {
     this.rejections = new Rejections(limits.keptRejects);
     this.thread = thread;
@@ -104,12 +107,15 @@ export class ReadTally {
       skipped: 0,
     };
     this.files.push(report);
+    const rereadable =
+      this.archive && input.rereadable && !input.head.gzip && input.format.kind === 'jsonl';
     const ctx = {
       file: input.file,
       tally: report,
       rejections: this.rejections,
       limits: this.limits,
       strings: this.strings,
+      ...(rereadable ? { refBase: this.archive.add(input.file) } : {}),
     };
     const bytes = input.open(onBytes);
     if (input.format.kind !== 'jsonl') return payoutCsvEvents(bytes, input.format.columns, ctx);

@@ -79,6 +79,8 @@ export interface ReadContext {
   readonly limits: EventFileLimits;
   /** Shares the strings events repeat (for long inputs the engine keeps in memory). */
   readonly strings?: SharedStrings;
+  /** Where the file's events can be read again: this plus their line's byte offset (JSONL files). */
+  readonly refBase?: number;
 }
 
 /**
@@ -123,7 +125,7 @@ export async function* jsonlEvents(
         },
         refuse: (line, reason) => refuse(ctx, line, reason),
       };
-      ctx.tally.lines += decodeJsonlLines(lines, ctx.limits.maxLineBytes, sink);
+      ctx.tally.lines += decodeJsonlLines(lines, ctx.limits.maxLineBytes, sink, ctx.refBase);
       if (out.length > 0) yield out;
     }
   } catch (error) {

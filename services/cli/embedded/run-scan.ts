@@ -12,6 +12,7 @@ import { byRisk, summarize, summaryLines } from '../report/summary.ts';
 import { alertTable } from '../report/table.ts';
 import type { DecodeThread } from './decode-thread.ts';
 import { InputFileError } from './errors.ts';
+import { FileArchive } from './event-archive.ts';
 import { EVENT_FILE_LIMITS, type EventFileLimits } from './limits.ts';
 import { scanLists } from './lists.ts';
 import { OutOfOrder } from './merge.ts';
@@ -154,7 +155,8 @@ async function screenPass(
   },
 ): Promise<Pass> {
   const { progress } = ctx;
-  const tally = new ReadTally(ctx.limits, ctx.thread);
+  const archive = new FileArchive(ctx.limits.maxLineBytes);
+  const tally = new ReadTally(ctx.limits, ctx.thread, archive);
   const facts: StreamFacts = { workerNames: new Map() };
   const total = inputs.reduce((n, i) => n + i.head.size, 0);
   progress.phase('reading', total, 'bytes');
@@ -163,12 +165,17 @@ async function screenPass(
     onSorted: (n) => progress.phase('screening', n, 'events'),
   });
   const onBatch = ordering === 'sort' ? (done: number) => progress.set(done) : undefined;
-  const screened = await screenStream(stream, ctx.lists, {
-    config: ctx.config,
-    facts,
-    ...(onBatch ? { onBatch } : {}),
-  });
-  return { tally, screened, facts, ordering };
+  try {
+    const screened = await screenStream(stream, ctx.lists, {
+      config: ctx.config,
+      facts,
+      archive,
+      ...(onBatch ? { onBatch } : {}),
+    });
+    return { tally, screened, facts, ordering };
+  } finally {
+    archive.close();
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Alert } from '../../../shared/engine/alert.ts';
 import type { EngineConfig } from '../../../shared/engine/config/schema.ts';
 import { Engine } from '../../../shared/engine/index.ts';
+import type { EventArchive } from '../../../shared/engine/model/index.ts';
 import { TagIndex } from '../../../shared/lists/tag-index.ts';
 import type { ListSnapshot } from '../../../shared/lists/types.ts';
 import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
@@ -47,11 +48,14 @@ export async function screenStream(
     config?: EngineConfig;
     facts?: StreamFacts;
     onBatch?: (done: number) => void;
+    /** Where the engine reads retained events again (events read from plain files). */
+    archive?: EventArchive;
   } = {},
 ): Promise<Screened> {
   const engine = new Engine({
     tags: new TagIndex(lists),
     ...(options.config ? { config: options.config } : {}),
+    ...(options.archive ? { archive: options.archive } : {}),
   });
   const sink = new MemoryAlertSink();
   let events = 0;

@@ -1,5 +1,6 @@
 import type { TagIndex } from '../../lists/tag-index.ts';
 import type { EngineState } from '../state/engine-state.ts';
+import type { EventArchive } from './archive.ts';
 
 /** Knobs of the model, taken from the rules' configuration by the engine. */
 export interface ModelOptions {
@@ -36,4 +37,6 @@ export interface ModelContext {
   readonly tags: TagIndex;
   readonly options: ModelOptions;
   readonly clock: Clock;
+  /** Where retained events can be read again; without one they are kept in the state. */
+  readonly archive?: EventArchive | undefined;
 }

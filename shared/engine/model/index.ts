@@ -1,3 +1,4 @@
+export type { EventArchive } from './archive.ts';
 export {
   CONTACT_KINDS,
   PLACE_KINDS,

@@ -55,7 +55,7 @@ export function sighted(wallet: WalletRecord, at: string): void {
 export function remember(ctx: ModelContext, wallet: WalletRecord, event: NormalizedEvent): void {
   const id = event.envelope.id;
   logEvent(wallet, event.at, id);
-  retain(ctx, keys.event(id), event);
+  retain(ctx, id, event);
   trim(ctx, wallet);
 }
 
@@ -78,7 +78,7 @@ export function rememberBoth(
   // Trimming drops only envelopes before the cutoff, so this one stays whatever it drops.
   const id = event.envelope.id;
   logEvent(from, event.at, id);
-  retain(ctx, keys.event(id), event);
+  retain(ctx, id, event);
   trim(ctx, from);
   if (to.key === from.key) return;
   logEvent(to, event.at, id);
@@ -91,8 +91,13 @@ function logEvent(wallet: WalletRecord, at: string, id: string): void {
   else wallet.activity.push(at, id);
 }
 
-/** Stores the envelope under `key` unless it is there already (packed when the codec knows its shape). */
-function retain(ctx: ModelContext, key: string, event: NormalizedEvent): void {
+/**
+ * Notes where the archive can read the event again, or else stores its envelope in the
+ * state unless it is there already (packed when the codec knows its shape).
+ */
+function retain(ctx: ModelContext, id: string, event: NormalizedEvent): void {
+  if (ctx.archive?.keep(event)) return;
+  const key = keys.event(id);
   if (ctx.state.get(key) === undefined)
     ctx.state.put(key, packEvent(event.envelope) ?? event.envelope);
 }
@@ -108,7 +113,7 @@ function trim(ctx: ModelContext, wallet: WalletRecord): void {
   // Past retention no wallet screens an event again (every reader stops at the cutoff), so
   // its envelope goes too; one dropped over the count may still be another wallet's.
   for (let i = 0; i < drop && log[i]! < ctx.clock.cutoff; i += 2)
-    ctx.state.delete(keys.event(log[i + 1]!));
+    if (!ctx.archive?.drop(log[i + 1]!)) ctx.state.delete(keys.event(log[i + 1]!));
   log.splice(0, drop);
 }
 
@@ -140,7 +145,7 @@ export function pastEnvelope(state: EngineState, eventId: string): Envelope | un
   return typeof value === 'string' ? unpackEvent(value) : value;
 }
 
-/** The envelope of a retained event (undefined once past retention). */
+/** The envelope of a retained event, from the archive or the state (undefined once past retention). */
 export function retainedEnvelope(ctx: ModelContext, eventId: string): Envelope | undefined {
-  return pastEnvelope(ctx.state, eventId);
+  return ctx.archive?.read(eventId) ?? pastEnvelope(ctx.state, eventId);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveInputs } from '../../../services/cli/demo/save-inputs.ts';
 import { EventDecoder, EventEncoder } from '../../../services/cli/embedded/event-codec.ts';
@@ -8,49 +8,14 @@ import {
   EVENT_FILE_LIMITS,
   type EventFileLimits,
   readEventFiles,
-  runScan,
 } from '../../../services/cli/embedded/index.ts';
 import { generateScenario } from '../../../services/cli/scenario/index.ts';
 import { normalizeEvent } from '../../../shared/normalize/index.ts';
-import { payoutLine, tempDir, writeInput } from './helpers.ts';
+import { payoutLine, scan, tempDir, writeInput } from './helpers.ts';
 
 const dir = tempDir('offthread');
 const inLine: EventFileLimits = { ...EVENT_FILE_LIMITS, offThreadBytes: Number.POSITIVE_INFINITY };
 const offThread: EventFileLimits = { ...EVENT_FILE_LIMITS, offThreadBytes: 0 };
-
-/** A scan's JSON alert lines and summary, with the given reader limits. */
-async function scan(
-  events: string[],
-  lists: readonly string[],
-  limits: EventFileLimits,
-  stdin?: Readable,
-) {
-  let out = '';
-  let err = '';
-  const sink = (add: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, done) {
-        add(String(chunk));
-        done();
-      },
-    });
-  const code = await runScan(
-    { events, lists, format: 'json', strict: true, limits },
-    {
-      stdout: sink((s) => (out += s)),
-      stderr: sink((s) => (err += s)),
-      env: {},
-      ...(stdin ? { stdin } : {}),
-    },
-  );
-  const refused = err.split('\n').filter((l) => l.includes('.jsonl:') || l.includes(' -:'));
-  // The summary line without its duration.
-  const summary = err
-    .split('\n')
-    .find((l) => l.includes(' events from '))
-    ?.replace(/ in [0-9.]+ s$/, '');
-  return { code, out, refused, summary };
-}
 
 describe('decoding on the reading thread', () => {
   let events: string;

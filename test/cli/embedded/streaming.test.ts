@@ -44,10 +44,10 @@ describe('line splitting', () => {
       ...s.end(),
     ];
     expect(lines).toEqual([
-      { line: 1, text: 'ab' },
-      { line: 2, text: 'cdef' },
+      { line: 1, text: 'ab', offset: 0 },
+      { line: 2, text: 'cdef', offset: 7 },
       { line: 3, tooLong: 20 },
-      { line: 4, text: 'last' },
+      { line: 4, text: 'last', offset: 33 },
     ]);
   });
 });
@@ -65,13 +65,14 @@ describe('line splitting of whole chunks', () => {
 
   it('gives the same lines whatever the chunk size, multi-byte characters cut or not', () => {
     const oneByOne = split(1 << 20, 1);
+    // Offsets count bytes: the byte order mark, é and the symbols take more than one.
     expect(oneByOne).toEqual([
-      { line: 1, text: '{"a":"é"}' },
-      { line: 2, text: '' },
-      { line: 3, text: 'x'.repeat(30) },
-      { line: 4, text: 'π ≠ ∞' },
-      { line: 5, text: '' },
-      { line: 6, text: 'last' },
+      { line: 1, text: '{"a":"é"}', offset: 0 },
+      { line: 2, text: '', offset: 15 },
+      { line: 3, text: 'x'.repeat(30), offset: 16 },
+      { line: 4, text: 'π ≠ ∞', offset: 47 },
+      { line: 5, text: '', offset: 58 },
+      { line: 6, text: 'last', offset: 60 },
     ]);
     for (const size of [2, 5, 13, 64, 1 << 20]) expect(split(1 << 20, size)).toEqual(oneByOne);
   });
