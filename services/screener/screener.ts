@@ -71,11 +71,11 @@ export function internalTopics(groupId: string): { sequenced: string; changelog:
  * when they take over.
  */
 /**
- * Records the engine keeps as objects between rounds; the rest wait compact (about a tenth
- * of the memory) and are decoded when an event touches them again. Enough for the working
- * set of a busy hour, small next to a platform's whole history.
+ * Records the engine keeps as objects between rounds; the rest wait compact in scratch
+ * files and are read and decoded when an event touches them again (a few microseconds).
+ * Enough for the wallets and workers a busy hour pays, small next to a platform's history.
  */
-export const HOT_RECORDS = 100_000;
+export const HOT_RECORDS = 50_000;
 
 /**
  * The screener's engine state: records in use as objects, records at rest in scratch files

@@ -82,6 +82,7 @@ export class ChangelogEngineState extends MemoryEngineState implements PageIndex
    * changed records are written at rest, and the oldest in use leave (`settle`).
    */
   takeChanges(): StateChange[] {
+    for (const store of this.restingStores()) (store as TaggedRestingStore).forgetRecent?.();
     const out: StateChange[] = [];
     for (const key of this.changed) {
       const value = super.get(key);

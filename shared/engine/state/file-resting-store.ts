@@ -19,7 +19,7 @@ const COMPACT_CHUNK = 4 << 20;
 const COMPACT_FLOOR = 64 << 20;
 const MAX_KEY_BYTES = 0xffff;
 /** Slot indexes of keys written lately, kept up to this many (tags are set right after a write). */
-const RECENT = 1 << 18;
+const RECENT = 1 << 17;
 
 export interface FileRestingStoreOptions {
   /** Directory of the scratch file (the system's temporary directory by default). */
@@ -151,6 +151,14 @@ export class FileRestingStore implements TaggedRestingStore {
       if (tags[i] === tag + 1 && slots[i] !== EMPTY && slots[i] !== GONE)
         keys.push(this.keyOf(slots[i]!));
     return keys;
+  }
+
+  /**
+   * Forgets which slots the keys written lately took (the streaming state calls it at the
+   * start of a round, once the last round's pages are noted): the map holds key strings.
+   */
+  forgetRecent(): void {
+    if (this.recent.size > 0) this.recent = new Map();
   }
 
   /** The slot index of a held key, or -1. */

@@ -25,6 +25,8 @@ export interface TaggedRestingStore extends RestingStore {
   setTag(key: string, tag: number | undefined): void;
   /** The held keys with this tag. */
   keysTagged(tag: number): string[];
+  /** Drops what the store remembers of the keys written lately to tag them fast, if anything. */
+  forgetRecent?(): void;
 }
 
 /** A number per key, and the keys of each number, in the heap. */
