@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileRestingStore } from '../../../shared/engine/state/file-resting-store.ts';
+import { MapRestingStore } from '../../../shared/engine/state/resting-store.ts';
 
 const open: FileRestingStore[] = [];
 afterEach(() => {
@@ -54,18 +55,54 @@ describe('records at rest in a scratch file', () => {
     );
   });
 
+  it('keeps each key a tag (a changelog page) like the heap store, through growth and compaction', () => {
+    const tagOp = fc.oneof(
+      op,
+      fc.record({ tag: key, page: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }) }),
+      fc.record({ tagged: fc.integer({ min: 0, max: 5 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(tagOp, { maxLength: 300 }), (ops) => {
+        const s = store(1);
+        const m = new MapRestingStore();
+        for (const o of ops) {
+          if ('set' in o) {
+            s.set(o.set, o.value);
+            m.set(o.set, o.value);
+          } else if ('del' in o) expect(s.delete(o.del)).toBe(m.delete(o.del));
+          else if ('get' in o) expect(s.tagOf(o.get)).toBe(m.tagOf(o.get));
+          else if ('tag' in o) {
+            s.setTag(o.tag, o.page);
+            m.setTag(o.tag, o.page);
+          } else expect(s.keysTagged(o.tagged).sort()).toEqual(m.keysTagged(o.tagged).sort());
+        }
+        s.forgetRecent();
+        for (const k of m.keys()) expect(s.tagOf(k)).toBe(m.tagOf(k));
+        s.close();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps 200,000 keys through index growth and compaction, and forgets them on clear', () => {
     const s = store(1 << 20);
     const value = (i: number, round: number) => `${round}:`.padEnd(40 + (i % 200), String(i % 10));
     for (let round = 0; round < 3; round++)
-      for (let i = 0; i < 200_000; i++)
+      for (let i = 0; i < 200_000; i++) {
         s.set(`t:ethereum:0x${i.toString(16)}:native`, value(i, round));
+        if (round === 0) s.setTag(`t:ethereum:0x${i.toString(16)}:native`, i % 1000);
+      }
     for (let i = 0; i < 200_000; i += 2) s.delete(`t:ethereum:0x${i.toString(16)}:native`);
     expect(s.size).toBe(100_000);
     for (let i = 0; i < 200_000; i += 997) {
       const k = `t:ethereum:0x${i.toString(16)}:native`;
       expect(s.get(k)).toBe(i % 2 ? value(i, 2) : undefined);
+      expect(s.tagOf(k)).toBe(i % 2 ? i % 1000 : undefined);
     }
+    // Tags survive the index growing and the file being rewritten.
+    // (Every key tagged 7 is odd and kept; every key tagged 8 is even and deleted.)
+    expect(s.keysTagged(7).length).toBe(200);
+    expect(s.keysTagged(8)).toEqual([]);
     s.clear();
     expect(s.size).toBe(0);
     expect(s.get('t:ethereum:0x1:native')).toBeUndefined();
