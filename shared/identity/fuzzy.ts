@@ -307,11 +307,15 @@ const MAX_SPLIT_PARTS = 4;
 
 /** Words glued on one side ("AlisherUsmanov") or split on the other ("Patr ushev"): rejoined to match. */
 export function rejoin(words: readonly string[], other: readonly string[]): string[] {
-  const known = new Set(other);
+  // Names have a few words: looking through them is cheaper than building a set per call.
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const parts = known.has(w) ? 1 : joinedParts(words, i, known, other);
+    if (other.includes(w)) {
+      out.push(w);
+      continue;
+    }
+    const parts = joinedParts(words, i, other);
     if (parts > 1) {
       out.push(words.slice(i, i + parts).join(''));
       i += parts - 1;
@@ -323,20 +327,15 @@ export function rejoin(words: readonly string[], other: readonly string[]): stri
 }
 
 /** How many words from `i` on, none known alone, join into a known word (1 when none do). */
-function joinedParts(
-  words: readonly string[],
-  i: number,
-  known: ReadonlySet<string>,
-  other: readonly string[],
-): number {
+function joinedParts(words: readonly string[], i: number, other: readonly string[]): number {
   let joined = words[i]!;
   // Cheap first: some word of the other name must begin with this one.
-  if (!other.some((o) => o.length > joined.length && o.startsWith(joined))) return 1;
+  if (!startsAnother(other, joined)) return 1;
   for (let n = 2; n <= MAX_SPLIT_PARTS && i + n <= words.length; n++) {
     const next = words[i + n - 1]!;
-    if (known.has(next)) return 1;
+    if (other.includes(next)) return 1;
     joined += next;
-    if (known.has(joined)) return n;
+    if (other.includes(joined)) return n;
   }
   return 1;
 }
@@ -344,11 +343,10 @@ function joinedParts(
 function splitAgainst(word: string, other: readonly string[]): string[] {
   if (other.includes(word)) return [word];
   for (const a of other) {
+    if (a.length < 2 || a.length >= word.length || !word.startsWith(a)) continue;
     const rest = word.slice(a.length);
     // A doubled syllable is one name (Huihui), not the same word twice.
-    if (a.length > 1 && rest !== a && word.startsWith(a) && other.includes(rest)) {
-      return [a, rest];
-    }
+    if (rest !== a && other.includes(rest)) return [a, rest];
   }
   return gluedArticle(word, other) ?? [word];
 }
@@ -383,22 +381,56 @@ export interface Alignment {
 
 /** Weights of a name's words: a word repeated ("Sergey Sergey Shoigu") weighs once. */
 function weightsOf(ws: readonly string[]): number[] {
-  return ws.map((w, i) => (ws.indexOf(w) < i ? 0 : tokenWeight(w)));
+  const out: number[] = [];
+  for (let i = 0; i < ws.length; i++) out.push(ws.indexOf(ws[i]!) < i ? 0 : tokenWeight(ws[i]!));
+  return out;
+}
+
+// Module-level helpers of the hot path: no closure is made per name compared.
+function byCredit(x: { s: number }, y: { s: number }): number {
+  return y.s - x.s;
+}
+
+function sum(xs: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i]!;
+  return total;
+}
+
+/** True when some word of `other` is longer than `prefix` and starts with it. */
+function startsAnother(other: readonly string[], prefix: string): boolean {
+  for (const o of other) if (o.length > prefix.length && o.startsWith(prefix)) return true;
+  return false;
 }
 
 // Word pairs recur from one name to the next (common given names against the list's words):
 // their credit is kept once computed (bounded: some 16 MB at most).
 const PAIR_CACHE_LIMIT = 200_000;
-const pairCredits = new Map<string, number>();
+/** Credits by first word, then second word: no key string built per pair looked up. */
+const pairCredits: Record<'loose' | 'strict', Map<string, Map<string, number>>> = {
+  loose: new Map(),
+  strict: new Map(),
+};
+let pairCount = 0;
 
 function pairCredit(a: string, b: string, strict: boolean): number {
-  const key = strict ? `${a} ${b} k` : `${a} ${b}`;
-  let credit = pairCredits.get(key);
-  if (credit === undefined) {
-    if (pairCredits.size >= PAIR_CACHE_LIMIT) pairCredits.clear();
-    credit = tokenSimilarity(a, b, strict);
-    pairCredits.set(key, credit);
+  const byFirst = pairCredits[strict ? 'strict' : 'loose'];
+  let row = byFirst.get(a);
+  let credit = row?.get(b);
+  if (credit !== undefined) return credit;
+  if (pairCount >= PAIR_CACHE_LIMIT) {
+    pairCredits.loose.clear();
+    pairCredits.strict.clear();
+    pairCount = 0;
+    row = undefined;
   }
+  credit = tokenSimilarity(a, b, strict);
+  if (row === undefined) {
+    row = new Map();
+    byFirst.set(a, row);
+  }
+  row.set(b, credit);
+  pairCount++;
   return credit;
 }
 
@@ -411,7 +443,7 @@ export function align(q: readonly string[], l: readonly string[], strict: boolea
       if (s > 0) pairs.push({ i, j, s });
     }
   }
-  pairs.sort((x, y) => y.s - x.s);
+  pairs.sort(byCredit);
   const qw = weightsOf(q);
   const lw = weightsOf(l);
   const usedQ = new Uint8Array(q.length);
@@ -425,13 +457,12 @@ export function align(q: readonly string[], l: readonly string[], strict: boolea
     if (q[i]!.length === 1) lw[j] = Math.min(lw[j]!, qw[i]!);
     matched += (s * (qw[i]! + lw[j]!)) / 2;
   }
-  const sum = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0);
   const shorterUsed = q.length <= l.length ? usedQ : usedL;
   return {
     matched,
     queryWeight: sum(qw),
     listedWeight: sum(lw),
-    shorterCovered: shorterUsed.reduce((n, u) => n + u, 0),
+    shorterCovered: sum(shorterUsed),
     queryUsed: usedQ,
     listedUsed: usedL,
   };

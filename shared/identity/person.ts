@@ -174,8 +174,6 @@ function wordSimilarity(
   // "X bin Y" names X, son of Y: the same words around "bin" the other way round are his father.
   if (swappedNasab(qt, lt, strict)) return Math.min(dice, TWO_WORDS_CONTAINED);
   const [shorter, longer] = qt.length <= lt.length ? [qt, lt] : [lt, qt];
-  const distinctive = (ws: readonly string[]) =>
-    ws.filter((w) => !PARTICLES.has(w) && w.length > 1);
   const own = distinctive(shorter);
   const counts = own.map(frequency);
   // "President Erdogan": a title and one rare word, spelled as the listed name's family name
@@ -195,7 +193,8 @@ function wordSimilarity(
   if (
     distinctive(longer).length - own.length > MAX_EXTRA_WORDS &&
     !firstAndLast(longer, longerUsed) &&
-    !leading(longer, longerUsed, own.length)
+    !leading(longer, longerUsed, own.length) &&
+    !(own.length >= 3 && firstUsed(longer, longerUsed))
   )
     return dice;
   // Scored by how much of the shorter name is found, less a little for each word more.
@@ -223,10 +222,23 @@ function wordSimilarity(
   return Math.max(dice, alone ? contained : Math.min(contained, TWO_WORDS_CONTAINED));
 }
 
+/** A name's words that say who it is: no particle, no initial. */
+function distinctive(ws: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of ws) if (!PARTICLES.has(w) && w.length > 1) out.push(w);
+  return out;
+}
+
 /** True when the first and the last distinctive words of a name are matched. */
 function firstAndLast(ws: readonly string[], used: Uint8Array): boolean {
   const at = ws.flatMap((w, i) => (PARTICLES.has(w) || w.length < 2 ? [] : [i]));
   return at.length > 0 && used[at[0]!] === 1 && used[at[at.length - 1]!] === 1;
+}
+
+/** True when the first distinctive word of a name is matched. */
+function firstUsed(ws: readonly string[], used: Uint8Array): boolean {
+  const at = ws.findIndex((w) => !PARTICLES.has(w) && w.length > 1);
+  return at >= 0 && used[at] === 1;
 }
 
 /** True when the matched words are the name's first ones (own name before the father's). */

@@ -405,3 +405,15 @@ describe('lookback blocking keys', () => {
     expect(blockingKeys('Pavel Ivanov', 'person').some((k) => listed.has(k))).toBe(false);
   });
 });
+
+describe('a three-word name inside a long listed one', () => {
+  const listed = 'SHER MOHAMMAD ABBAS STANEKZAI PADSHAH KHAN';
+
+  it('matches when it holds the listed first name, however many forebears the list adds', () => {
+    expect(matches('Sher Abbas Stanekzai', listed)).toBe(true);
+  });
+
+  it('does not without the listed first name', () => {
+    expect(matches('Abbas Stanekzai Khan', listed)).toBe(false);
+  });
+});
