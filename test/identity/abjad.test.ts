@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultsOf } from '../../shared/engine/config/index.ts';
-import { schema } from '../../shared/engine/rules/identity-match.ts';
-import { matchPerson, NameIndex } from '../../shared/identity/index.ts';
-import { listedPerson } from './labelled.ts';
-
-const weights = defaultsOf(schema);
-
-/** True when `query` alerts against a list holding `listed` alone. */
-function matches(query: string, listed: string): boolean {
-  const index = new NameIndex([listedPerson('p', listed)]);
-  return matchPerson(index, { names: [query] }, weights).length > 0;
-}
+import { alertsAlone as matches } from './labelled.ts';
 
 describe('short names in Arabic script against their Latin spellings', () => {
   it.each([

@@ -76,6 +76,11 @@ export function pairMatches(p: LabelledPair): boolean {
   return matchPerson(index, { names: [p.query] }, WEIGHTS).length > 0;
 }
 
+/** True when the rule's defaults alert on `query` against a list holding `listed` alone. */
+export function alertsAlone(query: string, listed: string): boolean {
+  return pairMatches({ group: 'test', query, listed, match: true });
+}
+
 /** Recall over the positives and acceptance rate over the negatives, per group. */
 export interface PairScore {
   readonly group: string;
