@@ -5,10 +5,7 @@
  */
 import { consonantsOf } from './consonants.ts';
 import { editDistance } from './fuzzy.ts';
-import { foldText, toAscii } from './text.ts';
-
-/** Letters of the abjad scripts, with their presentation forms. */
-const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]/;
+import { ABJAD, foldText, toAscii } from './text.ts';
 
 /** True when a name is written in Arabic, Persian, Urdu or Hebrew script. */
 export function isAbjad(name: string): boolean {

@@ -285,8 +285,11 @@ function genderedForm(a: string, b: string): boolean {
   const longer = b.length - a.length;
   if (longer < 0 || longer > 2 || a[0] !== b[0] || a[1] !== b[1]) return false;
   if (b === `${a}a` && /(ov|ev|in|yn|ski|sky)$/.test(a)) return true;
-  // Polish and Czech -ski/-cki/-sky become -ska/-cka/-ska.
+  // Polish and Czech -ski/-cki/-sky become -ska/-cka/-ska; Russian -skiy/-skii -skaya.
   if (/(sk|ck|dzk)[iy]$/.test(a) && b === `${a.slice(0, -1)}a`) return true;
+  const stem = /^(.*[sc]k)(?:iy|ii|yy|ij|yj|y|i)$/.exec(a)?.[1];
+  if (stem !== undefined && b.startsWith(stem) && /^(aya|aia|aja)$/.test(b.slice(stem.length)))
+    return true;
   // French: -el/-elle, -n/-nne, -is/-ise (Michel/Michelle, Fabien/Fabienne, Denis/Denise).
   if (/el$/.test(a) && b === `${a}le`) return true;
   if (/[aeio]n$/.test(a) && b === `${a}ne`) return true;

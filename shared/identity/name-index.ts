@@ -1,6 +1,7 @@
 import type { ListEntry } from '../lists/types.ts';
 import { consonantKeys, consonantKeysNeeded } from './abjad.ts';
 import { chineseWord, heardKey } from './chinese.ts';
+import { cyrillicKeys } from './cyrillic.ts';
 import { skeleton } from './fuzzy.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { koreanTypo, nameSimilarity, type PreparedName, prepareName } from './person.ts';
@@ -40,6 +41,9 @@ type Prepared = {
   /** A Latin query's consonant pieces, to find names written in Arabic script. */
   abjadGroups?: readonly (readonly string[])[];
   abjadNeeded?: number;
+  /** Words of a name in Arabic script, to find the same words in another order, and how many. */
+  wordGroups?: readonly (readonly string[])[];
+  wordsNeeded?: number;
   /** A Latin query's words by sound, to find names written by sound in katakana or Chinese. */
   soundGroups?: readonly (readonly string[])[];
 };
@@ -123,9 +127,18 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
   const person = prepareName(name);
   const consonants = person.abjad || o.consonants ? consonantKeys(name) : [];
   // A name in Arabic script is found by its consonants alone, each piece one group.
+  // Two names in the script also meet by their words, whatever their order (حسن محمد, محمد حسن).
   if (person.abjad) {
     const groups = consonants.map((k) => [k]);
-    return { keys: consonants, groups, needed: consonantKeysNeeded(groups.length), person };
+    const wordGroups = person.tokens.map((w) => [`aw:${w}`]);
+    return {
+      keys: [...consonants, ...wordGroups.flat()],
+      groups,
+      needed: consonantKeysNeeded(groups.length),
+      person,
+      wordGroups,
+      wordsNeeded: Math.min(MIN_SHARED_WORDS, wordGroups.length),
+    };
   }
   // Korean words are short: a listed Korean name, and a name asked about that reads as one
   // with a typo, post their two- and three-letter words' deletions too ("Rru Jin", "Ryu Jin").
@@ -147,8 +160,12 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
   const initials = person.tokens.filter((w) => w.length === 1).length;
   const needed = Math.max(1, Math.min(MIN_SHARED_WORDS, groups.length - initials));
   const keys = [...new Set(groups.flat())];
-  if (!o.query)
-    return { keys: [...keys, ...consonants, ...soundKeys(person)], groups, needed, person };
+  // Two names in Cyrillic also meet by their words as written, a letter mistyped or not.
+  const cyrillic = person.cyrillic?.map(cyrillicKeys);
+  if (!o.query) {
+    const own = [...consonants, ...soundKeys(person), ...(cyrillic?.flat() ?? [])];
+    return { keys: [...keys, ...own], groups, needed, person };
+  }
   // A foreign name written by sound shares no letters with its Latin spelling, only a word's
   // sound key (one is enough: the other may be a consonant off).
   if (person.foreign) {
@@ -163,6 +180,8 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     needed,
     person,
     soundGroups: o.sounds ? soundKeys(person).map((k) => [k]) : undefined,
+    wordGroups: cyrillic,
+    wordsNeeded: cyrillic ? Math.min(MIN_SHARED_WORDS, cyrillic.length) : undefined,
     abjadGroups,
     abjadNeeded: consonantKeysNeeded(abjadGroups.length),
   };
@@ -278,6 +297,10 @@ export class NameIndex {
   private candidatesOf(kind: Kind, q: Prepared): number[] {
     const found = this.candidates(this.postings[kind], kind, q.groups, q.needed);
     if (q.soundGroups) found.push(...this.candidates(this.soundPostings, kind, q.soundGroups, 1));
+    if (q.wordGroups) {
+      const needed = q.wordsNeeded ?? 1;
+      found.push(...this.candidates(this.postings[kind], kind, q.wordGroups, needed));
+    }
     if (!q.abjadGroups) return found;
     const needed = q.abjadNeeded ?? 1;
     return [...found, ...this.candidates(this.abjadPostings, kind, q.abjadGroups, needed)];

@@ -1,5 +1,6 @@
 import { type Consonants, consonantSimilarity, isAbjad, nameConsonants } from './abjad.ts';
 import { type ChineseWord, chineseName, chineseSimilarity } from './chinese.ts';
+import { cyrillicSimilarity, cyrillicWords } from './cyrillic.ts';
 import { align, editDistance, rejoin, tokenSimilarity } from './fuzzy.ts';
 import { foreignReading, soundSimilarity } from './phonetic.ts';
 import { isKoreanSyllable, surnameVariant, syllableKey, syllables } from './romanize.ts';
@@ -36,6 +37,8 @@ export interface PreparedName {
   readonly titled: boolean;
   /** Written "FAMILY NAME, Given Names", the way sanctions lists often do. */
   readonly surnameFirst: boolean;
+  /** The words of a name written in Cyrillic, as written. */
+  readonly cyrillic: readonly string[] | undefined;
   /** A foreign name written by sound in katakana or Chinese characters: its words' sound keys. */
   readonly foreign: readonly string[] | undefined;
 }
@@ -76,6 +79,7 @@ export function prepareName(name: string): PreparedName {
     surnameFirst: name.includes(','),
     chinese: chineseName(tokens, /[a-z](-|['’‘ʻ][a-z])/i.test(ascii)),
     foreign: foreignReading(name),
+    cyrillic: cyrillicWords(name),
   };
 }
 
@@ -274,6 +278,9 @@ export function nameSimilarity(q: PreparedName, l: PreparedName, frequency: Word
   if (l.foreign && q.characters.length === 0) {
     return Math.max(written, soundSimilarity(l.foreign, distinctiveWords(q.tokens)));
   }
+  // Both in Cyrillic: a mistyped letter is one edit there, two or more in Latin (Вукић, Вучић).
+  if (q.cyrillic && l.cyrillic)
+    return Math.max(written, cyrillicSimilarity(q.cyrillic, l.cyrillic));
   return written;
 }
 
@@ -289,6 +296,14 @@ function writtenSimilarity(q: PreparedName, l: PreparedName, frequency: WordFreq
   if (q.abjad !== l.abjad) {
     if (q.characters.length > 0 || l.characters.length > 0) return 0;
     return consonantSimilarity(q.consonants, l.consonants);
+  }
+  // Both in those scripts: words transliterated without vowels are too short for a typo to
+  // count in them, so the whole name's consonants are compared too (السري, السيسي).
+  if (q.abjad) {
+    return Math.max(
+      wordSimilarity(q, l, false, frequency),
+      consonantSimilarity(q.consonants, l.consonants),
+    );
   }
   // Korean rules (syllable keys, no typo inside a valid syllable) when the listed name reads as
   // Korean and the one asked about does too, but for one typo.

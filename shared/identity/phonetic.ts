@@ -6,6 +6,7 @@
  * consonants, read coarsely; this module reduces both to that reading.
  */
 import { editDistance } from './fuzzy.ts';
+import { pairedCredit } from './pairing.ts';
 import { toAscii } from './text.ts';
 
 /** Katakana, the script Japanese writes foreign names in. */
@@ -90,22 +91,8 @@ function soundCredit(a: string, b: string): number {
 export function soundSimilarity(foreign: readonly string[], latin: readonly string[]): number {
   const keys = latin.map(soundKey).filter((k) => k.length > 0);
   if (keys.length === 0) return 0;
-  const pairs: { i: number; j: number; s: number }[] = [];
-  foreign.forEach((a, i) => {
-    keys.forEach((b, j) => {
-      const s = soundCredit(a, b);
-      if (s > 0) pairs.push({ i, j, s });
-    });
-  });
-  pairs.sort((x, y) => y.s - x.s);
-  const usedF = new Uint8Array(foreign.length);
-  const usedL = new Uint8Array(keys.length);
-  let matched = 0;
-  for (const { i, j, s } of pairs) {
-    if (usedF[i] || usedL[j]) continue;
-    usedF[i] = 1;
-    usedL[j] = 1;
-    matched += s;
-  }
+  const matched = pairedCredit(foreign.length, keys.length, (i, j) =>
+    soundCredit(foreign[i]!, keys[j]!),
+  );
   return (2 * matched) / (foreign.length + keys.length);
 }

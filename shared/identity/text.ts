@@ -2,6 +2,8 @@ import anyAscii from 'any-ascii';
 
 /** Scripts written without spaces between syllables (Hangul, kana, CJK): one character, one syllable. */
 export const SYLLABIC = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u3400-\u9fff]+/g;
+/** Letters of the abjad scripts (Arabic, Persian, Urdu, Hebrew), with their presentation forms. */
+export const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]/;
 /** Apostrophes mark aspiration in McCune-Reischauer (ch'ŏl) and elisions elsewhere: not word breaks. */
 const APOSTROPHES = /['\u2018\u2019\u02bc\u02bb`\u00b4]/g;
 

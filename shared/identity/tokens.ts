@@ -1,5 +1,5 @@
 import { isKoreanSyllable, surnameVariant, syllables } from './romanize.ts';
-import { foldText, toAscii } from './text.ts';
+import { ABJAD, foldText, toAscii } from './text.ts';
 
 /** Honorifics, ranks and religious titles: they say nothing about who the person is. */
 const TITLES = new Set([
@@ -271,13 +271,15 @@ export function nameTokens(name: string): string[] {
   // A doubled syllable is one given name ("Hui-hui" is Huihui), not a repeated word.
   const ascii = unglue(toAscii(name)).replace(/\b([a-z]+)-\1\b/gi, '$1$1');
   const words = foldText(ascii).split(' ');
+  const abjad = ABJAD.test(name);
   for (const raw of words) {
     if (raw === '' || TITLES.has(raw)) continue;
     // "Ben Netanyahu": a name's first word is a given name, not "son of".
     const first = out.length === 0 && words.length > 1 && !name.includes(',');
     const word = unLeet(first && raw === 'ben' ? raw : (PARTICLE_FORMS.get(raw) ?? raw));
-    // Initials run together ("JC Juncker"): two or three consonants are two or three initials.
-    if (/^[b-df-hj-np-tv-xz]{2,3}$/.test(word) && word !== 'ng') out.push(...word);
+    // Initials run together ("JC Juncker"): two or three consonants are two or three initials,
+    // except in a name from a script that writes no short vowels (عبد is bd, حسن hsn).
+    if (/^[b-df-hj-np-tv-xz]{2,3}$/.test(word) && word !== 'ng' && !abjad) out.push(...word);
     else out.push(word);
   }
   return compounds(out);

@@ -30,3 +30,13 @@ describe('short names in Arabic script against their Latin spellings', () => {
     expect(matches('جمال عكاشة', 'DJAMEL AKKACHA')).toBe(true);
   });
 });
+
+describe('two names in Arabic script', () => {
+  it('match in either word order', () => {
+    expect(matches('محمد حسن', 'حسن محمد')).toBe(true);
+  });
+
+  it('read short words as words, not as initials (حسن is hsn, not H. S. N.)', () => {
+    expect(matches('حسن علي', 'نسح يلع')).toBe(false);
+  });
+});
