@@ -173,7 +173,7 @@ const written = (word: string) => /[aeiou]/.test(word);
 /**
  * Letters that transliterations of one Arabic, Persian or Indonesian sound trade at will,
  * folded: ou/oo/w for و (Sahraoui/Sahrawi, Dawood/Daud), ee and a final y for ي (Zawahry),
- * sy for sh (Ba'asyir/Bashir), dh for d (Dhari/Dari), q for k, ph for f, doubled letters once
+ * sy for sh (Ba'asyir/Bashir), dh for d (Dhari/Dari), q and ck for k (Macki/Maki), ph for f, doubled letters once
  * (Hajjaj/Hajaj).
  */
 const transliterated = memo((word) =>
@@ -185,6 +185,7 @@ const transliterated = memo((word) =>
     .replace(/sy/g, 'sh')
     .replace(/dh/g, 'd')
     .replace(/q/g, 'k')
+    .replace(/ck/g, 'k')
     .replace(/ph/g, 'f')
     .replace(/(.)\1+/g, '$1'),
 );

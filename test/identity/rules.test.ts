@@ -417,3 +417,7 @@ describe('a three-word name inside a long listed one', () => {
     expect(matches('Abbas Stanekzai Khan', listed)).toBe(false);
   });
 });
+
+it('reads ck as k in a transliterated name (Macki Hamoudat Mustafa, MAKI MUSTAFA HAMUDAT)', () => {
+  expect(matches('Macki Hamoudat Mustafa', 'MAKI MUSTAFA HAMUDAT')).toBe(true);
+});
