@@ -7,6 +7,7 @@ import type { ListSnapshot } from '../../../shared/lists/types.ts';
 import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
 import { screenDecoded } from '../../../shared/pipeline/index.ts';
 import { MemoryAlertSink } from '../../../shared/ports/alert-sink/index.ts';
+import { ScanState } from './scan-state.ts';
 
 /** How many events the engine takes at once; the same batching as a streaming fetch. */
 const BATCH = 1_000;
@@ -52,8 +53,10 @@ export async function screenStream(
     archive?: EventArchive;
   } = {},
 ): Promise<Screened> {
+  const state = new ScanState();
   const engine = new Engine({
     tags: new TagIndex(lists),
+    state,
     ...(options.config ? { config: options.config } : {}),
     ...(options.archive ? { archive: options.archive } : {}),
   });
@@ -67,10 +70,14 @@ export async function screenStream(
     events += batch.length;
     options.onBatch?.(events);
   };
-  for await (const batch of batches) {
-    if (options.facts) note(options.facts, batch);
-    for (let i = 0; i < batch.length; i += BATCH)
-      await screen(batch.length <= BATCH ? batch : batch.slice(i, i + BATCH));
+  try {
+    for await (const batch of batches) {
+      if (options.facts) note(options.facts, batch);
+      for (let i = 0; i < batch.length; i += BATCH)
+        await screen(batch.length <= BATCH ? batch : batch.slice(i, i + BATCH));
+    }
+  } finally {
+    state.close();
   }
   return { alerts: await sink.list(), events, screenMs };
 }
