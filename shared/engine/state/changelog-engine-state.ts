@@ -3,9 +3,7 @@ import { encodeRecord } from './record-codec.ts';
 import { MapRestingStore, type TaggedRestingStore } from './resting-store.ts';
 
 /** The streaming state's stores at rest keep a tag per key: the changelog page of its value. */
-export interface ChangelogStateOptions extends MemoryStateOptions {
-  readonly restingStore?: () => TaggedRestingStore;
-}
+export type ChangelogStateOptions = MemoryStateOptions<TaggedRestingStore>;
 
 /**
  * Which changelog page holds each key's latest entry (`ChangelogPages` reads and writes it).
@@ -33,7 +31,10 @@ export type StateChange = readonly [key: string, packed: string | undefined];
  * A change travels in its form at rest (`record-codec.ts`): the string written for the
  * changelog is the one the state keeps, and a restore stores what it reads as is.
  */
-export class ChangelogEngineState extends MemoryEngineState implements PageIndex {
+export class ChangelogEngineState
+  extends MemoryEngineState<TaggedRestingStore>
+  implements PageIndex
+{
   private changed = new Set<string>();
   /** Pages of keys deleted since their deletion was last written (their tag left with them). */
   private readonly deletedFrom = new Map<string, number>();
@@ -57,24 +58,19 @@ export class ChangelogEngineState extends MemoryEngineState implements PageIndex
   // The changelog's page index (`PageIndex`), kept as the tags of the records at rest.
 
   pageOf(key: string): number | undefined {
-    return this.tagged(key).tagOf(key) ?? this.deletedFrom.get(key);
+    return this.restingStoreOf(key).tagOf(key) ?? this.deletedFrom.get(key);
   }
 
   setPage(key: string, id: number | undefined): void {
     this.deletedFrom.delete(key);
-    this.tagged(key).setTag(key, id);
+    this.restingStoreOf(key).setTag(key, id);
   }
 
   keysOn(id: number): string[] {
     const keys: string[] = [];
-    for (const store of this.restingStores())
-      keys.push(...(store as TaggedRestingStore).keysTagged(id));
+    for (const store of this.restingStores()) keys.push(...store.keysTagged(id));
     for (const [key, page] of this.deletedFrom) if (page === id) keys.push(key);
     return keys;
-  }
-
-  private tagged(key: string): TaggedRestingStore {
-    return this.restingStoreOf(key) as TaggedRestingStore;
   }
 
   /**
@@ -82,7 +78,7 @@ export class ChangelogEngineState extends MemoryEngineState implements PageIndex
    * changed records are written at rest, and the oldest in use leave (`settle`).
    */
   takeChanges(): StateChange[] {
-    for (const store of this.restingStores()) (store as TaggedRestingStore).forgetRecent?.();
+    for (const store of this.restingStores()) store.forgetRecent?.();
     const out: StateChange[] = [];
     for (const key of this.changed) {
       const value = super.get(key);

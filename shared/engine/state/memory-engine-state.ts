@@ -2,7 +2,7 @@ import type { EngineState } from './engine-state.ts';
 import { decodeRecord, encodeRecord } from './record-codec.ts';
 import type { RestingStore } from './resting-store.ts';
 
-export interface MemoryStateOptions {
+export interface MemoryStateOptions<S extends RestingStore = RestingStore> {
   /**
    * Records kept as objects (the ones used last); the others wait as compact strings and
    * are decoded when used again. Unbounded by default (every record stays an object).
@@ -12,11 +12,11 @@ export interface MemoryStateOptions {
    * Where each kind of record waits at rest: a Map in the heap by default; the screener
    * gives a file-backed store (`FileRestingStore`) so that what rests costs no heap.
    */
-  readonly restingStore?: () => RestingStore;
+  readonly restingStore?: () => S;
 }
 
 /** The records of one kind: in use as objects, and at rest as strings. */
-class Space {
+class Space<S extends RestingStore> {
   /** Records in use, as objects, in the order they were first used (oldest leave first). */
   readonly hot = new Map<string, unknown>();
   /** Hot records changed since they were last written at rest. */
@@ -25,7 +25,7 @@ class Space {
   used = new Set<string>();
 
   /** Records at rest. */
-  constructor(readonly cold: RestingStore) {}
+  constructor(readonly cold: S) {}
 }
 
 /**
@@ -40,31 +40,33 @@ class Space {
  * more numerous transfers and retained events), which keeps the hot lookups in small,
  * cache-friendly tables.
  */
-export class MemoryEngineState implements EngineState {
+export class MemoryEngineState<S extends RestingStore = RestingStore> implements EngineState {
   readonly complete = true;
   /** Wallets: keys without a one-letter prefix (`evm:0x…`). */
-  private wallets: Space;
+  private wallets: Space<S>;
   /** Other records by the code of their one-letter prefix (`t:`, `w:`, `p:`, ...). */
-  private spaces: (Space | undefined)[] = [];
+  private spaces: (Space<S> | undefined)[] = [];
   private readonly hotRecords: number;
   /** False when every record stays an object: nothing is ever written at rest by `settle`. */
   private readonly bounded: boolean;
-  private readonly restingStore: () => RestingStore;
+  private readonly restingStore: () => S;
 
-  constructor(options: MemoryStateOptions = {}) {
+  constructor(options: MemoryStateOptions<S> = {}) {
     this.hotRecords = options.hotRecords ?? Number.POSITIVE_INFINITY;
     this.bounded = Number.isFinite(this.hotRecords);
-    this.restingStore = options.restingStore ?? (() => new Map<string, string>());
+    // A Map is a store at rest (the default, when S is RestingStore itself).
+    this.restingStore =
+      options.restingStore ?? (() => new Map<string, string>() as RestingStore as S);
     this.wallets = new Space(this.restingStore());
   }
 
-  private space(key: string): Space {
+  private space(key: string): Space<S> {
     if (key.charCodeAt(1) !== 58) return this.wallets;
     const letter = key.charCodeAt(0);
     return this.spaces[letter] ?? this.newSpace(letter);
   }
 
-  private newSpace(letter: number): Space {
+  private newSpace(letter: number): Space<S> {
     const space = new Space(this.restingStore());
     this.spaces[letter] = space;
     return space;
@@ -110,7 +112,7 @@ export class MemoryEngineState implements EngineState {
   /** Memory has no durable copy to return to; a retried batch relies on idempotent updates. */
   rollback(): void {}
 
-  private *allSpaces(): Generator<Space> {
+  private *allSpaces(): Generator<Space<S>> {
     yield this.wallets;
     for (const space of this.spaces) if (space) yield space;
   }
@@ -143,7 +145,7 @@ export class MemoryEngineState implements EngineState {
   }
 
   /** Sends up to `count` of the space's records used longest ago to rest. */
-  private evict(space: Space, count: number): void {
+  private evict(space: Space<S>, count: number): void {
     let visits = space.hot.size;
     for (const [key, value] of space.hot) {
       if (count <= 0 || visits-- === 0) break;
@@ -156,7 +158,7 @@ export class MemoryEngineState implements EngineState {
     }
   }
 
-  private restIn(space: Space, key: string, packed: string): void {
+  private restIn(space: Space<S>, key: string, packed: string): void {
     space.cold.set(key, packed);
     space.dirty.delete(key);
   }
@@ -176,12 +178,12 @@ export class MemoryEngineState implements EngineState {
   }
 
   /** The store at rest of the key's kind. */
-  protected restingStoreOf(key: string): RestingStore {
+  protected restingStoreOf(key: string): S {
     return this.space(key).cold;
   }
 
   /** Every store at rest (one per kind of record). */
-  protected *restingStores(): Generator<RestingStore> {
+  protected *restingStores(): Generator<S> {
     for (const space of this.allSpaces()) yield space.cold;
   }
 
@@ -198,9 +200,8 @@ export class MemoryEngineState implements EngineState {
       space.hot.clear();
       space.dirty.clear();
       space.used = new Set();
-      const cold = space.cold as RestingStore & { close?: () => void };
-      if (cold.close) cold.close();
-      else cold.clear();
+      if (space.cold.close) space.cold.close();
+      else space.cold.clear();
     }
   }
 

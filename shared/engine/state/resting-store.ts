@@ -11,6 +11,8 @@ export interface RestingStore {
   delete(key: string): boolean;
   clear(): void;
   readonly size: number;
+  /** Releases what the store holds outside the heap (a file); the store is not used again. */
+  close?(): void;
 }
 
 /**
