@@ -19,8 +19,12 @@ export function isAbjad(name: string): boolean {
  */
 export function consonantWords(name: string): string[] {
   const folded = foldText(toAscii(name.replace(/\u0629/g, '')));
-  return folded === '' ? [] : folded.split(' ').map(consonantsOf);
+  const script = isAbjad(name);
+  return folded === '' ? [] : folded.split(' ').map((w) => consonantsOf(w, script));
 }
+
+/** A word's consonants without the article glued to it (lht -> ht), when it may have one. */
+const unarticled = (k: string) => (k.startsWith('l') && k.length >= 3 ? k.slice(1) : k);
 
 /**
  * Each word's consonants, two letters at least, and for a word of the script also without the
@@ -29,10 +33,18 @@ export function consonantWords(name: string): string[] {
 export function consonantWordSet(name: string): ReadonlySet<string> {
   const abjad = isAbjad(name);
   const out = new Set<string>();
-  for (const k of consonantWords(name)) {
+  const ks = consonantWords(name);
+  ks.forEach((k, i) => {
     if (k.length >= 2) out.add(k);
-    if (abjad && k.startsWith('l') && k.length >= 3) out.add(k.slice(1));
-  }
+    if (abjad) out.add(unarticled(k));
+    // A compound written apart on one side and as one word on the other (هدايت الله,
+    // Hidayatullah; جلال الدين, Jalaluddin).
+    const next = ks[i + 1];
+    if (next !== undefined) {
+      out.add(k + next);
+      if (abjad) out.add(k + unarticled(next));
+    }
+  });
   return out;
 }
 
@@ -47,13 +59,20 @@ const GRAM = 4;
 export function consonantKeys(name: string): string[] {
   const all = consonantWords(name).join('');
   const out = new Set<string>();
-  for (let i = 0; i + GRAM <= all.length; i++) out.add(`g:${all.slice(i, i + GRAM)}`);
-  if (out.size === 0 && all.length >= 2) out.add(`g:${all}`);
+  // A name in the script by each of its readings (see nameConsonants).
+  for (const k of [all, ...otherReadings(name, all)]) {
+    for (let i = 0; i + GRAM <= k.length; i++) out.add(`g:${k.slice(i, i + GRAM)}`);
+    if (k.length < GRAM && k.length >= 2) out.add(`g:${k}`);
+  }
   return [...out];
 }
 
-/** How many of a name's pieces a candidate must share: a third of them, two at least. */
+/**
+ * How many of a name's pieces a candidate must share: a third of them, two at least, one for a
+ * name of five consonants or fewer (الطيب نايل has two pieces, TAYEB NAIL one).
+ */
 export function consonantKeysNeeded(keys: number): number {
+  if (keys <= 2) return 1;
   return Math.min(keys, Math.max(2, Math.floor(keys / 3)));
 }
 
@@ -69,24 +88,52 @@ export interface Consonants {
   readonly words: ReadonlySet<string>;
   /** Vowels in order as A, I, U (see writtenVowels). */
   readonly vowels: string;
-  /** `all` with a final alif maqsura read as i: see nameConsonants. */
-  readonly maqsura?: string;
+  /** Other readings of `all` of a name in the script: see nameConsonants. */
+  readonly readings?: readonly string[];
 }
 
 /** A word ending in alif maqsura. */
 const MAQSURA_END = /\u0649(?=\s|$)/;
 const MAQSURA_ENDS = /\u0649(?=\s|$)/g;
 
+/** Persian, Pashto and Urdu read ث as s and ذ ض ظ as z (ثاقب Saqib, فضل Fazal). */
+const PERSIAN_VALUES: readonly [RegExp, string][] = [
+  [/\u062b/g, '\u0633'],
+  [/[\u0630\u0636\u0638]/g, '\u0632'],
+];
+const PERSIAN_LETTERS = /[\u062b\u0630\u0636\u0638]/;
+
 /**
- * A name's consonants and vowels for comparing across scripts. A final ى is a in Arabic
- * (مصطفى Mustafa) but stands for the final i of many Persian, Pashto and Urdu names
- * (حكيمى Hakimi, نعمانى Nomani): a name with one is also read the second way.
+ * A name's consonants and vowels for comparing across scripts. A name in the script is also
+ * read the other ways its letters allow, and the closest reading counts: a final ى as the
+ * final i of many Persian, Pashto and Urdu names (حكيمى Hakimi) rather than the a of Arabic
+ * (مصطفى Mustafa); ث ذ ض ظ as Persian reads them; the article's l left out, as Latin spellings
+ * that assimilate or drop it do (الطيب Tayeb, جلال الدين Jalaluddin).
  */
 export function nameConsonants(name: string): Consonants {
   const all = consonantWords(name).join('');
   const base = { all, words: consonantWordSet(name), vowels: writtenVowels(name) };
-  if (!isAbjad(name) || !MAQSURA_END.test(name)) return base;
-  return { ...base, maqsura: consonantWords(name.replace(MAQSURA_ENDS, '\u064a')).join('') };
+  const readings = otherReadings(name, all);
+  return readings.length > 0 ? { ...base, readings } : base;
+}
+
+/** The readings of a name in the script other than `all` (see nameConsonants). */
+function otherReadings(name: string, all: string): string[] {
+  if (!isAbjad(name)) return [];
+  const texts = new Set([name]);
+  if (MAQSURA_END.test(name))
+    for (const t of [...texts]) texts.add(t.replace(MAQSURA_ENDS, '\u064a'));
+  if (PERSIAN_LETTERS.test(name)) {
+    for (const t of [...texts]) texts.add(PERSIAN_VALUES.reduce((x, [f, r]) => x.replace(f, r), t));
+  }
+  const readings = new Set<string>();
+  for (const t of texts) {
+    const ks = consonantWords(t);
+    readings.add(ks.join(''));
+    readings.add(ks.map(unarticled).join(''));
+  }
+  readings.delete(all);
+  return [...readings];
 }
 
 // Long vowels of the script as Latin spellings write them: alif a (its forms with madda or
@@ -148,9 +195,10 @@ function vowelsAgree(a: Consonants, b: Consonants): boolean {
 export function consonantSimilarity(a: Consonants, b: Consonants): number {
   const longest = Math.max(a.all.length, b.all.length);
   if (longest === 0) return 0;
-  let d = editDistance(a.all, b.all, longest);
-  if (a.maqsura !== undefined) d = Math.min(d, editDistance(a.maqsura, b.all, longest));
-  if (b.maqsura !== undefined) d = Math.min(d, editDistance(a.all, b.maqsura, longest));
+  let d = longest;
+  for (const x of [a.all, ...(a.readings ?? [])]) {
+    for (const y of [b.all, ...(b.readings ?? [])]) d = Math.min(d, editDistance(x, y, longest));
+  }
   const few = longest < MIN_KEY && !vowelsAgree(a, b);
   const s = few ? (1 - d / longest) * 0.85 : 1 - d / longest;
   const shared = [...a.words].some((w) => b.words.has(w));

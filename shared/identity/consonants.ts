@@ -26,9 +26,11 @@ const LETTERS: readonly [RegExp, string][] = [
  * (ة, and Latin -ah/-eh); a final long i kept as Y, since it makes another name (Ahmadi is
  * not Ahmad, Wahidi not Haddad).
  */
-export function consonantsOf(word: string): string {
+export function consonantsOf(word: string, script = false): string {
   const mapped = LETTERS.reduce((w, [from, to]) => w.replace(from, to), word);
-  const finalI = word.length > 2 && /(i|y|ee|ie)$/.test(word) ? 'Y' : '';
+  // Transliterated from the script, a two-letter word is a consonant and its long i (علي ly, Ali).
+  const long = word.length > 2 || (script && word.length === 2);
+  const finalI = long && /(i|y|ee|ie)$/.test(word) ? 'Y' : '';
   const stem = mapped
     .replace(/[aeiouwy]/g, '')
     .replace(/(.)\1+/g, '$1')

@@ -40,3 +40,23 @@ describe('two names in Arabic script', () => {
     expect(matches('حسن علي', 'نسح يلع')).toBe(false);
   });
 });
+
+describe('other readings of a name in Arabic script', () => {
+  it.each([
+    ['هدايت الله', 'HIDAYATULLAH'],
+    ['جلال الدين حقانى', 'JALALUDDIN HAQQANI'],
+    ['الطيب نايل', 'TAYEB NAIL'],
+    ['فضل رحيم', 'FAZAL RAHIM'],
+    ['نور محمد ثاقب', 'NOOR MOHAMMAD SAQIB'],
+    ['علي عبد الله صالح', 'ALI ABDULLAH SALEH'],
+  ])(
+    'matches %s ~ %s (a compound, the article, Persian letter values, a short word with its long i)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+    },
+  );
+
+  it('keeps a name with another consonant apart', () => {
+    expect(matches('فضل رحيم', 'FAZAL KARIM')).toBe(false);
+  });
+});
