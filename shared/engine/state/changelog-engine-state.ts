@@ -78,7 +78,7 @@ export class ChangelogEngineState
    * changed records are written at rest, and the oldest in use leave (`settle`).
    */
   takeChanges(): StateChange[] {
-    for (const store of this.restingStores()) store.forgetRecent?.();
+    for (const store of this.restingStores()) store.rememberWrites?.();
     const out: StateChange[] = [];
     for (const key of this.changed) {
       const value = super.get(key);

@@ -57,10 +57,14 @@ export class FileRestingStore implements TaggedRestingStore {
   /** A key's tag + 1 per slot (0: none). */
   private tags!: Uint32Array;
   /**
-   * Slot index of each key written lately: a tag set right after a write finds its slot
-   * without reading the key back from the file. Cleared when the index is rebuilt.
+   * Slot index of each key written since `rememberWrites`: a round's tags are set after its
+   * writes, and find their slots without reading the keys back from the file. Cleared when
+   * the index is rebuilt. Off until asked for (a restore tags each key right after writing
+   * it: the last key written is enough there).
    */
-  private recent = new Map<string, number>();
+  private recent?: Map<string, number>;
+  private lastKey?: string;
+  private lastIndex = -1;
   private mask = 0;
   private live = 0;
   /** Slots not EMPTY (live and GONE): probe chains end at an EMPTY one. */
@@ -129,7 +133,8 @@ export class FileRestingStore implements TaggedRestingStore {
     this.deadBytes += aligned(this.rec.readUInt32LE(this.recAt));
     this.slots[i] = GONE;
     this.tags[i] = 0;
-    this.recent.delete(key);
+    this.recent?.delete(key);
+    if (key === this.lastKey) this.lastKey = undefined;
     this.live--;
     return true;
   }
@@ -154,19 +159,24 @@ export class FileRestingStore implements TaggedRestingStore {
   }
 
   /**
-   * Forgets which slots the keys written lately took (the streaming state calls it at the
-   * start of a round, once the last round's pages are noted): the map holds key strings.
+   * From now on, remembers which slots written keys take, forgetting those of earlier
+   * writes (the streaming state calls it at the start of a round, once the last round's
+   * pages are noted: the map holds key strings).
    */
-  forgetRecent(): void {
-    if (this.recent.size > 0) this.recent = new Map();
+  rememberWrites(): void {
+    this.recent = new Map();
   }
 
   /** The slot index of a held key, or -1. */
   private indexOf(key: string): number {
-    return this.recent.get(key) ?? this.locate(key, hashKey(key));
+    if (key === this.lastKey) return this.lastIndex;
+    return this.recent?.get(key) ?? this.locate(key, hashKey(key));
   }
 
   private remember(key: string, i: number): void {
+    this.lastKey = key;
+    this.lastIndex = i;
+    if (this.recent === undefined) return;
     if (this.recent.size >= RECENT) this.recent = new Map();
     this.recent.set(key, i);
   }
@@ -194,7 +204,8 @@ export class FileRestingStore implements TaggedRestingStore {
     this.hashes = new Uint32Array(capacity);
     this.slots = new Uint32Array(capacity);
     this.tags = new Uint32Array(capacity);
-    this.recent = new Map();
+    this.recent &&= new Map();
+    this.lastKey = undefined;
     this.mask = capacity - 1;
     this.live = 0;
     this.used = 0;

@@ -27,8 +27,8 @@ export interface TaggedRestingStore extends RestingStore {
   setTag(key: string, tag: number | undefined): void;
   /** The held keys with this tag. */
   keysTagged(tag: number): string[];
-  /** Drops what the store remembers of the keys written lately to tag them fast, if anything. */
-  forgetRecent?(): void;
+  /** Remembers where the keys written from now on are, to tag them fast (forgetting earlier ones). */
+  rememberWrites?(): void;
 }
 
 /** A number per key, and the keys of each number, in the heap. */
