@@ -3,6 +3,7 @@ import { decodeEvent, type Envelope } from '../../../shared/contract/index.ts';
 import type { EventArchive } from '../../../shared/engine/model/index.ts';
 import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
 import { InputFileError } from './errors.ts';
+import { RefIndex } from './ref-index.ts';
 
 /** Refs of one file span this many bytes: a ref is the file's index times this plus the line's offset. */
 const FILE_SPAN = 2 ** 40;
@@ -16,15 +17,17 @@ interface ArchivedFile {
 }
 
 /**
- * The engine's retained events as places in the input files (a number per event instead
- * of the event packed in memory): lookback, rare, reads the line again and decodes it the
- * way the reader did. Only plain JSONL files take part: standard input and gzip files
+ * The engine's retained events as places in the input files (a hash slot per event instead
+ * of the event packed in memory, see `RefIndex`): lookback, rare, reads the line again and
+ * decodes it the way the reader did. Only plain JSONL files take part: standard input and gzip files
  * cannot be read at an offset, and their events stay in the engine's state.
  */
 export class FileArchive implements EventArchive {
   private readonly files: ArchivedFile[] = [];
-  private readonly refs = new Map<string, number>();
+  private readonly refs = new RefIndex();
   private buf = Buffer.allocUnsafe(1 << 12);
+  /** The id `keep` or `drop` is looking for. */
+  private wanted = '';
 
   constructor(private readonly maxLineBytes: number) {}
 
@@ -38,27 +41,21 @@ export class FileArchive implements EventArchive {
     const ref = event.ref;
     if (ref === undefined) return false;
     // The first copy of a redelivered event is the one kept, as in the state.
-    if (!this.refs.has(event.envelope.id)) this.refs.set(event.envelope.id, ref);
+    this.wanted = event.envelope.id;
+    this.refs.add(this.wanted, ref, this.isWanted);
     return true;
   }
 
   read(eventId: string): Envelope | undefined {
-    const ref = this.refs.get(eventId);
-    if (ref === undefined) return undefined;
-    const file = this.files[Math.floor(ref / FILE_SPAN)]!;
-    const offset = ref % FILE_SPAN;
-    const text = this.lineAt(file, offset);
-    try {
-      const envelope = decodeEvent(offset === 0 ? text.replace(/^\uFEFF/, '') : text);
-      if (envelope.id === eventId) return envelope;
-    } catch {
-      // Reported below: the file is not what it was when it was read.
-    }
-    throw new InputFileError(file.path, 'changed while it was being scanned');
+    return this.refs.find(eventId, (ref) => {
+      const envelope = this.envelopeAt(ref);
+      return envelope.id === eventId ? envelope : undefined;
+    });
   }
 
   drop(eventId: string): boolean {
-    return this.refs.delete(eventId);
+    this.wanted = eventId;
+    return this.refs.remove(eventId, this.isWanted);
   }
 
   /** Closes the files opened for reading. */
@@ -66,6 +63,22 @@ export class FileArchive implements EventArchive {
     for (const file of this.files) {
       if (file.fd !== undefined) closeSync(file.fd);
       file.fd = undefined;
+    }
+  }
+
+  /** Whether the event at a ref is the one `wanted` names (asked only when a hash is shared). */
+  private readonly isWanted = (ref: number): true | undefined =>
+    this.envelopeAt(ref).id === this.wanted ? true : undefined;
+
+  /** The event whose line starts at `ref`, decoded as the reader did. */
+  private envelopeAt(ref: number): Envelope {
+    const file = this.files[Math.floor(ref / FILE_SPAN)]!;
+    const offset = ref % FILE_SPAN;
+    const text = this.lineAt(file, offset);
+    try {
+      return decodeEvent(offset === 0 ? text.replace(/^\uFEFF/, '') : text);
+    } catch {
+      throw new InputFileError(file.path, 'changed while it was being scanned');
     }
   }
 

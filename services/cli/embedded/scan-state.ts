@@ -48,9 +48,9 @@ export class ScanState extends MemoryEngineState {
       this.transfers.set(key, pack(value));
       super.delete(key);
     } else {
+      // A transfer applied again after a retraction: its record in memory now hides the one
+      // in the file (reads look in memory first), so no file lookup on every transfer.
       super.put(key, value);
-      // A transfer applied again after a retraction: its old record goes.
-      if (kind === TRANSFER) this.transfers?.delete(key);
     }
   }
 
