@@ -58,13 +58,23 @@ const GRAM = 4;
  */
 export function consonantKeys(name: string): string[] {
   const all = consonantWords(name).join('');
-  const out = new Set<string>();
+  const out = new Set(baseKeys(all));
   // A name in the script by each of its readings (see nameConsonants).
-  for (const k of [all, ...otherReadings(name, all)]) {
-    for (let i = 0; i + GRAM <= k.length; i++) out.add(`g:${k.slice(i, i + GRAM)}`);
-    if (k.length < GRAM && k.length >= 2) out.add(`g:${k}`);
-  }
+  for (const k of otherReadings(name, all)) for (const key of baseKeys(k)) out.add(key);
   return [...out];
+}
+
+/** The pieces of one consonant string. */
+function baseKeys(all: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + GRAM <= all.length; i++) out.push(`g:${all.slice(i, i + GRAM)}`);
+  if (out.length === 0 && all.length >= 2) out.push(`g:${all}`);
+  return out;
+}
+
+/** How many pieces a candidate must share with a name: counted on its first reading only. */
+export function consonantKeysNeededFor(name: string): number {
+  return consonantKeysNeeded(new Set(baseKeys(consonantWords(name).join(''))).size);
 }
 
 /**

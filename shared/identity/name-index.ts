@@ -1,5 +1,5 @@
 import type { ListEntry } from '../lists/types.ts';
-import { consonantKeys, consonantKeysNeeded } from './abjad.ts';
+import { consonantKeys, consonantKeysNeeded, consonantKeysNeededFor } from './abjad.ts';
 import { chineseWord, heardKey } from './chinese.ts';
 import { cyrillicKeys } from './cyrillic.ts';
 import { skeleton } from './fuzzy.ts';
@@ -134,7 +134,7 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     return {
       keys: [...consonants, ...wordGroups.flat()],
       groups,
-      needed: consonantKeysNeeded(groups.length),
+      needed: consonantKeysNeededFor(name),
       person,
       wordGroups,
       wordsNeeded: Math.min(MIN_SHARED_WORDS, wordGroups.length),
