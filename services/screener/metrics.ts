@@ -79,6 +79,21 @@ export function registerScreenerMetrics(screener: Screener, registry: Registry =
       return r && r.end > 0 ? r.read / r.end : 1;
     },
   );
+  gauge(
+    'flowsentry_engine_state_records_in_use',
+    'Engine state records kept as objects (the ones used last).',
+    () => screener.stateHolding.inUse,
+  );
+  gauge(
+    'flowsentry_engine_state_records_at_rest',
+    'Engine state records at rest (compact, in scratch files); a record in use may also be at rest.',
+    () => screener.stateHolding.atRest,
+  );
+  gauge(
+    'flowsentry_engine_state_file_bytes',
+    'Bytes of the scratch files of the state at rest (FLOWSENTRY_STATE_DIR), superseded records included.',
+    () => screener.stateHolding.fileBytes,
+  );
   const lag = 'flowsentry_sequencer_partition_lag';
   registry.removeSingleMetric(lag);
   new Gauge({

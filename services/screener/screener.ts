@@ -115,6 +115,11 @@ export class Screener {
     };
   }
 
+  /** What the engine's state holds (records in use, at rest, file bytes), for metrics. */
+  get stateHolding(): { inUse: number; atRest: number; fileBytes: number } {
+    return this.state.holding;
+  }
+
   /** The engine side, for health and metrics (restore progress, events held). */
   get engineTask(): EngineTask | undefined {
     return this.task;

@@ -70,7 +70,7 @@ export class FileRestingStore implements TaggedRestingStore {
   /** Slots not EMPTY (live and GONE): probe chains end at an EMPTY one. */
   private used = 0;
   /** Bytes in the file, and (after them) in the write buffer. */
-  private fileBytes = 0;
+  private flushedBytes = 0;
   private readonly pending = Buffer.allocUnsafe(WRITE_BUFFER);
   private pendingBytes = 0;
   /** Bytes of superseded or deleted records (aligned), reclaimed by compaction. */
@@ -91,6 +91,10 @@ export class FileRestingStore implements TaggedRestingStore {
 
   get size(): number {
     return this.live;
+  }
+
+  get fileBytes(): number {
+    return this.totalBytes;
   }
 
   get(key: string): string | undefined {
@@ -183,7 +187,7 @@ export class FileRestingStore implements TaggedRestingStore {
 
   clear(): void {
     ftruncateSync(this.fd, 0);
-    this.fileBytes = 0;
+    this.flushedBytes = 0;
     this.pendingBytes = 0;
     this.deadBytes = 0;
     this.reset(1 << 12);
@@ -197,7 +201,7 @@ export class FileRestingStore implements TaggedRestingStore {
   }
 
   private get totalBytes(): number {
-    return this.fileBytes + this.pendingBytes;
+    return this.flushedBytes + this.pendingBytes;
   }
 
   private reset(capacity: number): void {
@@ -241,9 +245,9 @@ export class FileRestingStore implements TaggedRestingStore {
 
   /** Makes `rec` hold the whole record at `offset`, from the write buffer or the file. */
   private load(offset: number): void {
-    if (offset >= this.fileBytes) {
+    if (offset >= this.flushedBytes) {
       this.rec = this.pending;
-      this.recAt = offset - this.fileBytes;
+      this.recAt = offset - this.flushedBytes;
       return;
     }
     let got = readSync(this.fd, this.readBuf, 0, Math.min(FIRST_READ, this.readBuf.length), offset);
@@ -276,15 +280,15 @@ export class FileRestingStore implements TaggedRestingStore {
     if (buf === this.pending) this.pendingBytes += room;
     else {
       writeSync(this.fd, buf, 0, room, offset);
-      this.fileBytes += room;
+      this.flushedBytes += room;
     }
     return offset / ALIGN + 1;
   }
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    writeSync(this.fd, this.pending, 0, this.pendingBytes, this.fileBytes);
-    this.fileBytes += this.pendingBytes;
+    writeSync(this.fd, this.pending, 0, this.pendingBytes, this.flushedBytes);
+    this.flushedBytes += this.pendingBytes;
     this.pendingBytes = 0;
   }
 
@@ -325,9 +329,9 @@ export class FileRestingStore implements TaggedRestingStore {
   private compact(): void {
     this.flush();
     const old = this.fd;
-    const end = this.fileBytes;
+    const end = this.flushedBytes;
     this.fd = openScratch(this.dir);
-    this.fileBytes = 0;
+    this.flushedBytes = 0;
     this.deadBytes = 0;
     const chunk = Buffer.allocUnsafe(COMPACT_CHUNK);
     let pos = 0;
@@ -362,7 +366,7 @@ export class FileRestingStore implements TaggedRestingStore {
     const offset = this.totalBytes;
     if (room > this.pending.length) {
       writeSync(this.fd, from, at, room, offset);
-      this.fileBytes += room;
+      this.flushedBytes += room;
     } else {
       from.copy(this.pending, this.pendingBytes, at, at + room);
       this.pendingBytes += room;

@@ -205,6 +205,19 @@ export class MemoryEngineState<S extends RestingStore = RestingStore> implements
     }
   }
 
+  /** Records in use as objects, records at rest, and the bytes of the files they rest in. */
+  get holding(): { inUse: number; atRest: number; fileBytes: number } {
+    let inUse = 0;
+    let atRest = 0;
+    let fileBytes = 0;
+    for (const space of this.allSpaces()) {
+      inUse += space.hot.size;
+      atRest += space.cold.size;
+      fileBytes += space.cold.fileBytes ?? 0;
+    }
+    return { inUse, atRest, fileBytes };
+  }
+
   /** Number of keys held (for tests and benchmarks). */
   get size(): number {
     let n = 0;

@@ -13,6 +13,8 @@ export interface RestingStore {
   readonly size: number;
   /** Releases what the store holds outside the heap (a file); the store is not used again. */
   close?(): void;
+  /** Bytes the store holds outside the heap (a file's, superseded records included). */
+  readonly fileBytes?: number;
 }
 
 /**
