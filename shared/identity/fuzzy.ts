@@ -74,6 +74,9 @@ const cyrillicFold = memo((word) =>
 export const skeleton = memo((word) =>
   word
     .replace(/[aeiouy]+h$/, '')
+    // A word's first vowel is an alif or ayn carrying any short vowel (Ismail/Esmail,
+    // Osman/Usman, Obeida/Ubaydah): one mark for all of them.
+    .replace(/^[aeiou]+/, 'a')
     .replace(/q/g, 'k')
     .replace(/dh/g, 'z')
     .replace(/ph/g, 'f')
@@ -184,6 +187,8 @@ const transliterated = memo((word) =>
     .replace(/y$/, 'i')
     .replace(/sy/g, 'sh')
     .replace(/dh/g, 'd')
+    // ث is th in Arabic spellings, s in Persian, Urdu and Turkish ones (Harith/Haris).
+    .replace(/th/g, 's')
     .replace(/q/g, 'k')
     .replace(/ck/g, 'k')
     .replace(/ph/g, 'f')

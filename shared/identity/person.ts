@@ -222,7 +222,10 @@ function wordSimilarity(
     longer.every(
       (w, i) => longerUsed[i] === 1 || PARTICLES.has(w) || w.length < 2 || PATRONYMIC.test(w),
     );
-  const alone = own.length >= 3 || distinct || patronymicOnly;
+  // A kunya alone (Abu Ubaydah, "father of Ubaydah") is a by-name many share: found at the
+  // start of a longer name it is a candidate, not the person.
+  const kunya = own.length === 2 && (shorter[0] === 'abu' || shorter[0] === 'umm');
+  const alone = !kunya && (own.length >= 3 || distinct || patronymicOnly);
   return Math.max(dice, alone ? contained : Math.min(contained, TWO_WORDS_CONTAINED));
 }
 

@@ -1,4 +1,5 @@
 import anyAscii from 'any-ascii';
+import { KHMER, khmerToLatin } from './khmer.ts';
 
 /** Scripts written without spaces between syllables (Hangul, kana, CJK): one character, one syllable. */
 export const SYLLABIC = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3040-\u30ff\u3400-\u9fff]+/g;
@@ -105,6 +106,8 @@ export function toAscii(name: string): string {
   let text = name;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point here.
   if (/^[\x00-\x7f]*$/.test(text)) return text;
+  // Khmer writes the vowel a consonant carries nowhere: read by syllable, not letter by letter.
+  text = text.replace(KHMER, khmerToLatin);
   if (cyrillicKorean(text)) {
     text = KONTSEVICH.reduce((t, [from, to]) => t.replace(from, to), text);
   }

@@ -71,6 +71,9 @@ const TITLES = new Set([
   'iv',
 ]);
 
+/** Titles written after the name. */
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 /** Spellings of the same particle ("ibn", "ben" -> bin; "el" -> al). */
 const PARTICLE_FORMS: ReadonlyMap<string, string> = new Map([
   ['ibn', 'bin'],
@@ -79,6 +82,10 @@ const PARTICLE_FORMS: ReadonlyMap<string, string> = new Map([
   ['binti', 'bin'],
   ['el', 'al'],
   ['ul', 'al'],
+  // "Son of" in Mauritania and the Sahel: Ould (walad) and the Tuareg Ag (Iyad Ag Ghaly).
+  ['ould', 'bin'],
+  ['walad', 'bin'],
+  ['ag', 'bin'],
 ]);
 
 /** Connecting words of names: they match often and prove little. */
@@ -272,8 +279,10 @@ export function nameTokens(name: string): string[] {
   const ascii = unglue(toAscii(name)).replace(/\b([a-z]+)-\1\b/gi, '$1$1');
   const words = foldText(ascii).split(' ');
   const abjad = ABJAD.test(name);
-  for (const raw of words) {
-    if (raw === '' || TITLES.has(raw)) continue;
+  for (const [at, raw] of words.entries()) {
+    // A title precedes the name: a title word ending a name is a word of it (Saduddin Sayed).
+    const last = at === words.length - 1 && out.length > 0 && !SUFFIXES.has(raw);
+    if (raw === '' || (TITLES.has(raw) && !last)) continue;
     // "Ben Netanyahu": a name's first word is a given name, not "son of".
     const first = out.length === 0 && words.length > 1 && !name.includes(',');
     const word = unLeet(first && raw === 'ben' ? raw : (PARTICLE_FORMS.get(raw) ?? raw));
