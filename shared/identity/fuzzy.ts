@@ -1,7 +1,7 @@
 import { chineseWord } from './chinese.ts';
 import { consonantsOf } from './consonants.ts';
 import { wordKeys } from './romanize.ts';
-import { sameSlavicName } from './slavic.ts';
+import { sameSlavicName, slavicTypo } from './slavic.ts';
 import { jaroWinkler } from './text.ts';
 import { foreignForm, givenNameForm, isKnownGivenName, PARTICLES } from './tokens.ts';
 
@@ -97,6 +97,8 @@ const REVERSED_TYPO_CREDIT = 0.85;
 const PARTICLE_TYPO_CREDIT = 0.9;
 /** A Slavic name as another language writes it: as much as a typo. */
 const SLAVIC_CREDIT = 0.9;
+/** And with one typo on top (Serej for Sergej): a two-word name with its other word exact scores 0.925. */
+const SLAVIC_TYPO_CREDIT = 0.85;
 
 const reversed = (word: string) => [...word].reverse().join('');
 
@@ -121,6 +123,7 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
     return 0.95;
   const credit = spellingCredit(a, b);
   if (credit > 0 || a.length < 4) return credit;
+  if (slavicTypo(a, b)) return SLAVIC_TYPO_CREDIT;
   // A word written backwards ("nituP"), a cheap way past a screen, with at most one typo.
   // Cheap first: a word backwards ends with the other's first letter (or, typed, its second).
   if (a[a.length - 1] !== b[0] && a[a.length - 2] !== b[0]) return 0;

@@ -6,7 +6,7 @@ import { skeleton } from './fuzzy.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { koreanTypo, nameSimilarity, type PreparedName, prepareName } from './person.ts';
 import { soundKey } from './phonetic.ts';
-import { slavicKeys } from './slavic.ts';
+import { jReadings, slavicKeys } from './slavic.ts';
 import { foreignForm, givenNameForm, PARTICLES } from './tokens.ts';
 
 /** One spelling (name or alias) of a listed person or entity, prepared for matching. */
@@ -153,6 +153,7 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     ...skeletonKeys(w),
     ...slavicKeys(w),
     ...(o.query ? reversedKeys(w) : []),
+    ...(o.query ? jReadings(w).map((r) => `d:${r}`) : []),
     ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),
   ]);
   for (const view of person.syllableViews.slice(1)) groups.push(view.map((s) => s.key));

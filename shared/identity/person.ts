@@ -289,6 +289,43 @@ export function nameSimilarity(q: PreparedName, l: PreparedName, frequency: Word
 
 const distinctiveWords = (ws: readonly string[]) => ws.filter((w) => !PARTICLES.has(w));
 
+/** A short family name with one letter mistyped after an exact given name: at the alert line. */
+const FAMILY_TYPO = 0.9;
+/** Family names this long or shorter get no typo elsewhere (see `familyTypo`). */
+const SHORT_FAMILY = 5;
+
+/** First halves of Arabic compound names and kunyas. */
+const COMPOUND_FIRST: ReadonlySet<string> = new Set(['abdul', 'abu', 'umm']);
+
+/** Given name and family name of a two-word name: the family name last, or first before a comma. */
+function givenAndFamily(p: PreparedName): readonly [string, string] | undefined {
+  const ws = distinctive(p.tokens);
+  if (ws.length !== 2 || ws.length !== p.tokens.length) return undefined;
+  return p.surnameFirst ? [ws[1]!, ws[0]!] : [ws[0]!, ws[1]!];
+}
+
+/**
+ * Two-word names with the same given name and family names of four or five letters one letter
+ * apart, the first letter included (Bill Cates, Lionel Bessi, Tim Cock): a typo in the family
+ * name, the open set of names, where the given name (Mary/Mark, Jamal/Kamal, Harry/Larry: a
+ * small set of common names one letter apart) would make another person. Not for the other
+ * sex's form, nor for names that read as Chinese syllables (Li Wei/Li Wen).
+ */
+function familyTypo(q: PreparedName, l: PreparedName): boolean {
+  if (q.chinese !== undefined || l.chinese !== undefined) return false;
+  const a = givenAndFamily(q);
+  const b = givenAndFamily(l);
+  if (a === undefined || b === undefined) return false;
+  const [fa, fb] = [a[1], b[1]];
+  if (fa.length !== fb.length || fa.length < 4 || fa.length > SHORT_FAMILY) return false;
+  // Abdul Basir, Abu Ubaidah: the second word is half of a compound name, not a family name.
+  if (COMPOUND_FIRST.has(a[0]) || COMPOUND_FIRST.has(b[0])) return false;
+  if (tokenSimilarity(a[0], b[0], false) < 1) return false;
+  let differ = 0;
+  for (let i = 0; i < fa.length; i++) if (fa[i] !== fb[i]) differ++;
+  return differ === 1;
+}
+
 /** Similarity of two names as written: characters, consonants, syllables or words. */
 function writtenSimilarity(q: PreparedName, l: PreparedName, frequency: WordFrequency): number {
   if (q.characters.length > 0 && l.characters.length > 0) {
@@ -315,6 +352,7 @@ function writtenSimilarity(q: PreparedName, l: PreparedName, frequency: WordFreq
   if (!korean) {
     // A Chinese name in Wade-Giles against its Pinyin spelling (Mao Tse-tung, Mao Zedong).
     if (q.chinese && l.chinese) best = Math.max(best, chineseSimilarity(q.chinese, l.chinese));
+    else if (best < FAMILY_TYPO && familyTypo(q, l)) best = FAMILY_TYPO;
     return best;
   }
   for (const a of q.syllableViews) {

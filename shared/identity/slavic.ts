@@ -1,3 +1,5 @@
+import { editDistance } from './fuzzy.ts';
+
 /**
  * Russian, Ukrainian and Belarusian names as German, Polish and French write them next to the
  * English transliteration: Wolodymyr Selenskyj, Włodzimierz Zełenski, Vladimir Poutine,
@@ -106,4 +108,47 @@ export function sameSlavicName(a: string, b: string): boolean {
   const rb = readings(b);
   if (ra.length === 1 && rb.length === 1) return ra[0] === rb[0];
   return ra.some((r) => rb.includes(r));
+}
+
+/** The German and Polish readings of a word that has their letters. */
+function easternReadings(word: string): readonly string[] {
+  let out = eastern.get(word);
+  if (out === undefined) {
+    const found: string[] = [];
+    for (const [mark, reading] of MARKS.slice(0, 2)) {
+      if (mark.test(word)) found.push(fold(reading.reduce((w, [f, r]) => w.replace(f, r), word)));
+    }
+    out = found;
+    if (eastern.size >= CACHE_LIMIT) eastern.clear();
+    eastern.set(word, out);
+  }
+  return out;
+}
+
+const eastern = new Map<string, readonly string[]>();
+
+/**
+ * True when the German or Polish reading of one word is one letter from the English reading
+ * of the other, both of five letters or more and starting alike: a typo in a name spelled the
+ * German way (Serej for Sergej, Sergey), its last two letters kept.
+ */
+export function slavicTypo(a: string, b: string): boolean {
+  if (a.length < MIN_WORD || b.length < MIN_WORD || a[0] !== b[0]) return false;
+  // The ending kept: a changed one is the other sex's form (Smirnow, Smirnova).
+  const near = (x: string, y: string) => {
+    const english = readings(y)[0]!;
+    return easternReadings(x).some(
+      (r) =>
+        r.length >= MIN_WORD &&
+        r.slice(-2) === english.slice(-2) &&
+        editDistance(r, english, 1) === 1,
+    );
+  };
+  return near(a, b) || near(b, a);
+}
+
+/** A word's j read as y and as i (German and Polish й), for a typo on top of it to find its candidates. */
+export function jReadings(word: string): string[] {
+  if (word.length < MIN_WORD || !word.includes('j')) return [];
+  return [word.replace(/j/g, 'y'), word.replace(/j/g, 'i')];
 }

@@ -46,3 +46,36 @@ describe('transliteration variants of Arabic and Persian names', () => {
     expect(matches('Abu Ubaidah Yusuf', 'ABU UBAYDAH YUSUF AL-ANABI')).toBe(true);
   });
 });
+
+describe('one letter of a short family name mistyped', () => {
+  it.each([
+    ['Bill Cates', 'Bill Gates'],
+    ['Lionel Bessi', 'Lionel Messi'],
+    ['Tim Cock', 'Tim Cook'],
+    ['Cates, Bill', 'Bill Gates'],
+  ])('matches %s ~ %s: the given name exact', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it.each([
+    ['Harry Page', 'Larry Page'],
+    ['Mary Taylor', 'Mark Taylor'],
+    ['Jamal Khan', 'Kamal Khan'],
+    ['Abdul Basir', 'Abdul Nasir'],
+    ['Bill Cates Smith', 'Bill Gates'],
+    ['Lee Wen', 'Lee Wei'],
+  ])('keeps %s and %s apart (a given name, half of a compound, a third word)', (query, listed) => {
+    expect(matches(query, listed)).toBe(false);
+  });
+});
+
+describe('a typo on top of the German reading of a Slavic name', () => {
+  it('matches Serej Lavrov (Sergej mistyped) against the Cyrillic and Latin listed names', () => {
+    expect(matches('Serej Lavrov', 'Сергей Викторович Лавров')).toBe(true);
+    expect(matches('Serej Lavrov', 'Sergey Lavrov')).toBe(true);
+  });
+
+  it('does not read French spellings that way', () => {
+    expect(matches('Mohamed Osman', 'Mohamed Ousmane Ag Mohamedoune')).toBe(false);
+  });
+});
