@@ -112,6 +112,10 @@ const PERSIAN_VALUES: readonly [RegExp, string][] = [
   [/[\u0630\u0636\u0638]/g, '\u0632'],
 ];
 const PERSIAN_LETTERS = /[\u062b\u0630\u0636\u0638]/;
+/** A ز after a long vowel (ي, و, ا) and before a vowel or the end of a word. */
+const EUROPEAN_Z =
+  /(?<=[\u064a\u06cc\u0648\u0627])\u0632(?=[\u064a\u06cc\u0648\u0627\u0647\u0629]|\s|$)/;
+const EUROPEAN_ZS = new RegExp(EUROPEAN_Z.source, 'g');
 
 /**
  * A name's consonants and vowels for comparing across scripts. A name in the script is also
@@ -136,6 +140,10 @@ function otherReadings(name: string, all: string): string[] {
   if (PERSIAN_LETTERS.test(name)) {
     for (const t of [...texts]) texts.add(PERSIAN_VALUES.reduce((x, [f, r]) => x.replace(f, r), t));
   }
+  // A European name writes its s between vowels as ز, the way it sounds (تيريز Therese,
+  // لويز Louise): the closer reading counts.
+  if (EUROPEAN_Z.test(name))
+    for (const t of [...texts]) texts.add(t.replace(EUROPEAN_ZS, '\u0633'));
   const readings = new Set<string>();
   for (const t of texts) {
     const ks = consonantWords(t);

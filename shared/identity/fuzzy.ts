@@ -102,6 +102,29 @@ const SLAVIC_TYPO_CREDIT = 0.85;
 
 const reversed = (word: string) => [...word].reverse().join('');
 
+/** Shortest word whose inner letters may be scrambled and still count (see `scrambleKey`). */
+export const MIN_SCRAMBLED = 6;
+/** A word with its inner letters scrambled counts as a typo does (Vidlamir for Vladimir). */
+const SCRAMBLED_CREDIT = 0.9;
+
+/**
+ * A word of six letters or more as its first letter, its inner letters sorted and its last
+ * letter: a word with its inner letters shuffled (Vidlamir, Vladimir) reads the same way to a
+ * reviewer and has the same key; shorter words have too few inner letters for it to say much.
+ */
+export const scrambleKey = memo((word) =>
+  word.length < MIN_SCRAMBLED
+    ? ''
+    : `${word[0]}${[...word.slice(1, -1)].sort().join('')}${word[word.length - 1]}`,
+);
+
+/** True when two different words of six letters or more have the same scramble key. */
+function scrambled(a: string, b: string): boolean {
+  return (
+    a.length === b.length && a !== b && scrambleKey(a) !== '' && scrambleKey(a) === scrambleKey(b)
+  );
+}
+
 /** Credit for one word against another; `strict` (Korean names): romanizations, no typo at word level. */
 export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   if (a === b || givenNameForm(a) === givenNameForm(b)) return 1;
@@ -124,11 +147,12 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   const credit = spellingCredit(a, b);
   if (credit > 0 || a.length < 4) return credit;
   if (slavicTypo(a, b)) return SLAVIC_TYPO_CREDIT;
+  if (scrambled(a, b)) return SCRAMBLED_CREDIT;
   // A word written backwards ("nituP"), a cheap way past a screen, with at most one typo.
   // Cheap first: a word backwards ends with the other's first letter (or, typed, its second).
   if (a[a.length - 1] !== b[0] && a[a.length - 2] !== b[0]) return 0;
   const back = reversed(a);
-  if (back === b) return REVERSED_CREDIT;
+  if (back === b || scrambled(back, b)) return REVERSED_CREDIT;
   return a.length >= 5 && editDistance(back, b, 1) <= 1 ? REVERSED_TYPO_CREDIT : 0;
 }
 

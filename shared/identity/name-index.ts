@@ -2,7 +2,7 @@ import type { ListEntry } from '../lists/types.ts';
 import { consonantKeys, consonantKeysNeeded, consonantKeysNeededFor } from './abjad.ts';
 import { chineseWord, heardKey } from './chinese.ts';
 import { cyrillicKeys } from './cyrillic.ts';
-import { skeleton } from './fuzzy.ts';
+import { scrambleKey, skeleton } from './fuzzy.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { koreanTypo, nameSimilarity, type PreparedName, prepareName } from './person.ts';
 import { soundKey } from './phonetic.ts';
@@ -109,6 +109,13 @@ function reversedKeys(word: string): string[] {
   return [`w:${back}`, `d:${back}`];
 }
 
+/** A word's scramble key, and for a query its reversed word's too (rimaldiV for Vladimir). */
+function scrambleKeys(word: string, query: boolean): string[] {
+  const key = scrambleKey(word);
+  if (key === '') return [];
+  return query ? [`a:${key}`, `a:${scrambleKey([...word].reverse().join(''))}`] : [`a:${key}`];
+}
+
 interface KeyOptions {
   /** Its consonants too, so a name in Arabic script meets its Latin spellings. */
   readonly consonants: boolean;
@@ -154,6 +161,7 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     ...slavicKeys(w),
     ...(o.query ? reversedKeys(w) : []),
     ...(o.query ? jReadings(w).map((r) => `d:${r}`) : []),
+    ...scrambleKeys(w, o.query),
     ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),
   ]);
   for (const view of person.syllableViews.slice(1)) groups.push(view.map((s) => s.key));

@@ -273,6 +273,17 @@ function swappedNasab(q: readonly string[], l: readonly string[], strict: boolea
  * romanizations in any order and hyphenation) and the word view.
  */
 export function nameSimilarity(q: PreparedName, l: PreparedName, frequency: WordFrequency): number {
+  return rounded(unroundedSimilarity(q, l, frequency));
+}
+
+/**
+ * A similarity to six decimals: credits are sums and ratios of decimal steps, and in binary
+ * floating point (0.95 + 0.85) / 2 is 0.8999999999999999, under an alert line of 0.9 it is meant
+ * to reach.
+ */
+const rounded = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function unroundedSimilarity(q: PreparedName, l: PreparedName, frequency: WordFrequency): number {
   const written = writtenSimilarity(q, l, frequency);
   // A foreign name in katakana or Chinese characters against its Latin spelling, by sound.
   if (q.foreign && l.characters.length === 0) {

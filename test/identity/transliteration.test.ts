@@ -79,3 +79,25 @@ describe('a typo on top of the German reading of a Slavic name', () => {
     expect(matches('Mohamed Osman', 'Mohamed Ousmane Ag Mohamedoune')).toBe(false);
   });
 });
+
+describe('scrambled and reversed words', () => {
+  it('matches a name written backwards with a word scrambled (rimaldiV nituP)', () => {
+    expect(matches('rimaldiV nituP', 'Vladimir Putin')).toBe(true);
+    expect(matches('Vidlamir Putin', 'Vladimir Putin')).toBe(true);
+  });
+
+  it('needs the first and last letters and six letters or more', () => {
+    expect(matches('Ladimirv Putin', 'Vladimir Putin')).toBe(false);
+    expect(matches('Mark Tiwan', 'Mark Twain')).toBe(false);
+  });
+});
+
+describe('a European name in Arabic script', () => {
+  it('reads ز after a long vowel as the s it writes (تيريز Therese)', () => {
+    expect(matches('ماري تيريز أدينا أوندوا', 'Marie-Therese Abena Ondoa')).toBe(true);
+  });
+});
+
+it('scores (0.95 + 0.85) / 2 as 0.9, not 0.8999999999999999 (Qassim al-Raymi)', () => {
+  expect(matches('Qassim al-Raymi', 'QASIM MOHAMED MAHDI AL-RIMI')).toBe(true);
+});
