@@ -1,4 +1,5 @@
 import { FileRestingStore, MemoryEngineState } from '../../../shared/engine/state/index.ts';
+import { PackedStringMap } from './packed-strings.ts';
 
 const TRANSFER = 't'.charCodeAt(0);
 const EVENT = 'e'.charCodeAt(0);
@@ -23,19 +24,21 @@ function unpack<T>(packed: string): T {
  * carried payout slices, read again only by a redelivery or a retraction: about 900 bytes
  * of heap each, most of a year's transfer records) and the envelopes of retained events
  * that cannot be read again from their input (`e:`, standard input and gzip). A transfer
- * that moved no payroll money is only its event id: that stays in memory, where a
- * redelivery finds it without a read.
+ * that moved no payroll money is only its event id: that stays in memory, packed with its
+ * key outside the heap (`PackedStringMap`: most of a year's records, which the garbage
+ * collector would otherwise trace again and again), where a redelivery finds it without a read.
  */
 export class ScanState extends MemoryEngineState {
   private transfers: FileRestingStore | undefined;
   private events: FileRestingStore | undefined;
+  private readonly plainTransfers = new PackedStringMap();
 
   override get<T>(key: string): T | undefined {
     const kind = kindOf(key);
     if (kind === EVENT) return this.fromFile(this.events, key);
-    const value = super.get<T>(key);
-    if (value !== undefined || kind !== TRANSFER) return value;
-    return this.fromFile(this.transfers, key);
+    if (kind !== TRANSFER) return super.get<T>(key);
+    const plain = this.plainTransfers.get(key) as T | undefined;
+    return plain !== undefined ? plain : this.fromFile(this.transfers, key);
   }
 
   override put(key: string, value: unknown): void {
@@ -46,10 +49,12 @@ export class ScanState extends MemoryEngineState {
     } else if (kind === TRANSFER && typeof value !== 'string') {
       this.transfers ??= new FileRestingStore();
       this.transfers.set(key, pack(value));
-      super.delete(key);
-    } else {
+      this.plainTransfers.delete(key);
+    } else if (kind === TRANSFER) {
       // A transfer applied again after a retraction: its record in memory now hides the one
       // in the file (reads look in memory first), so no file lookup on every transfer.
+      this.plainTransfers.set(key, value as string);
+    } else {
       super.put(key, value);
     }
   }
@@ -57,16 +62,17 @@ export class ScanState extends MemoryEngineState {
   override delete(key: string): void {
     const kind = kindOf(key);
     if (kind === EVENT) this.events?.delete(key);
-    else {
-      super.delete(key);
-      if (kind === TRANSFER) this.transfers?.delete(key);
-    }
+    else if (kind === TRANSFER) {
+      this.plainTransfers.delete(key);
+      this.transfers?.delete(key);
+    } else super.delete(key);
   }
 
   /** Removes the scratch files. */
   override close(): void {
     this.transfers?.close();
     this.events?.close();
+    this.plainTransfers.clear();
     super.close();
   }
 
