@@ -18,7 +18,10 @@ export function isAbjad(name: string): boolean {
  * it would join a d before it into dh (حمودة, Hamuda).
  */
 export function consonantWords(name: string): string[] {
-  const folded = foldText(toAscii(name.replace(/\u0629/g, '')));
+  // A ya before a final alif is the consonant y (ضیا Zia, زكريا Zakariya, ثريا Thurayya), not
+  // a final long i: transliteration drops the alif, so it is kept as the Latin a it reads.
+  const text = name.replace(/\u0629/g, '').replace(/([\u064a\u06cc])\u0627(?=\s|$)/g, '$1a');
+  const folded = foldText(toAscii(text));
   const script = isAbjad(name);
   return folded === '' ? [] : folded.split(' ').map((w) => consonantsOf(w, script));
 }

@@ -101,3 +101,16 @@ describe('a European name in Arabic script', () => {
 it('scores (0.95 + 0.85) / 2 as 0.9, not 0.8999999999999999 (Qassim al-Raymi)', () => {
   expect(matches('Qassim al-Raymi', 'QASIM MOHAMED MAHDI AL-RIMI')).toBe(true);
 });
+
+describe('a ya before a final alif in Arabic script', () => {
+  it.each([
+    ['احمد ضیا آغا', 'AHMAD ZIA AGHA'],
+    ['زكريا الصبار', 'ZAKARYA ESSABAR'],
+  ])('reads %s with the consonant y, not a final long i (%s)', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it('keeps the final long i of a nisba (احمدی is Ahmadi, not Ahmad)', () => {
+    expect(matches('احمدی', 'AHMAD')).toBe(false);
+  });
+});
