@@ -1,13 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
 import type { DecodeReply, DecodeRequest } from './decode-protocol.ts';
-import { EventDecoder } from './event-codec.ts';
+import { type DecodedBatch, EventDecoder } from './event-codec.ts';
 
-/** The lines one request completed: counts, refusals and the events, rebuilt. */
+/** The lines one request completed: counts, refusals and the events, to build when screened. */
 export interface DecodedLines {
   readonly lines: number;
   readonly refused: readonly { readonly line: number; readonly reason: string }[];
-  readonly events: NormalizedEvent[];
+  readonly events: DecodedBatch;
 }
 
 interface Waiter {
@@ -17,8 +16,9 @@ interface Waiter {
 
 /**
  * The reading thread seen from the screening thread: byte chunks of numbered streams go in,
- * decoded events come back in the order they were sent. Replies are rebuilt the moment they
- * arrive, in order, since each may bring shapes the next ones use.
+ * decoded events come back in the order they were sent. Replies are taken in the moment they
+ * arrive, in order, since each may bring shapes and strings the next ones use; their events
+ * are built later, as they are screened.
  */
 export class DecodeThread {
   private readonly worker: Worker;
@@ -96,8 +96,8 @@ export class DecodeThread {
       this.fail(new Error(`the reading thread failed: ${r.failure}`));
       return;
     }
-    // Decoded even when nobody waits any more (a dropped stream): later replies build on it.
-    const events = this.decoder.decode(r.events);
+    // Taken in even when nobody waits any more (a dropped stream): later replies build on it.
+    const events = this.decoder.prepare(r.events);
     waiter?.resolve({ lines: r.lines, refused: r.refused, events });
   }
 

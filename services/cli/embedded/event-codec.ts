@@ -238,38 +238,88 @@ function compileMatcher(shape: EventShape): Match {
 /** Builds one event of a shape from the values at `at`; `s`: shared strings; `m` holds the last event time. */
 type Build = (values: unknown[], at: number, s: string[], m: { at: string }) => NormalizedEvent;
 
-/** Screening side: rebuilds the events of encoded batches, in the order they were encoded. */
-export class EventDecoder {
-  private readonly builders: { build: Build; width: number }[] = [];
-  private readonly strings: string[] = [];
-  // Events in time order often share their time: the engine keeps it for each wallet an
-  // event touches, so one string serves them all.
-  private readonly last = { at: '' };
+/** One shape's builder and how many values each of its events takes. */
+interface Builder {
+  readonly build: Build;
+  readonly width: number;
+}
 
-  /** The events of one batch (batches must be decoded in the order they were taken). */
-  decode(batch: EncodedEvents): NormalizedEvent[] {
-    if (batch.resetStrings) this.strings.length = 0;
-    for (const str of batch.strings) this.strings.push(str);
-    for (const shape of batch.newShapes) this.builders.push(compileBuilder(shape));
-    const out = new Array<NormalizedEvent>(batch.shapes.length);
-    let at = 0;
-    let whole = 0;
-    for (let i = 0; i < batch.shapes.length; i++) {
-      const id = batch.shapes[i]!;
+/**
+ * The events of one encoded batch, built a few at a time when asked for: an event built
+ * just before it is screened dies young, while a whole reply's events built on arrival
+ * (thousands, waiting behind the ones screened first) outlive a young-generation collection
+ * or two and are copied, then promoted, then collected again in the old generation.
+ */
+export class DecodedBatch {
+  private next = 0;
+  private at = 0;
+  private whole = 0;
+
+  constructor(
+    private readonly batch: EncodedEvents,
+    private readonly builders: readonly Builder[],
+    /** The shared strings as they were for this batch (a later reset starts a new table). */
+    private readonly strings: string[],
+    private readonly last: { at: string },
+  ) {}
+
+  /** Events in the batch. */
+  get count(): number {
+    return this.batch.shapes.length;
+  }
+
+  /** Events not taken yet. */
+  get left(): number {
+    return this.count - this.next;
+  }
+
+  /** The next `max` events (fewer at the end). */
+  take(max: number): NormalizedEvent[] {
+    const { shapes, values, whole } = this.batch;
+    const n = Math.min(max, this.left);
+    const out = new Array<NormalizedEvent>(n);
+    for (let k = 0; k < n; k++) {
+      const id = shapes[this.next++]!;
       if (id < 0) {
-        out[i] = batch.whole[whole++]!;
+        out[k] = whole[this.whole++]!;
         continue;
       }
       const b = this.builders[id]!;
-      out[i] = b.build(batch.values, at, this.strings, this.last);
-      at += b.width;
+      out[k] = b.build(values, this.at, this.strings, this.last);
+      this.at += b.width;
     }
     return out;
   }
 }
 
+/** Screening side: rebuilds the events of encoded batches, in the order they were encoded. */
+export class EventDecoder {
+  private readonly builders: Builder[] = [];
+  private strings: string[] = [];
+  // Events in time order often share their time: the engine keeps it for each wallet an
+  // event touches, so one string serves them all.
+  private readonly last = { at: '' };
+
+  /**
+   * Takes in one batch's new strings and shapes (batches must arrive in the order they were
+   * taken) and returns its events to build later, in order.
+   */
+  prepare(batch: EncodedEvents): DecodedBatch {
+    if (batch.resetStrings) this.strings = [];
+    for (const str of batch.strings) this.strings.push(str);
+    for (const shape of batch.newShapes) this.builders.push(compileBuilder(shape));
+    return new DecodedBatch(batch, this.builders, this.strings, this.last);
+  }
+
+  /** The events of one batch, all built at once. */
+  decode(batch: EncodedEvents): NormalizedEvent[] {
+    const events = this.prepare(batch);
+    return events.take(events.count);
+  }
+}
+
 /** Compiles the screening side's builder of one shape: object literals over the values. */
-function compileBuilder(shape: EventShape): { build: Build; width: number } {
+function compileBuilder(shape: EventShape): Builder {
   let n = 0;
   const value = () => `v[c + ${n++}]`;
   const sharedValue = () => `s[v[c + ${n++}]]`;

@@ -3,6 +3,7 @@ import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
 import type { DecodedLines, DecodeThread } from './decode-thread.ts';
 import { decodeJsonlLines } from './jsonl-lines.ts';
 import { type Line, LineSplitter } from './lines.ts';
+import { MERGED_BATCH } from './merge.ts';
 import { type ReadContext, readFailure, refuse } from './readers.ts';
 
 const NEWLINE = 0x0a;
@@ -43,12 +44,12 @@ async function* pieces(
   if (bytes > 0) yield joined();
 }
 
-/** Counts what a reply read into the file's tally and hands its events on. */
-function tallied(ctx: ReadContext, d: DecodedLines): NormalizedEvent[] {
+/** Counts what a reply read into the file's tally and hands its events on, built a batch at a time. */
+function* tallied(ctx: ReadContext, d: DecodedLines): Generator<NormalizedEvent[]> {
   ctx.tally.lines += d.lines;
   for (const r of d.refused) refuse(ctx, r.line, r.reason);
-  ctx.tally.events += d.events.length;
-  return d.events;
+  ctx.tally.events += d.events.count;
+  while (d.events.left > 0) yield d.events.take(MERGED_BATCH);
 }
 
 /** A promise whose failure is handled where it is awaited, never reported as unhandled. */
@@ -81,14 +82,12 @@ export async function* jsonlEventsOffThread(
       pending.push(quiet(thread.send(stream, bytes, max, start)));
       start = {};
       if (pending.length < AHEAD) continue;
-      const events = tallied(ctx, await pending.shift()!);
-      if (events.length > 0) yield events;
+      yield* tallied(ctx, await pending.shift()!);
     }
     pending.push(quiet(thread.end(stream, max)));
     ended = true;
     while (pending.length > 0) {
-      const events = tallied(ctx, await pending.shift()!);
-      if (events.length > 0) yield events;
+      yield* tallied(ctx, await pending.shift()!);
     }
   } catch (error) {
     throw readFailure(ctx.file, error);

@@ -150,4 +150,25 @@ describe('the compact form events cross threads in', () => {
       expect(back.map((e) => JSON.stringify(e))).toEqual(batch.map((e) => JSON.stringify(e)));
     }
   });
+
+  it('builds a batch taken in before later ones, a few events at a time, after the string table started over', () => {
+    const encoder = new EventEncoder({ stringLimit: 3 });
+    const decoder = new EventDecoder();
+    const batches = [0, 1, 2, 3].map((b) =>
+      [0, 1, 2, 3, 4].map((i) => payout(`${b}-${i}`, wallet(10 * b + i))),
+    );
+    // Every batch taken in first (each one after the first starts the table over), built after.
+    const pending = batches.map((batch) => {
+      for (const e of batch) encoder.add(e);
+      return decoder.prepare(structuredClone(encoder.take()));
+    });
+    for (const [b, events] of pending.entries()) {
+      expect(events.count).toBe(5);
+      const built = [...events.take(2), ...events.take(2), ...events.take(2)];
+      expect(events.left).toBe(0);
+      expect(built.map((e) => JSON.stringify(e))).toEqual(
+        batches[b]!.map((e) => JSON.stringify(e)),
+      );
+    }
+  });
 });
