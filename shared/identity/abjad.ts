@@ -23,7 +23,28 @@ export function consonantWords(name: string): string[] {
   const text = name.replace(/\u0629/g, '').replace(/([\u064a\u06cc])\u0627(?=\s|$)/g, '$1a');
   const folded = foldText(toAscii(text));
   const script = isAbjad(name);
-  return folded === '' ? [] : folded.split(' ').map((w) => consonantsOf(w, script));
+  if (folded === '') return [];
+  const ws = folded.split(' ');
+  return (script ? ws : ws.map(unassimilated)).map((w) => consonantsOf(w, script));
+}
+
+/** The article alone (ud, ad, ur, as, ...) or after Abd (Abdur, Abdus, Abdun). */
+const ARTICLE_ENDING = /^(abd)?[aeiu][tdrzsn]$/;
+
+/** Letters the article assimilates to in Latin spellings (the sun letters, as one letter each). */
+const SUN = /^(t|d|r|z|s|n)/;
+
+/**
+ * A Latin word ending in an article assimilated to the next word's first letter, written with
+ * that letter as the script writes its l (Abdur Rehman, Nasir ud Din, Saif ad-Din: عبد الرحمن
+ * is bd-lrhmn): its last letter read as l.
+ */
+function unassimilated(word: string, i: number, ws: readonly string[]): string {
+  const next = ws[i + 1];
+  if (next === undefined || word.length < 2) return word;
+  const sun = SUN.exec(next)?.[1];
+  if (sun === undefined || !word.endsWith(sun) || !ARTICLE_ENDING.test(word)) return word;
+  return `${word.slice(0, -1)}l`;
 }
 
 /** A word's consonants without the article glued to it (lht -> ht), when it may have one. */

@@ -114,3 +114,8 @@ describe('a ya before a final alif in Arabic script', () => {
     expect(matches('احمدی', 'AHMAD')).toBe(false);
   });
 });
+
+it('reads an article assimilated in a Latin spelling as the l the script writes (Abdur Rehman)', () => {
+  expect(matches('عبد الرحمن', 'ABDUR REHMAN')).toBe(true);
+  expect(matches('أحمد دغداغ', 'AHMED DEGHDEGH')).toBe(true);
+});
