@@ -116,7 +116,11 @@ async function screenerRate(
   const elu = performance.eventLoopUtilization();
   await screener.start();
   while (screener.stats.events < count) await new Promise((r) => setTimeout(r, 20));
-  const wall = performance.now() - started;
+  // Throughput counts the state made durable: the changes of the last events are written
+  // to the changelog now rather than at the next commit interval.
+  await screener.flush();
+  const durable = performance.now();
+  const wall = durable - started;
   const cpuUs = cpuPerEvent(cpu, count);
   const busy = performance.eventLoopUtilization(elu).utilization;
   await screener.stop();
@@ -127,7 +131,7 @@ async function screenerRate(
   const internal = internalTopics(groupId);
   await deleteTopics([topic, internal.sequenced, internal.changelog]);
   return {
-    rate: (count / (sink.last - sink.first)) * 1000,
+    rate: (count / (durable - sink.first)) * 1000,
     wallRate: (count / wall) * 1000,
     cpu: cpuUs,
     busy,
@@ -152,7 +156,9 @@ export async function benchStreaming(): Promise<Record<string, number | string>>
     'stream events': EVENTS,
     'bare kafkajs consumer, JSON.parse each (events/s)': Math.round(bare.rate),
     'bare kafkajs consumer, CPU per event (µs)': bare.cpu,
-    'screener, changelog-backed state, first to last round (events/s)': Math.round(screened.rate),
+    'screener, changelog-backed state, first alert to all state durable (events/s)': Math.round(
+      screened.rate,
+    ),
     'screener, same, from process start incl. group joins (events/s)': Math.round(
       screened.wallRate,
     ),

@@ -26,6 +26,12 @@ interface Page {
   live: number;
 }
 
+/** Pages a round cleans: their ids, and their live keys, which the round writes again. */
+export interface Cleaning {
+  readonly ids: readonly number[];
+  readonly moved: readonly string[];
+}
+
 /** A page index in the heap (tests, and a state that keeps no tags). */
 export class MapPageIndex implements PageIndex {
   private readonly tags = new KeyTags();
@@ -111,17 +117,31 @@ export class ChangelogPages {
     changes: readonly Change[],
     current: (key: string) => string | undefined,
   ): OutgoingRecord[] {
-    const cleaned = this.clean(changes.length);
-    const entries: Change[] = [];
-    for (const [key, value] of changes) this.entry(entries, key, value);
-    if (cleaned.moved.length > 0) {
+    const cleaning = this.plan(changes.length);
+    const all = [...changes];
+    if (cleaning.moved.length > 0) {
       // A moved key the round also changed is already written with its latest value.
       const changed = new Set(changes.map(([key]) => key));
-      for (const key of cleaned.moved)
-        if (!changed.has(key)) this.entry(entries, key, current(key));
+      for (const key of cleaning.moved) if (!changed.has(key)) all.push([key, current(key)]);
     }
-    const records = this.pack(entries);
-    for (const id of cleaned.ids) records.push({ key: `${PAGE_PREFIX}${id}`, value: null });
+    return this.pack(all, cleaning);
+  }
+
+  /**
+   * The first half of `write`, for a round whose values are captured over time: picks the
+   * pages to clean now (`changes`: how many keys the round changes). Their live keys must
+   * be written again with the round, at their values of the same moment (`pack` takes them).
+   */
+  plan(changes: number): Cleaning {
+    return this.clean(changes);
+  }
+
+  /** The second half of `write`: the round's entries (cleaned pages' keys among them) as records. */
+  pack(changes: readonly Change[], cleaning: Cleaning): OutgoingRecord[] {
+    const entries: Change[] = [];
+    for (const [key, value] of changes) this.entry(entries, key, value);
+    const records = this.packPages(entries);
+    for (const id of cleaning.ids) records.push({ key: `${PAGE_PREFIX}${id}`, value: null });
     return records;
   }
 
@@ -180,7 +200,7 @@ export class ChangelogPages {
   }
 
   /** Packs entries into pages of about PAGE_BYTES, indexing each key under its page. */
-  private pack(entries: readonly Change[]): OutgoingRecord[] {
+  private packPages(entries: readonly Change[]): OutgoingRecord[] {
     const records: OutgoingRecord[] = [];
     let from = 0;
     while (from < entries.length) {
@@ -225,7 +245,7 @@ export class ChangelogPages {
    * most about as many entries as the round writes (the work spreads over rounds). Their
    * live keys leave the index: the round writes them again.
    */
-  private clean(budget: number): { ids: number[]; moved: string[] } {
+  private clean(budget: number): Cleaning {
     const ids: number[] = [];
     const moved: string[] = [];
     let work = 0;

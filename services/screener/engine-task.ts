@@ -17,7 +17,12 @@ import type {
   PartitionOffset,
 } from '../../shared/ports/event-log/index.ts';
 import { retrying } from '../../shared/retry.ts';
-import { ChangelogPages, isPageKey, UnreadablePageError } from './changelog-pages.ts';
+import {
+  ChangelogPages,
+  type Cleaning,
+  isPageKey,
+  UnreadablePageError,
+} from './changelog-pages.ts';
 
 /** Changelog key of the sequencer's progress; state keys never start with `~`. */
 const PROGRESS_KEY = '~sequencer';
@@ -31,6 +36,14 @@ const CHUNK = 5_000;
  * of the changelog writes of 500 ms under load), and a crash replays at most this much.
  */
 const COMMIT_EVERY_MS = 2_000;
+
+/**
+ * Capturing a durable round's records goes on at the end of each round for at most this
+ * long (the latency an event may wait behind it), and after every chunk screened for four
+ * keys per event: an event changes about two keys, so under load the capture keeps ahead.
+ */
+const CAPTURE_SLICE_MS = 5;
+const CAPTURED_PER_EVENT = 4;
 
 export interface EngineTaskOptions {
   readonly log: EventLog;
@@ -109,6 +122,8 @@ export class EngineTask {
   private endsReadAt = 0;
   private retrying = false;
   private readonly abort = new AbortController();
+  /** The durable round being captured (`beginPersist`), if one is. */
+  private snapshot?: { cleaning: Cleaning; progress: string; next: number };
   /** Set when the changelog cannot be read: the engine will not start on this member. */
   private refused?: Error;
 
@@ -155,14 +170,22 @@ export class EngineTask {
     await this.queue;
     // What was screened since the last commit is made durable before leaving.
     try {
-      await this.settled();
-      if (this.owner && !this.needsRestore && this.unsaved) this.persist();
-      await this.settled();
+      if (this.owner && !this.needsRestore) await this.persistNow();
     } catch (err) {
       this.o.logger.warn({ err }, 'final commit failed');
     }
     this.abort.abort();
     await this.changelog?.close();
+  }
+
+  /**
+   * Makes everything screened so far durable now, without waiting for the commit interval
+   * (a benchmark's end, a planned handover): resolves once the changelog holds it.
+   */
+  flush(): Promise<void> {
+    return this.serial(async () => {
+      if (this.owner && !this.needsRestore) await this.persistNow();
+    });
   }
 
   /** Rounds never overlap: the engine state is one. */
@@ -186,7 +209,7 @@ export class EngineTask {
     if (!this.owner || this.refused) return;
     // A new owner restores at once, not at its first event: it is not ready until then.
     if (this.needsRestore) return this.restoreIfNeeded();
-    if (this.sequencer.holding === 0 && !this.unsaved) return;
+    if (this.sequencer.holding === 0 && !this.unsaved && !this.snapshot) return;
     try {
       await this.readEnds();
       await this.round();
@@ -221,6 +244,7 @@ export class EngineTask {
    */
   private async startOver(): Promise<void> {
     this.needsRestore = true;
+    this.snapshot = undefined;
     await this.settled().catch(() => {});
   }
 
@@ -269,6 +293,7 @@ export class EngineTask {
       if (released.length > 0) {
         await this.screen(released);
         this.unsaved = true;
+        this.advancePersist(CAPTURED_PER_EVENT * released.length, 0);
       }
       if (released.length < CHUNK) break;
     }
@@ -276,7 +301,9 @@ export class EngineTask {
     // next write takes everything changed meanwhile (each key once).
     this.throwIfWriteFailed();
     const every = this.o.commitEveryMs ?? COMMIT_EVERY_MS;
-    if (this.unsaved && !this.writing && Date.now() - this.savedAt >= every) this.persist();
+    if (this.unsaved && !this.snapshot && !this.writing && Date.now() - this.savedAt >= every)
+      this.beginPersist();
+    this.advancePersist(0, CAPTURE_SLICE_MS);
   }
 
   private async screen(released: readonly Released[]): Promise<void> {
@@ -300,19 +327,38 @@ export class EngineTask {
 
   /**
    * Makes the rounds screened so far durable: their state changes and the sequencer's
-   * progress, snapshotted together between rounds so they always agree, go to the changelog
-   * in one transaction, then the sequenced offset is committed. The write runs while the
-   * next rounds are screened (one write at a time); a crash before it lands repeats those
-   * rounds from the last durable state, and their alerts merge into themselves.
+   * progress, taken together between rounds so they always agree, go to the changelog in
+   * one transaction, then the sequenced offset is committed. Encoding the changed records
+   * spreads over the next rounds (the state captures each before the engine changes it
+   * again, `beginSnapshot`), so a commit does not stall the alerts of the events behind it.
+   * The write runs while the next rounds are screened (one write at a time); a crash before
+   * it lands repeats those rounds from the last durable state, and their alerts merge into
+   * themselves.
    */
-  private persist(): void {
+  private beginPersist(): void {
     this.unsaved = false;
     this.savedAt = Date.now();
-    const state = this.o.state;
-    const records = this.pages.write(state.takeChanges(), (key) => state.packedValue(key));
-    records.push({ key: PROGRESS_KEY, value: JSON.stringify(this.sequencer.progress()) });
-    const next = this.sequencer.committable();
-    this.writing = this.write(records, next).then(
+    const cleaning = this.pages.plan(this.o.state.changes);
+    this.o.state.beginSnapshot(cleaning.moved);
+    this.snapshot = {
+      cleaning,
+      progress: JSON.stringify(this.sequencer.progress()),
+      next: this.sequencer.committable(),
+    };
+  }
+
+  /**
+   * Captures part of the open snapshot (at least `minKeys`, then more while `ms` last),
+   * and writes it once it is whole.
+   */
+  private advancePersist(minKeys: number, ms: number): void {
+    const snapshot = this.snapshot;
+    if (!snapshot) return;
+    if (!this.o.state.captureSome(minKeys, ms)) return;
+    this.snapshot = undefined;
+    const records = this.pages.pack(this.o.state.endSnapshot(), snapshot.cleaning);
+    records.push({ key: PROGRESS_KEY, value: snapshot.progress });
+    this.writing = this.write(records, snapshot.next).then(
       () => {
         this.writing = undefined;
       },
@@ -321,6 +367,19 @@ export class EngineTask {
         this.writeFailed = error;
       },
     );
+  }
+
+  /** Makes everything screened so far durable at once (stop, flush). */
+  private async persistNow(): Promise<void> {
+    await this.settled();
+    const all = Number.POSITIVE_INFINITY;
+    if (this.snapshot) this.advancePersist(all, 0);
+    await this.settled();
+    if (this.unsaved) {
+      this.beginPersist();
+      this.advancePersist(all, 0);
+    }
+    await this.settled();
   }
 
   /** Waits for the write in flight; its failure fails the caller's round. */
@@ -368,6 +427,7 @@ export class EngineTask {
     await this.changelog?.close().catch(() => {});
     this.changelog = this.o.log.transactionalPublisher(`${this.o.groupId}-changelog-0`);
     state.clear();
+    this.snapshot = undefined;
     this.pages.clear();
     engine.reset();
     let progress: Record<string, OriginProgress> = {};

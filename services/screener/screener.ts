@@ -209,6 +209,11 @@ export class Screener {
     );
   }
 
+  /** Makes the engine state of everything screened so far durable now (see `EngineTask.flush`). */
+  async flush(): Promise<void> {
+    await this.task?.flush();
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.tagTimer);
     await this.router?.stop();

@@ -127,6 +127,69 @@ describe('changelog pages', () => {
     writer.close();
   });
 
+  // A durable round is captured while the engine goes on (copy on write): what it writes
+  // must be every record as it was when the round began, however the engine changed,
+  // deleted or created records before each one was captured.
+  it('a round captured over later changes restores the state of the moment it began', () => {
+    const state = () =>
+      new ChangelogEngineState({ hotRecords: 6, restingStore: () => new FileRestingStore() });
+    for (const seed of [11, 12]) {
+      const next = random(seed);
+      const truth = new Map<string, { n: number; r: number }>();
+      const topic = new Topic();
+      const writer = state();
+      const pages = new ChangelogPages(SLACK, writer);
+      // Changes as the engine makes them: a record read, changed in place and put back; new
+      // records; deletions.
+      const change = (r: number) => {
+        for (let i = 0; i < 30; i++) {
+          const x = next();
+          const key = x < 0.5 ? `hot:${Math.floor(next() * 25)}` : `e:${r}:${i}`;
+          if (x < 0.85) {
+            const record = writer.get<{ n: number; r: number }>(key) ?? { n: 0, r };
+            record.n++;
+            record.r = r;
+            writer.put(key, record);
+            truth.set(key, { ...record });
+          } else {
+            const keys = [...truth.keys()];
+            const victim = keys[Math.floor(next() * keys.length)];
+            if (victim === undefined) continue;
+            writer.delete(victim);
+            truth.delete(victim);
+          }
+        }
+      };
+      let r = 0;
+      for (let durable = 0; durable < 120; durable++) {
+        change(r++);
+        const cleaning = pages.plan(writer.changes);
+        writer.beginSnapshot(cleaning.moved);
+        const atStart = structuredClone(truth);
+        // The engine goes on for a few rounds, the capture a slice at a time between them.
+        const rounds = Math.floor(next() * 4);
+        for (let k = 0; k < rounds; k++) {
+          change(r++);
+          writer.captureSome(Math.floor(next() * 10), 0);
+        }
+        topic.append(pages.pack(writer.endSnapshot(), cleaning));
+        if (durable % 20 === 19)
+          for (const records of [topic.log, topic.compacted(true)]) {
+            const restored = state();
+            const reader = new ChangelogPages(SLACK, restored);
+            for (const rec of records)
+              reader.restore(rec.key, rec.value ?? undefined, (k, v) =>
+                restored.restoreValue(k, v),
+              );
+            expect(restored.size).toBe(atStart.size);
+            for (const [k, v] of atStart) expect(restored.get(k)).toEqual(v);
+            restored.close();
+          }
+      }
+      writer.close();
+    }
+  });
+
   it('writes few records, and keeps superseded entries bounded by the live ones', () => {
     const next = random(7);
     const truth = new Map<string, string>();

@@ -1,5 +1,4 @@
 import { MemoryEngineState, type MemoryStateOptions } from './memory-engine-state.ts';
-import { encodeRecord } from './record-codec.ts';
 import { MapRestingStore, type TaggedRestingStore } from './resting-store.ts';
 
 /** The streaming state's stores at rest keep a tag per key: the changelog page of its value. */
@@ -38,17 +37,31 @@ export class ChangelogEngineState
   private changed = new Set<string>();
   /** Pages of keys deleted since their deletion was last written (their tag left with them). */
   private readonly deletedFrom = new Map<string, number>();
+  /**
+   * The snapshot being taken (`beginSnapshot`): keys whose value at its start is not
+   * captured yet, and what was captured. Undefined when none is open.
+   */
+  private snapshot?: { pending: Set<string>; captured: StateChange[] };
 
   constructor(options: ChangelogStateOptions = {}) {
     super({ ...options, restingStore: options.restingStore ?? (() => new MapRestingStore()) });
   }
 
+  // Copy on write: a record of the open snapshot is captured before the engine can change it.
+
+  override get<T>(key: string): T | undefined {
+    if (this.snapshot?.pending.has(key)) this.capture(key);
+    return super.get<T>(key);
+  }
+
   override put(key: string, value: unknown): void {
+    if (this.snapshot?.pending.has(key)) this.capture(key);
     super.put(key, value);
     this.changed.add(key);
   }
 
   override delete(key: string): void {
+    if (this.snapshot?.pending.has(key)) this.capture(key);
     const page = this.pageOf(key);
     if (page !== undefined) this.deletedFrom.set(key, page);
     super.delete(key);
@@ -63,7 +76,10 @@ export class ChangelogEngineState
 
   setPage(key: string, id: number | undefined): void {
     this.deletedFrom.delete(key);
-    this.restingStoreOf(key).setTag(key, id);
+    // A key deleted after its value was captured: its deletion, still to be written, must
+    // know which page holds that value.
+    if (!this.restingStoreOf(key).setTag(key, id) && id !== undefined)
+      this.deletedFrom.set(key, id);
   }
 
   keysOn(id: number): string[] {
@@ -73,25 +89,74 @@ export class ChangelogEngineState
     return keys;
   }
 
+  /** Keys changed since the last snapshot began. */
+  get changes(): number {
+    return this.changed.size;
+  }
+
+  /** True while a snapshot is open (begun, not yet ended). */
+  get snapshotting(): boolean {
+    return this.snapshot !== undefined;
+  }
+
   /**
-   * The changes since the last call, each key once with its latest value at rest; the
-   * changed records are written at rest, and the oldest in use leave (`settle`).
+   * Opens a snapshot of every key changed since the last one, plus `alsoKeys` (the live
+   * keys of changelog pages being cleaned, written again): the values they hold now are
+   * what `endSnapshot` returns, however the engine changes them meanwhile. Capturing them
+   * (encoding each for the changelog) can then spread over the next rounds instead of
+   * stalling one: a record is captured before the engine touches it again (copy on write),
+   * the rest a slice at a time (`captureSome`).
    */
-  takeChanges(): StateChange[] {
+  beginSnapshot(alsoKeys: Iterable<string> = []): void {
+    if (this.snapshot) throw new Error('a snapshot is already open');
     for (const store of this.restingStores()) store.rememberWrites?.();
-    const out: StateChange[] = [];
-    for (const key of this.changed) {
-      const value = super.get(key);
-      if (value === undefined) out.push([key, undefined]);
-      else {
-        const packed = encodeRecord(value);
-        this.rest(key, packed);
-        out.push([key, packed]);
-      }
-    }
+    const pending = this.changed;
+    for (const key of alsoKeys) pending.add(key);
     this.changed = new Set();
+    this.snapshot = { pending, captured: [] };
+  }
+
+  /**
+   * Captures keys of the open snapshot: at least `minKeys`, then more until `ms` have
+   * passed. True when nothing is left to capture.
+   */
+  captureSome(minKeys: number, ms: number): boolean {
+    const pending = this.snapshot?.pending;
+    if (!pending) return true;
+    const until = performance.now() + ms;
+    let n = 0;
+    for (const key of pending) {
+      this.capture(key);
+      // The clock is read every 32 keys: a read costs more than capturing a small record.
+      if (++n >= minKeys && (n & 31) === 0 && performance.now() >= until) break;
+    }
+    return pending.size === 0;
+  }
+
+  /**
+   * Closes the snapshot (all of it captured first): each key once, with its value at rest
+   * at the snapshot's start, or undefined when it was deleted. The records used longest ago
+   * then leave the objects in use (`settle`).
+   */
+  endSnapshot(): StateChange[] {
+    this.captureSome(Number.POSITIVE_INFINITY, 0);
+    const captured = this.snapshot?.captured ?? [];
+    this.snapshot = undefined;
     this.settle();
-    return out;
+    return captured;
+  }
+
+  /** The changes since the last call, each key once with its latest value at rest (a snapshot taken at once). */
+  takeChanges(): StateChange[] {
+    this.beginSnapshot();
+    return this.endSnapshot();
+  }
+
+  /** Writes the key's value as it is now (at rest) into the snapshot. */
+  private capture(key: string): void {
+    const snapshot = this.snapshot!;
+    snapshot.pending.delete(key);
+    snapshot.captured.push([key, this.packed(key)]);
   }
 
   /** A live key's value at rest (the changelog writes it again when it cleans a page). */
@@ -105,10 +170,11 @@ export class ChangelogEngineState
     else this.rest(key, packed);
   }
 
-  /** Drops everything: the state is about to be rebuilt from the changelog. */
+  /** Drops everything: the state is about to be rebuilt from the changelog (an open snapshot too). */
   clear(): void {
     this.clearAll();
     this.changed = new Set();
+    this.snapshot = undefined;
     this.deletedFrom.clear();
   }
 }

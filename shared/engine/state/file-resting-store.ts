@@ -148,9 +148,11 @@ export class FileRestingStore implements TaggedRestingStore {
     return i < 0 || this.tags[i] === 0 ? undefined : this.tags[i]! - 1;
   }
 
-  setTag(key: string, tag: number | undefined): void {
+  setTag(key: string, tag: number | undefined): boolean {
     const i = this.indexOf(key);
-    if (i >= 0) this.tags[i] = tag === undefined ? 0 : tag + 1;
+    if (i < 0) return false;
+    this.tags[i] = tag === undefined ? 0 : tag + 1;
+    return true;
   }
 
   keysTagged(tag: number): string[] {

@@ -172,8 +172,11 @@ export class MemoryEngineState<S extends RestingStore = RestingStore> implements
   protected packed(key: string): string | undefined {
     const space = this.space(key);
     const inUse = space.hot.get(key);
-    if (inUse !== undefined && (!this.bounded || space.dirty.has(key)))
-      this.restIn(space, key, encodeRecord(inUse));
+    if (inUse !== undefined && (!this.bounded || space.dirty.has(key))) {
+      const packed = encodeRecord(inUse);
+      this.restIn(space, key, packed);
+      return packed;
+    }
     return space.cold.get(key);
   }
 

@@ -25,8 +25,8 @@ export interface RestingStore {
 export interface TaggedRestingStore extends RestingStore {
   /** The key's tag, or undefined when it has none (or is not held). */
   tagOf(key: string): number | undefined;
-  /** Tags a held key (a key not held is left alone); undefined removes the tag. */
-  setTag(key: string, tag: number | undefined): void;
+  /** Tags a held key; undefined removes the tag. False when the key is not held (nothing changes). */
+  setTag(key: string, tag: number | undefined): boolean;
   /** The held keys with this tag. */
   keysTagged(tag: number): string[];
   /** Remembers where the keys written from now on are, to tag them fast (forgetting earlier ones). */
@@ -78,8 +78,10 @@ export class MapRestingStore extends Map<string, string> implements TaggedRestin
     return this.tags.get(key);
   }
 
-  setTag(key: string, tag: number | undefined): void {
-    if (this.has(key)) this.tags.set(key, tag);
+  setTag(key: string, tag: number | undefined): boolean {
+    if (!this.has(key)) return false;
+    this.tags.set(key, tag);
+    return true;
   }
 
   keysTagged(tag: number): string[] {
