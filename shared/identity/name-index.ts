@@ -202,6 +202,28 @@ function soundKeys(person: PreparedName): string[] {
   return person.tokens.filter((w) => !PARTICLES.has(w)).map((w) => `f:${soundKey(w)}`);
 }
 
+/**
+ * Letters with a háček or an acute as Czech, Slovak, Croatian, Serbian, Slovene and Lithuanian
+ * write them, and English transliteration spells them (Vučić, Vuchich; Šojgu, Shoigu; Kim
+ * Čong-un, Kim Chong-un). Dropping the mark, as ASCII folding does, gives the other common
+ * spelling (Vucic): a person's name holding them is indexed and looked up both ways.
+ */
+const HACEK: readonly [RegExp, string][] = [
+  [/[čć]/g, 'ch'],
+  [/[ČĆ]/g, 'Ch'],
+  [/š/g, 'sh'],
+  [/Š/g, 'Sh'],
+  [/ž/g, 'zh'],
+  [/Ž/g, 'Zh'],
+];
+const HACEK_LETTERS = /[čćČĆšŠžŽ]/;
+
+/** The spellings a name is indexed and looked up by: as written, and with háčeks spelled out. */
+function spellingsOf(kind: Kind, name: string): readonly string[] {
+  if (kind !== 'person' || !HACEK_LETTERS.test(name)) return [name];
+  return [name, HACEK.reduce((t, [from, to]) => t.replace(from, to), name)];
+}
+
 function post(postings: Map<string, number[]>, key: string, at: number): void {
   const list = postings.get(key);
   if (list) list.push(at);
@@ -232,16 +254,21 @@ export class NameIndex {
 
   private add(kind: Kind, entry: ListEntry): void {
     for (const name of new Set([entry.name, ...entry.aliases])) {
-      const p = prepare(kind, name, { consonants: true, query: false });
-      if (p.keys.length === 0) continue;
-      if (p.person?.abjad) this.abjad = true;
-      const at = this.variants[kind].push({ entry, name, ...p }) - 1;
-      for (const key of new Set(p.keys)) post(this.postings[kind], key, at);
-      if (p.person?.abjad) for (const key of p.keys) post(this.abjadPostings, key, at);
-      if (p.person?.foreign) {
-        this.sounds = true;
-        for (const key of soundKeys(p.person)) post(this.soundPostings, key, at);
-      }
+      for (const spelled of spellingsOf(kind, name)) this.addSpelling(kind, entry, name, spelled);
+    }
+  }
+
+  /** One spelling of a listed name, reported as `name`. */
+  private addSpelling(kind: Kind, entry: ListEntry, name: string, spelled: string): void {
+    const p = prepare(kind, spelled, { consonants: true, query: false });
+    if (p.keys.length === 0) return;
+    if (p.person?.abjad) this.abjad = true;
+    const at = this.variants[kind].push({ entry, name, ...p }) - 1;
+    for (const key of new Set(p.keys)) post(this.postings[kind], key, at);
+    if (p.person?.abjad) for (const key of p.keys) post(this.abjadPostings, key, at);
+    if (p.person?.foreign) {
+      this.sounds = true;
+      for (const key of soundKeys(p.person)) post(this.soundPostings, key, at);
     }
   }
 
@@ -282,24 +309,36 @@ export class NameIndex {
   private search(kind: Kind, names: readonly string[], min: number): NameCandidate[] {
     const best = new Map<ListEntry, NameCandidate>();
     for (const queried of names) {
-      const q = prepare(kind, queried, {
-        consonants: this.abjad,
-        query: true,
-        sounds: this.sounds,
-      });
-      for (const at of this.candidatesOf(kind, q)) {
-        const v = this.variants[kind][at]!;
-        const s = this.similarity(kind, q, v);
-        if (s < min || (best.get(v.entry)?.similarity ?? -1) >= s) continue;
-        best.set(v.entry, {
-          entry: v.entry,
-          listedName: v.name,
-          queriedName: queried,
-          similarity: s,
-        });
-      }
+      for (const spelled of spellingsOf(kind, queried))
+        this.searchSpelling(kind, queried, spelled, min, best);
     }
     return [...best.values()].sort((a, b) => b.similarity - a.similarity);
+  }
+
+  /** Candidates of one spelling of a name asked about, kept in `best` by listed entry. */
+  private searchSpelling(
+    kind: Kind,
+    queried: string,
+    spelled: string,
+    min: number,
+    best: Map<ListEntry, NameCandidate>,
+  ): void {
+    const q = prepare(kind, spelled, {
+      consonants: this.abjad,
+      query: true,
+      sounds: this.sounds,
+    });
+    for (const at of this.candidatesOf(kind, q)) {
+      const v = this.variants[kind][at]!;
+      const s = this.similarity(kind, q, v);
+      if (s < min || (best.get(v.entry)?.similarity ?? -1) >= s) continue;
+      best.set(v.entry, {
+        entry: v.entry,
+        listedName: v.name,
+        queriedName: queried,
+        similarity: s,
+      });
+    }
   }
 
   /** Candidates by words, and for a Latin query the names in Arabic script by consonants. */
