@@ -214,6 +214,8 @@ const transliterated = memo((word) =>
     .replace(/y$/, 'i')
     .replace(/sy/g, 'sh')
     .replace(/dh/g, 'd')
+    // The French dj for ج (Djavad/Javad, Djibril/Jibril).
+    .replace(/^dj/, 'j')
     // ث is th in Arabic spellings, s in Persian, Urdu and Turkish ones (Harith/Haris).
     .replace(/th/g, 's')
     .replace(/q/g, 'k')
@@ -221,6 +223,17 @@ const transliterated = memo((word) =>
     .replace(/ph/g, 'f')
     .replace(/(.)\1+/g, '$1'),
 );
+
+/**
+ * ق is q in one spelling and g (Gulf, Libyan and Maghrebi speech), k or kh in another
+ * (Qadhafi, Gaddafi, Kadhafi; Qasimi, Gasmi): when one of the words has a q, a g, k or kh of the
+ * other is read as it.
+ */
+function sameQaf(a: string, b: string, fa: string, fb: string): boolean {
+  if (a.includes('q') === b.includes('q')) return false;
+  const [other, folded] = a.includes('q') ? [fb, fa] : [fa, fb];
+  return other.replace(/kh|g/g, 'k') === folded;
+}
 
 /** A word matched only after folding transliterations counts as much as a typo. */
 const TRANSLITERATED_CREDIT = 0.9;
@@ -234,7 +247,7 @@ function spellingCredit(a: string, b: string): number {
   const fa = transliterated(a);
   const fb = transliterated(b);
   if (fa === a && fb === b) return direct;
-  if (fa === fb) return TRANSLITERATED_CREDIT;
+  if (fa === fb || sameQaf(a, b, fa, fb)) return TRANSLITERATED_CREDIT;
   return Math.max(direct, Math.min(TRANSLITERATED_TYPO_CREDIT, writtenCredit(fa, fb)));
 }
 

@@ -32,6 +32,7 @@ const GERMAN: Reading = [
   [/j/g, 'y'],
   [/w/g, 'v'],
 ];
+const GERMAN_ZH: Reading = [[/(?<!t)sch(?!tsch)/g, 'Z'], ...GERMAN];
 const POLISH: Reading = [
   [/szcz/g, 'Q'],
   [/cz/g, 'C'],
@@ -49,16 +50,18 @@ const FRENCH: Reading = [
   [/kh/g, 'H'],
   [/ts/g, 'T'],
   [/ou/g, 'u'],
+  // gu before e or i is a hard g (Evgueni for Yevgeny).
+  [/gu(?=[ei])/g, 'g'],
   [/j/g, 'Z'],
   // A final e keeps a final n sounded (Poutine): it is no letter of the name.
-  [/(?<=[a-z]{3}n)e$/, ''],
+  [/(?<=[a-zA-Z]{3}n)e$/, ''],
 ];
 
 /** Letters only each language writes this way: without one, a word has no such reading. */
 const MARKS: readonly [RegExp, Reading][] = [
   [/sch|tz|w|j/, GERMAN],
   [/cz|sz|rz|w|j/, POLISH],
-  [/ou|tch|j|ine$/, FRENCH],
+  [/ou|tch|j|ine$|gu[ei]/, FRENCH],
 ];
 
 /**
@@ -84,9 +87,10 @@ function readings(word: string): readonly string[] {
   let out = cache.get(word);
   if (out === undefined) {
     const read = (r: Reading) => fold(r.reduce((w, [from, to]) => w.replace(from, to), word));
-    out = [
-      ...new Set([read(ENGLISH), ...MARKS.filter(([m]) => m.test(word)).map(([, r]) => read(r))]),
-    ];
+    const marked = MARKS.filter(([m]) => m.test(word)).map(([, r]) => read(r));
+    // German writes ж as sch too (Prigoschin, Schirinowski): read it both ways.
+    if (/sch/.test(word)) marked.push(read(GERMAN_ZH));
+    out = [...new Set([read(ENGLISH), ...marked])];
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, out);
   }

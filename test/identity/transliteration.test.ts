@@ -130,3 +130,19 @@ describe('letters with a háček', () => {
     expect(matches(query, listed)).toBe(true);
   });
 });
+
+describe('spellings compliance teams meet', () => {
+  it.each([
+    ['Mohamad Djavad Zarif', 'Mohammad Javad Zarif'],
+    ['Muammar al-Qadhafi', 'Muammar Gaddafi'],
+    ['Evgueni Prigojine', 'Yevgeniy Prigozhin'],
+    ['Jewgeni Prigoschin', 'Yevgeny Prigozhin'],
+    ['Wladimir Schirinowski', 'Vladimir Zhirinovsky'],
+  ])('matches %s ~ %s (French dj and gu, ق as g, German sch for ж)', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it('reads g as ق only against a spelling with q', () => {
+    expect(matches('Karim Saleh', 'Garim Saleh')).toBe(false);
+  });
+});
