@@ -221,18 +221,20 @@ const transliterated = memo((word) =>
     .replace(/q/g, 'k')
     .replace(/ck/g, 'k')
     .replace(/ph/g, 'f')
-    .replace(/(.)\1+/g, '$1'),
+    .replace(/(.)\1+/g, '$1')
+    // A final ta marbuta as Persian and Arabic spellings write it (Haniyeh, Haniya, Haniyah).
+    .replace(/(?<=[a-z]{2})[ae]h$/, 'a'),
 );
 
 /**
  * ق is q in one spelling and g (Gulf, Libyan and Maghrebi speech), k or kh in another
- * (Qadhafi, Gaddafi, Kadhafi; Qasimi, Gasmi): when one of the words has a q, a g, k or kh of the
- * other is read as it.
+ * (Qadhafi, Gaddafi, Kadhafi; Qasimi, Gasmi) or gh in Persian (Qasem, Ghassem): when one of
+ * the words has a q, a g, gh, k or kh of the other is read as it.
  */
 function sameQaf(a: string, b: string, fa: string, fb: string): boolean {
   if (a.includes('q') === b.includes('q')) return false;
   const [other, folded] = a.includes('q') ? [fb, fa] : [fa, fb];
-  return other.replace(/kh|g/g, 'k') === folded;
+  return other.replace(/kh|gh|g/g, 'k') === folded;
 }
 
 /** A word matched only after folding transliterations counts as much as a typo. */
