@@ -32,6 +32,13 @@ export interface Cleaning {
   readonly moved: readonly string[];
 }
 
+/** A round's pages, packed as its entries come (`ChangelogPages.begin`). */
+export interface RoundPages {
+  add(changes: readonly Change[]): void;
+  /** The round's records: its pages, then the tombstones of the pages it cleaned. */
+  finish(): OutgoingRecord[];
+}
+
 /** A page index in the heap (tests, and a state that keeps no tags). */
 export class MapPageIndex implements PageIndex {
   private readonly tags = new KeyTags();
@@ -92,6 +99,8 @@ export class ChangelogPages {
   constructor(
     private readonly slack = SLACK,
     private readonly index: PageIndex = new MapPageIndex(),
+    /** Bytes of a page at most (tests write small ones to cross many page boundaries). */
+    private readonly pageBytes = PAGE_BYTES,
   ) {}
 
   /** Pages in the changelog and their entries, live and superseded (for logs and tests). */
@@ -138,11 +147,46 @@ export class ChangelogPages {
 
   /** The second half of `write`: the round's entries (cleaned pages' keys among them) as records. */
   pack(changes: readonly Change[], cleaning: Cleaning): OutgoingRecord[] {
-    const entries: Change[] = [];
-    for (const [key, value] of changes) this.entry(entries, key, value);
-    const records = this.packPages(entries);
-    for (const id of cleaning.ids) records.push({ key: `${PAGE_PREFIX}${id}`, value: null });
-    return records;
+    const round = this.begin(cleaning);
+    round.add(changes);
+    return round.finish();
+  }
+
+  /**
+   * Packs a round whose entries come in parts, as they are captured: each page is written
+   * (and its keys indexed under it) as soon as it is full, so packing spreads over the
+   * capture instead of stalling its end. Each key comes once per round.
+   */
+  begin(cleaning: Cleaning): RoundPages {
+    const records: OutgoingRecord[] = [];
+    let entries: Change[] = [];
+    let bytes = 1;
+    const flush = () => {
+      if (entries.length === 0) return;
+      const page: Page = { entries: 0, live: 0 };
+      const id = this.nextId++;
+      this.pages.set(id, page);
+      for (const [key, packed] of entries) this.place(key, id, page, packed === undefined);
+      records.push({ key: `${PAGE_PREFIX}${id}`, value: writePage(entries, bytes) });
+      entries = [];
+      bytes = 1;
+    };
+    return {
+      add: (changes) => {
+        for (const [key, packed] of changes) {
+          // A deletion of a key no page holds needs no marker.
+          if (packed === undefined && this.index.pageOf(key) === undefined) continue;
+          entries.push([key, packed]);
+          bytes += entryBytes(key, packed);
+          if (bytes >= this.pageBytes) flush();
+        }
+      },
+      finish: () => {
+        flush();
+        for (const id of cleaning.ids) records.push({ key: `${PAGE_PREFIX}${id}`, value: null });
+        return records;
+      },
+    };
   }
 
   /**
@@ -191,33 +235,6 @@ export class ChangelogPages {
       apply(k, undefined);
     }
     this.drop(id, page);
-  }
-
-  /** Adds one change to the round's entries and the index; a needless deletion is skipped. */
-  private entry(entries: Change[], key: string, packed: string | undefined): void {
-    if (packed === undefined && this.index.pageOf(key) === undefined) return;
-    entries.push([key, packed]);
-  }
-
-  /** Packs entries into pages of about PAGE_BYTES, indexing each key under its page. */
-  private packPages(entries: readonly Change[]): OutgoingRecord[] {
-    const records: OutgoingRecord[] = [];
-    let from = 0;
-    while (from < entries.length) {
-      const page: Page = { entries: 0, live: 0 };
-      const id = this.nextId++;
-      this.pages.set(id, page);
-      let bytes = 1;
-      let to = from;
-      while (to < entries.length && (to === from || bytes < PAGE_BYTES)) {
-        const [key, packed] = entries[to++]!;
-        bytes += entryBytes(key, packed);
-        this.place(key, id, page, packed === undefined);
-      }
-      records.push({ key: `${PAGE_PREFIX}${id}`, value: writePage(entries, from, to, bytes) });
-      from = to;
-    }
-    return records;
   }
 
   /** Records that `key`'s latest entry is in page `id` (a value, or its deletion). */
@@ -301,12 +318,11 @@ function writeVarint(buf: Buffer, at: number, n: number): number {
   return at;
 }
 
-function writePage(entries: readonly Change[], from: number, to: number, bytes: number): Buffer {
+function writePage(entries: readonly Change[], bytes: number): Buffer {
   const buf = Buffer.allocUnsafe(bytes);
   buf[0] = PAGE_FORMAT;
   let at = 1;
-  for (let i = from; i < to; i++) {
-    const [key, packed] = entries[i]!;
+  for (const [key, packed] of entries) {
     at = writeVarint(buf, at, Buffer.byteLength(key, 'utf8'));
     at += buf.write(key, at, 'utf8');
     if (packed === undefined) at = writeVarint(buf, at, 0);

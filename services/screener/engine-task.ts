@@ -19,8 +19,8 @@ import type {
 import { retrying } from '../../shared/retry.ts';
 import {
   ChangelogPages,
-  type Cleaning,
   isPageKey,
+  type RoundPages,
   UnreadablePageError,
 } from './changelog-pages.ts';
 
@@ -125,7 +125,7 @@ export class EngineTask {
   private retrying = false;
   private readonly abort = new AbortController();
   /** The durable round being captured (`beginPersist`), if one is. */
-  private snapshot?: { cleaning: Cleaning; progress: string; next: number };
+  private snapshot?: { pages: RoundPages; progress: string; next: number };
   /** Set when the changelog cannot be read: the engine will not start on this member. */
   private refused?: Error;
 
@@ -343,7 +343,7 @@ export class EngineTask {
     const cleaning = this.pages.plan(this.o.state.changes);
     this.o.state.beginSnapshot(cleaning.moved);
     this.snapshot = {
-      cleaning,
+      pages: this.pages.begin(cleaning),
       progress: JSON.stringify(this.sequencer.progress()),
       next: this.sequencer.committable(),
     };
@@ -356,9 +356,12 @@ export class EngineTask {
   private advancePersist(minKeys: number, ms: number): void {
     const snapshot = this.snapshot;
     if (!snapshot) return;
-    if (!this.o.state.captureSome(minKeys, ms)) return;
+    const done = this.o.state.captureSome(minKeys, ms);
+    snapshot.pages.add(this.o.state.takeCaptured());
+    if (!done) return;
     this.snapshot = undefined;
-    const records = this.pages.pack(this.o.state.endSnapshot(), snapshot.cleaning);
+    snapshot.pages.add(this.o.state.endSnapshot());
+    const records = snapshot.pages.finish();
     records.push({ key: PROGRESS_KEY, value: snapshot.progress });
     this.writing = this.write(records, snapshot.next).then(
       () => {

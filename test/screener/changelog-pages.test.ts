@@ -138,7 +138,8 @@ describe('changelog pages', () => {
       const truth = new Map<string, { n: number; r: number }>();
       const topic = new Topic();
       const writer = state();
-      const pages = new ChangelogPages(SLACK, writer);
+      // Pages of a few entries: a round's pages fill and are written while it is captured.
+      const pages = new ChangelogPages(SLACK, writer, 120);
       // Changes as the engine makes them: a record read, changed in place and put back; new
       // records; deletions.
       const change = (r: number) => {
@@ -166,13 +167,17 @@ describe('changelog pages', () => {
         const cleaning = pages.plan(writer.changes);
         writer.beginSnapshot(cleaning.moved);
         const atStart = structuredClone(truth);
-        // The engine goes on for a few rounds, the capture a slice at a time between them.
+        // The engine goes on for a few rounds, the capture a slice at a time between them,
+        // each slice packed into pages as it comes.
+        const packing = pages.begin(cleaning);
         const rounds = Math.floor(next() * 4);
         for (let k = 0; k < rounds; k++) {
           change(r++);
           writer.captureSome(Math.floor(next() * 10), 0);
+          packing.add(writer.takeCaptured());
         }
-        topic.append(pages.pack(writer.endSnapshot(), cleaning));
+        packing.add(writer.endSnapshot());
+        topic.append(packing.finish());
         if (durable % 20 === 19)
           for (const records of [topic.log, topic.compacted(true)]) {
             const restored = state();

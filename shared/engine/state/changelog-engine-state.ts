@@ -134,13 +134,24 @@ export class ChangelogEngineState
   }
 
   /**
-   * Closes the snapshot (all of it captured first): each key once, with its value at rest
-   * at the snapshot's start, or undefined when it was deleted. The records used longest ago
-   * then leave the objects in use (`settle`).
+   * What the open snapshot captured since the last call: each key once, with its value at
+   * rest at the snapshot's start, or undefined when it was deleted.
+   */
+  takeCaptured(): StateChange[] {
+    const snapshot = this.snapshot;
+    if (!snapshot) return [];
+    const captured = snapshot.captured;
+    snapshot.captured = [];
+    return captured;
+  }
+
+  /**
+   * Closes the snapshot (all of it captured first) and returns what `takeCaptured` had not.
+   * The records used longest ago then leave the objects in use (`settle`).
    */
   endSnapshot(): StateChange[] {
     this.captureSome(Number.POSITIVE_INFINITY, 0);
-    const captured = this.snapshot?.captured ?? [];
+    const captured = this.takeCaptured();
     this.snapshot = undefined;
     this.settle();
     return captured;
