@@ -218,10 +218,19 @@ const HACEK: readonly [RegExp, string][] = [
 ];
 const HACEK_LETTERS = /[čćČĆšŠžŽ]/;
 
-/** The spellings a name is indexed and looked up by: as written, and with háčeks spelled out. */
+/**
+ * The spellings a name is indexed and looked up by: each of several written in one field with
+ * semicolons (Qasim Soleimani; Qasem Sulaimani), as written and with háčeks spelled out.
+ */
 function spellingsOf(kind: Kind, name: string): readonly string[] {
-  if (kind !== 'person' || !HACEK_LETTERS.test(name)) return [name];
-  return [name, HACEK.reduce((t, [from, to]) => t.replace(from, to), name)];
+  if (kind !== 'person') return [name];
+  const names = name.includes(';') ? name.split(/\s*;\s*/).filter((n) => n !== '') : [name];
+  const out: string[] = [];
+  for (const n of names) {
+    out.push(n);
+    if (HACEK_LETTERS.test(n)) out.push(HACEK.reduce((t, [from, to]) => t.replace(from, to), n));
+  }
+  return out;
 }
 
 function post(postings: Map<string, number[]>, key: string, at: number): void {

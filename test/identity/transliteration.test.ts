@@ -148,3 +148,9 @@ describe('spellings compliance teams meet', () => {
     expect(matches('Karim Saleh', 'Garim Saleh')).toBe(false);
   });
 });
+
+it('screens each of several names written in one field with semicolons', () => {
+  expect(matches('Qasim Soleimani; Qasem Sulaimani; Kasim Sulaymani', 'QASEM SOLEIMANI')).toBe(
+    true,
+  );
+});
