@@ -206,11 +206,13 @@ const written = (word: string) => /[aeiou]/.test(word);
  * sy for sh (Ba'asyir/Bashir), dh for d (Dhari/Dari), q and ck for k (Macki/Maki), ph for f, doubled letters once
  * (Hajjaj/Hajaj).
  */
-const transliterated = memo((word) =>
+export const transliterated = memo((word) =>
   word
     .replace(/ou|oo/g, 'u')
     .replace(/([aeiu])w|w(?=[^aeiou]|$)/g, '$1u')
     .replace(/ee/g, 'i')
+    // The diphthong of ay as spellings write it (Deif/Dayf, Feisal/Faysal, Zeid/Zayd).
+    .replace(/(?:ei|ey|ai|ay)(?![aeiouy])/g, 'ai')
     .replace(/y$/, 'i')
     .replace(/sy/g, 'sh')
     .replace(/dh/g, 'd')

@@ -2,7 +2,7 @@ import type { ListEntry } from '../lists/types.ts';
 import { consonantKeys, consonantKeysNeeded, consonantKeysNeededFor } from './abjad.ts';
 import { chineseWord, heardKey } from './chinese.ts';
 import { cyrillicKeys } from './cyrillic.ts';
-import { scrambleKey, skeleton } from './fuzzy.ts';
+import { scrambleKey, skeleton, transliterated } from './fuzzy.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { koreanTypo, nameSimilarity, type PreparedName, prepareName } from './person.ts';
 import { soundKey } from './phonetic.ts';
@@ -162,6 +162,8 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     ...(o.query ? reversedKeys(w) : []),
     ...(o.query ? jReadings(w).map((r) => `d:${r}`) : []),
     ...scrambleKeys(w, o.query),
+    // Its transliteration letters folded (Dayf/Deif, Harith/Haris, Qadhafi/Gaddafi aside).
+    ...(w.length >= 3 ? [`t:${transliterated(w)}`] : []),
     ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),
   ]);
   for (const view of person.syllableViews.slice(1)) groups.push(view.map((s) => s.key));
