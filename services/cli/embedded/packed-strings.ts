@@ -10,8 +10,15 @@ const MAX_PACKED = 255;
 const PAGE = 1 << 20;
 const EMPTY = 0;
 const GONE = -1;
-const NIBBLE = new Int8Array(128).fill(-1);
+/** A hex digit's value by byte, -1 for any other byte. */
+const NIBBLE = new Int8Array(256).fill(-1);
 for (let c = 0; c < 16; c++) NIBBLE[c.toString(16).charCodeAt(0)] = c;
+/** Any character outside printable ASCII: such a string is not packed. */
+const NOT_PRINTABLE = /[^\x20-\x7e]/;
+/** Longest string packed: more would pack past MAX_PACKED however many hex digits it holds. */
+const MAX_TEXT = 2 * MAX_PACKED + 4;
+/** The string's bytes before packing (written natively, then packed in place of a loop over the string). */
+const raw = Buffer.allocUnsafe(MAX_TEXT);
 
 /**
  * Writes `s` packed into `out` at `at`: printable ASCII as is, runs of lowercase hex digits
@@ -20,26 +27,25 @@ for (let c = 0; c < 16; c++) NIBBLE[c.toString(16).charCodeAt(0)] = c;
  * packed bytes compare as the strings do.
  */
 function pack(s: string, out: Uint8Array, at: number): number {
-  const start = at;
-  for (let i = 0; i < s.length; ) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) return -1;
+  if (s.length > MAX_TEXT || NOT_PRINTABLE.test(s)) return -1;
+  const n = raw.write(s, 0, 'latin1');
+  const limit = at + MAX_PACKED;
+  for (let i = 0; i < n; ) {
     let run = 0;
-    while (run < MAX_RUN && i + run < s.length && NIBBLE[s.charCodeAt(i + run)]! >= 0) run++;
+    while (run < MAX_RUN && i + run < n && NIBBLE[raw[i + run]!]! >= 0) run++;
     if (run < MIN_RUN) {
-      if (at - start >= MAX_PACKED) return -1;
-      out[at++] = c;
-      i++;
+      // Bytes before the run, then the run too short to pack.
+      const stop = i + Math.max(run, 1);
+      if (at + stop - i > limit) return -1;
+      while (i < stop) out[at++] = raw[i++]!;
       continue;
     }
-    if (at - start + 2 + ((run + 1) >> 1) > MAX_PACKED) return -1;
+    if (at + 2 + ((run + 1) >> 1) > limit) return -1;
     out[at++] = HEX_RUN;
     out[at++] = run;
-    for (let k = 0; k < run; k += 2) {
-      const low = k + 1 < run ? NIBBLE[s.charCodeAt(i + k + 1)]! : 0;
-      out[at++] = (NIBBLE[s.charCodeAt(i + k)]! << 4) | low;
-    }
-    i += run;
+    const end = i + run;
+    for (; i + 1 < end; i += 2) out[at++] = (NIBBLE[raw[i]!]! << 4) | NIBBLE[raw[i + 1]!]!;
+    if (i < end) out[at++] = NIBBLE[raw[i++]!]! << 4;
   }
   return at;
 }
@@ -91,6 +97,9 @@ export class PackedStringMap {
   private lastKey: string | undefined;
   private lastEnd = -1;
   private lastHash = 0;
+  /** The last key's slot (or -1) and the empty slot its probe ended on; -2: not probed since it or the table changed. */
+  private lastSlot = -2;
+  private lastFree = 0;
   private readonly scratch = Buffer.allocUnsafe(2 * MAX_PACKED + 1);
 
   /** Entries held. */
@@ -123,8 +132,16 @@ export class PackedStringMap {
       this.offsets[slot] = entry;
       return this;
     }
-    if (2 * (this.used + 1) > this.hashes.length) this.rehash();
-    this.place(this.lastHash, entry);
+    if (2 * (this.used + 1) > this.hashes.length) {
+      this.rehash();
+      this.place(this.lastHash, entry);
+    } else {
+      // The probe that missed ended on an empty slot: the key goes there.
+      this.hashes[this.lastFree] = this.lastHash;
+      this.offsets[this.lastFree] = entry;
+      this.used++;
+    }
+    this.lastSlot = -2;
     this.held++;
     return this;
   }
@@ -134,6 +151,7 @@ export class PackedStringMap {
     const slot = this.slotOf();
     if (slot < 0) return this.loose.size > 0 && this.loose.delete(key);
     this.offsets[slot] = GONE;
+    this.lastSlot = -2;
     this.held--;
     return true;
   }
@@ -146,12 +164,14 @@ export class PackedStringMap {
     this.used = this.held = this.end = 0;
     this.loose.clear();
     this.lastKey = undefined;
+    this.lastSlot = -2;
   }
 
   /** Packs `key` into the scratch bytes (once for the same key twice in a row); false when it does not pack. */
   private packKey(key: string): boolean {
     if (key !== this.lastKey) {
       this.lastKey = key;
+      this.lastSlot = -2;
       this.lastEnd = pack(key, this.scratch, 1);
       if (this.lastEnd >= 0) {
         this.scratch[0] = this.lastEnd - 1;
@@ -163,18 +183,30 @@ export class PackedStringMap {
 
   /** The slot of the packed key in scratch, or -1. */
   private slotOf(): number {
+    if (this.lastSlot !== -2) return this.lastSlot;
     const h = this.lastHash;
-    const length = this.lastEnd;
-    const mask = this.hashes.length - 1;
-    for (let i = h & mask; this.hashes[i] !== EMPTY; i = (i + 1) & mask) {
-      const entry = this.offsets[i]!;
-      if (this.hashes[i] !== h || entry === GONE) continue;
-      const page = this.pages[Math.floor(entry / PAGE)]!;
-      const at = entry % PAGE;
-      if (page[at] === length - 1 && page.compare(this.scratch, 0, length, at, at + length) === 0)
+    const { hashes, offsets } = this;
+    const mask = hashes.length - 1;
+    let i = h & mask;
+    for (; hashes[i] !== EMPTY; i = (i + 1) & mask) {
+      if (hashes[i] !== h || offsets[i] === GONE) continue;
+      if (this.holdsKey(offsets[i]!)) {
+        this.lastSlot = i;
         return i;
+      }
     }
+    this.lastFree = i;
+    this.lastSlot = -1;
     return -1;
+  }
+
+  /** True when the entry at `entry` is of the key packed in scratch. */
+  private holdsKey(entry: number): boolean {
+    const page = this.pages[Math.floor(entry / PAGE)]!;
+    const at = entry % PAGE;
+    const { scratch } = this;
+    for (let k = 0; k < this.lastEnd; k++) if (page[at + k] !== scratch[k]) return false;
+    return true;
   }
 
   /** Writes the packed key (with its length) and the value packed after it as one entry. */
@@ -188,9 +220,11 @@ export class PackedStringMap {
     const entry = this.end;
     const page = this.pages[this.pages.length - 1]!;
     const at = entry % PAGE;
-    this.scratch.copy(page, at, 0, keyEnd);
+    // Byte by byte: a few dozen bytes copy faster than Buffer#copy checks its arguments.
+    const { scratch } = this;
+    for (let k = 0; k < keyEnd; k++) page[at + k] = scratch[k]!;
     page[at + keyEnd] = valueEnd - keyEnd;
-    this.scratch.copy(page, at + keyEnd + 1, keyEnd, valueEnd);
+    for (let k = keyEnd; k < valueEnd; k++) page[at + k + 1] = scratch[k]!;
     this.end += size;
     return entry;
   }
@@ -205,6 +239,7 @@ export class PackedStringMap {
   }
 
   private rehash(): void {
+    this.lastSlot = -2;
     const { hashes, offsets } = this;
     const room = this.held * 4 > hashes.length ? hashes.length * 2 : hashes.length;
     this.hashes = new Uint32Array(room);

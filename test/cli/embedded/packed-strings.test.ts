@@ -79,6 +79,8 @@ describe('PackedStringMap', () => {
       'a'.repeat(254),
       'f'.repeat(255),
       'x'.repeat(256),
+      'c'.repeat(500),
+      'ab'.repeat(300),
       '',
     ];
     for (const [i, s] of cases.entries()) packed.set(s, `${s}:${i}`);
