@@ -7,7 +7,7 @@ import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { koreanTypo, nameSimilarity, type PreparedName, prepareName } from './person.ts';
 import { soundKey } from './phonetic.ts';
 import { jReadings, slavicKeys } from './slavic.ts';
-import { foreignForm, givenNameForm, PARTICLES } from './tokens.ts';
+import { foreignForm, givenNameForm, isKnownGivenName, PARTICLES } from './tokens.ts';
 
 /** One spelling (name or alias) of a listed person or entity, prepared for matching. */
 interface Variant {
@@ -116,6 +116,18 @@ function scrambleKeys(word: string, query: boolean): string[] {
   return query ? [`a:${key}`, `a:${scrambleKey([...word].reverse().join(''))}`] : [`a:${key}`];
 }
 
+/**
+ * A word with its transliteration letters folded (Dayf and Deif both daif), when folding
+ * changes it: a query also looks the folded form up as a word (Harith finds Haris). Table given
+ * names are left out: their table form finds their spellings, and their postings are long.
+ */
+function foldedKeys(word: string, query: boolean): string[] {
+  if (word.length < 3 || isKnownGivenName(word)) return [];
+  const folded = transliterated(word);
+  if (folded === word) return [];
+  return query ? [`t:${folded}`, `w:${folded}`] : [`t:${folded}`];
+}
+
 interface KeyOptions {
   /** Its consonants too, so a name in Arabic script meets its Latin spellings. */
   readonly consonants: boolean;
@@ -162,8 +174,7 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     ...(o.query ? reversedKeys(w) : []),
     ...(o.query ? jReadings(w).map((r) => `d:${r}`) : []),
     ...scrambleKeys(w, o.query),
-    // Its transliteration letters folded (Dayf/Deif, Harith/Haris, Qadhafi/Gaddafi aside).
-    ...(w.length >= 3 ? [`t:${transliterated(w)}`] : []),
+    ...foldedKeys(w, o.query),
     ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),
   ]);
   for (const view of person.syllableViews.slice(1)) groups.push(view.map((s) => s.key));
