@@ -8,16 +8,16 @@ import { entityBenchPairs, nameBenchPairs, scorePairs } from './labelled.ts';
 import { cleanPeople } from './population.ts';
 import { nearBirthDates, screenUnVariants, unEntry, unPairs, unPersons } from './un-sc.ts';
 
-// Floors at what the matcher measures today on the committed samples (recall 0.879,
+// Floors at what the matcher measures today on the committed samples (recall 0.909,
 // negatives accepted 0.017): a change that loses recall or gains false matches fails here.
 // The samples hold the hardest public cases (nicknames, other scripts with no Latin form,
 // one changed word labelled a match); `npm run bench -- identity` prints the per-group figures.
-const MIN_PAIR_RECALL = 0.87;
+const MIN_PAIR_RECALL = 0.9;
 const MAX_NEGATIVES_ACCEPTED = 0.017;
-// UN SC published variants against the listed name alone (0.43 and 0.90 today): many "Good"
+// UN SC published variants against the listed name alone (0.44 and 0.915 today): many "Good"
 // aliases are other names (Abu Jihad for Abd Allah Ragab), not spellings of the listed one.
-const MIN_UN_SPELLING_RECALL = 0.42;
-const MIN_UN_ORIGINAL_SCRIPT_RECALL = 0.88;
+const MIN_UN_SPELLING_RECALL = 0.43;
+const MIN_UN_ORIGINAL_SCRIPT_RECALL = 0.9;
 const MAX_UN_OTHER_PERSON_HITS = 0.04;
 const MAX_CLEAN_FALSE_POSITIVES = 0.002;
 const EXACT = 0.99;
