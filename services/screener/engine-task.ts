@@ -41,10 +41,12 @@ const COMMIT_EVERY_MS = 5_000;
 
 /**
  * Capturing a durable round's records goes on at the end of each round for at most this
- * long (the latency an event may wait behind it), and after every chunk screened for four
- * keys per event: an event changes about two keys, so under load the capture keeps ahead.
+ * long, and after every chunk screened for four keys per event: an event changes about two
+ * keys, so under load the capture keeps ahead. Short slices keep the capture from crowding
+ * out the routing thread and the broker on a small machine: at 1,000 events/s the p99 of
+ * the latency bench was 58-94 ms with 2 ms slices against 95-193 ms with 5 ms.
  */
-const CAPTURE_SLICE_MS = 5;
+const CAPTURE_SLICE_MS = 2;
 const CAPTURED_PER_EVENT = 4;
 
 export interface EngineTaskOptions {
