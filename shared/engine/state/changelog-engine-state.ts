@@ -167,6 +167,7 @@ export class ChangelogEngineState
   private capture(key: string): void {
     const snapshot = this.snapshot!;
     snapshot.pending.delete(key);
+    this.markUsed(key);
     snapshot.captured.push([key, this.packed(key)]);
   }
 

@@ -180,6 +180,16 @@ export class MemoryEngineState<S extends RestingStore = RestingStore> implements
     return space.cold.get(key);
   }
 
+  /**
+   * Counts a record in use as used lately, without reading it: a record just written for
+   * the changelog stays an object through the next `settle` (it is likely to change again).
+   */
+  protected markUsed(key: string): void {
+    if (!this.bounded) return;
+    const space = this.space(key);
+    if (space.hot.has(key)) space.used.add(key);
+  }
+
   /** The store at rest of the key's kind. */
   protected restingStoreOf(key: string): S {
     return this.space(key).cold;
