@@ -20,7 +20,7 @@ const TWO_TYPO_WORD = 9;
 const ONE_TYPO_CREDIT = 0.9;
 const TWO_TYPO_CREDIT = 0.85;
 
-/** The other sex's form of a Russian family name names another person (Петров, Петрова). */
+/** The other sex's form of a Russian family name is the same family name (Петров, Петрова: see gender.ts). */
 function otherSex(a: string, b: string): boolean {
   if (b === `${a}а` && /(ов|ев|ёв|ин|ын)$/.test(a)) return true;
   return /(ий|ой|ый)$/.test(a) && b === `${a.slice(0, -2)}ая`;
@@ -28,7 +28,7 @@ function otherSex(a: string, b: string): boolean {
 
 function credit(a: string, b: string): number {
   if (a === b) return 1;
-  if (otherSex(a, b) || otherSex(b, a)) return 0;
+  if (otherSex(a, b) || otherSex(b, a)) return 1;
   const shortest = Math.min(a.length, b.length);
   if (shortest < ONE_TYPO_WORD) return 0;
   const d = editDistance(a, b, shortest >= TWO_TYPO_WORD ? 2 : 1);

@@ -1,5 +1,6 @@
 import { chineseWord } from './chinese.ts';
 import { consonantsOf } from './consonants.ts';
+import { feminineFamilyName, otherSexGivenName } from './gender.ts';
 import { wordKeys } from './romanize.ts';
 import { sameSlavicName, slavicTypo } from './slavic.ts';
 import { jaroWinkler } from './text.ts';
@@ -138,7 +139,9 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   // A letter added to it, not one replaced: "ye" is a word of its own, not "de" mistyped.
   if (PARTICLES.has(b) && a.length === b.length + 1 && editDistance(a, b, 1) <= 1)
     return PARTICLE_TYPO_CREDIT;
-  if (genderedForm(a, b) || genderedForm(b, a)) return 0;
+  if (otherSexGivenName(a, b)) return 0;
+  // The other sex's form of a family name is the same family name (Smirnov, Smirnova).
+  if (otherSexFamilyName(a, b)) return GENDERED_FAMILY_CREDIT;
   if (cyrillicFold(a) === cyrillicFold(b)) return 0.95;
   // The same Slavic name as German, Polish or French writes it (Selenskyj, Chruschtschow).
   if (sameSlavicName(a, b)) return SLAVIC_CREDIT;
@@ -327,25 +330,16 @@ function vowelGroups(word: string): number {
 }
 
 /**
- * The other sex's form of a name names another person: Smirnova for Smirnov, Kowalska for
- * Kowalski, Michelle for Michel, Jeanne for Jean, Louise for Louis, Maria for Mario.
+ * The other sex's form of a family name (Smirnova for Smirnov, Kowalska for Kowalski,
+ * Nováková for Novák) is the same family name, as a nickname is the same given name: forms,
+ * profiles and transliterations swap them (a woman abroad often drops the -a). Not for table
+ * given names; the other sex's given name is another person (see `otherSexGivenName`).
  */
-function genderedForm(a: string, b: string): boolean {
-  // Cheap first: the other form is one or two letters longer and starts alike.
-  const longer = b.length - a.length;
-  if (longer < 0 || longer > 2 || a[0] !== b[0] || a[1] !== b[1]) return false;
-  if (b === `${a}a` && /(ov|ev|in|yn|ski|sky)$/.test(a)) return true;
-  // Polish and Czech -ski/-cki/-sky become -ska/-cka/-ska; Russian -skiy/-skii -skaya.
-  if (/(sk|ck|dzk)[iy]$/.test(a) && b === `${a.slice(0, -1)}a`) return true;
-  const stem = /^(.*[sc]k)(?:iy|ii|yy|ij|yj|y|i)$/.exec(a)?.[1];
-  if (stem !== undefined && b.startsWith(stem) && /^(aya|aia|aja)$/.test(b.slice(stem.length)))
-    return true;
-  // French: -el/-elle, -n/-nne, -is/-ise (Michel/Michelle, Fabien/Fabienne, Denis/Denise).
-  if (/el$/.test(a) && b === `${a}le`) return true;
-  if (/[aeio]n$/.test(a) && b === `${a}ne`) return true;
-  if (/is$/.test(a) && b === `${a.slice(0, -1)}se`) return true;
-  // Italian and Spanish -o/-a (Mario/Maria, Giulio/Giulia, Francesco/Francesca).
-  return a.length >= 4 && a.endsWith('o') && b === `${a.slice(0, -1)}a`;
+const GENDERED_FAMILY_CREDIT = 1;
+
+function otherSexFamilyName(a: string, b: string): boolean {
+  if (!(feminineFamilyName(a, b) || feminineFamilyName(b, a))) return false;
+  return !isKnownGivenName(a) && !isKnownGivenName(b);
 }
 
 /** How much a word says about who it is: particles nothing, initials little. */

@@ -3,7 +3,9 @@ import { consonantKeys, consonantKeysNeeded, consonantKeysNeededFor } from './ab
 import { chineseWord, heardKey } from './chinese.ts';
 import { cyrillicKeys } from './cyrillic.ts';
 import { scrambleKey, skeleton, transliterated } from './fuzzy.ts';
+import { otherSexForms } from './gender.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
+import { wildcardKeys } from './one-edit.ts';
 import { koreanTypo, nameSimilarity, type PreparedName, prepareName } from './person.ts';
 import { soundKey } from './phonetic.ts';
 import { jReadings, slavicKeys } from './slavic.ts';
@@ -162,6 +164,8 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
   // Korean words are short: a listed Korean name, and a name asked about that reads as one
   // with a typo, post their two- and three-letter words' deletions too ("Rru Jin", "Ryu Jin").
   const shortTypos = o.query ? koreanTypo(person) : person.koreanTypos === 0;
+  // Three-letter words of other names post each letter as a wildcard (Tom, Tim: see one-edit.ts).
+  const korean = person.koreanTypos === 0 || person.chinese !== undefined;
   const groups = person.tokens.map((w) => [
     `w:${w}`,
     `w:${givenNameForm(w)}`,
@@ -169,10 +173,13 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     ...personKeys(w),
     ...deletionKeys(w),
     ...(shortTypos ? shortDeletionKeys(w) : []),
+    ...(korean ? [] : wildcardKeys(w)),
     ...skeletonKeys(w),
     ...slavicKeys(w),
     ...(o.query ? reversedKeys(w) : []),
     ...(o.query ? jReadings(w).map((r) => `d:${r}`) : []),
+    // The other sex's form of a family name, as the listed word it may be (Smirnova, Smirnov).
+    ...(o.query ? otherSexForms(w).map((f) => `w:${f}`) : []),
     ...scrambleKeys(w, o.query),
     ...foldedKeys(w, o.query),
     ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),

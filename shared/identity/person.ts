@@ -2,6 +2,7 @@ import { type Consonants, consonantSimilarity, isAbjad, nameConsonants } from '.
 import { type ChineseWord, chineseName, chineseSimilarity } from './chinese.ts';
 import { cyrillicSimilarity, cyrillicWords } from './cyrillic.ts';
 import { align, editDistance, rejoin, tokenSimilarity } from './fuzzy.ts';
+import { COMMON_WORD, ONE_EDIT, oneEditApart } from './one-edit.ts';
 import { foreignReading, soundSimilarity } from './phonetic.ts';
 import { isKoreanSyllable, surnameVariant, syllableKey, syllables } from './romanize.ts';
 import { cyrillicKorean, foldText, SYLLABIC, toAscii } from './text.ts';
@@ -37,6 +38,8 @@ export interface PreparedName {
   readonly titled: boolean;
   /** Written "FAMILY NAME, Given Names", the way sanctions lists often do. */
   readonly surnameFirst: boolean;
+  /** Written that way: how many of its words come before the comma (the family name); else 0. */
+  readonly familyWords: number;
   /** The words of a name written in Cyrillic, as written. */
   readonly cyrillic: readonly string[] | undefined;
   /** A foreign name written by sound in katakana or Chinese characters: its words' sound keys. */
@@ -77,6 +80,7 @@ export function prepareName(name: string): PreparedName {
     consonants: nameConsonants(name),
     titled: titled(name),
     surnameFirst: name.includes(','),
+    familyWords: name.includes(',') ? nameTokens(name.slice(0, name.indexOf(','))).length : 0,
     chinese: chineseName(tokens, /[a-z](-|['’‘ʻ][a-z])/i.test(ascii)),
     foreign: foreignReading(name),
     cyrillic: cyrillicWords(name),
@@ -149,8 +153,6 @@ const CONTAINED_AT_MOST = 0.98;
 /** How many listed spellings hold a word: many (Mohammad, Kim) and it cannot carry a match. */
 export type WordFrequency = (word: string) => number;
 
-/** A word in more listed spellings than this proves little alone. */
-const COMMON_WORD = 25;
 /** A title and a rare family name alone ("Mr. Lukashenko"): enough to alert, no more. */
 const TITLED_FAMILY_NAME = 0.9;
 
@@ -194,6 +196,7 @@ function wordSimilarity(
   // ones (the person's own name before the father's: Abdul Ghani Baradar).
   if (a.shorterCovered < shorter.length) return dice;
   const longerUsed = qt.length <= lt.length ? a.listedUsed : a.queryUsed;
+  if (qt.length <= lt.length && !familyAndGiven(l, longer, longerUsed)) return dice;
   if (
     distinctive(longer).length - own.length > MAX_EXTRA_WORDS &&
     !firstAndLast(longer, longerUsed) &&
@@ -227,6 +230,26 @@ function wordSimilarity(
   const kunya = own.length === 2 && (shorter[0] === 'abu' || shorter[0] === 'umm');
   const alone = !kunya && (own.length >= 3 || distinct || patronymicOnly);
   return Math.max(dice, alone ? contained : Math.min(contained, TWO_WORDS_CONTAINED));
+}
+
+/**
+ * False when a longer listed name written "FAMILY, Given" (as lists write them) has only its
+ * family name found, or only its given names: James Brown is not BROWN DE JAIMES, Hilda Araceli, nor Piotr Bernard MUPENZI,
+ * Pierre Bernard. A name found inside another holds one of each (PUTIN, Vladimir Vladimirovich).
+ */
+function familyAndGiven(p: PreparedName, ws: readonly string[], used: Uint8Array): boolean {
+  // Rejoined words no longer line up with the comma: nothing to check.
+  // Nothing after the comma but a suffix (LAVILLA, JR): no given name to find.
+  if (p.familyWords === 0 || ws.length !== p.tokens.length || p.familyWords >= ws.length)
+    return true;
+  let family = false;
+  let given = false;
+  for (let i = 0; i < ws.length; i++) {
+    if (used[i] !== 1) continue;
+    if (i < p.familyWords) family = true;
+    else given = true;
+  }
+  return family && given;
 }
 
 /** A name's words that say who it is: no particle, no initial. */
@@ -300,41 +323,12 @@ function unroundedSimilarity(q: PreparedName, l: PreparedName, frequency: WordFr
 
 const distinctiveWords = (ws: readonly string[]) => ws.filter((w) => !PARTICLES.has(w));
 
-/** A short family name with one letter mistyped after an exact given name: at the alert line. */
-const FAMILY_TYPO = 0.9;
-/** Family names this long or shorter get no typo elsewhere (see `familyTypo`). */
-const SHORT_FAMILY = 5;
-
-/** First halves of Arabic compound names and kunyas. */
-const COMPOUND_FIRST: ReadonlySet<string> = new Set(['abdul', 'abu', 'umm']);
-
-/** Given name and family name of a two-word name: the family name last, or first before a comma. */
-function givenAndFamily(p: PreparedName): readonly [string, string] | undefined {
-  const ws = distinctive(p.tokens);
-  if (ws.length !== 2 || ws.length !== p.tokens.length) return undefined;
-  return p.surnameFirst ? [ws[1]!, ws[0]!] : [ws[0]!, ws[1]!];
-}
-
-/**
- * Two-word names with the same given name and family names of four or five letters one letter
- * apart, the first letter included (Bill Cates, Lionel Bessi, Tim Cock): a typo in the family
- * name, the open set of names, where the given name (Mary/Mark, Jamal/Kamal, Harry/Larry: a
- * small set of common names one letter apart) would make another person. Not for the other
- * sex's form, nor for names that read as Chinese syllables (Li Wei/Li Wen).
- */
-function familyTypo(q: PreparedName, l: PreparedName): boolean {
+/** One edit in a Latin name of two or three words, outside Korean and Chinese names (see `oneEditApart`). */
+function latinOneEdit(q: PreparedName, l: PreparedName, frequency: WordFrequency): boolean {
   if (q.chinese !== undefined || l.chinese !== undefined) return false;
-  const a = givenAndFamily(q);
-  const b = givenAndFamily(l);
-  if (a === undefined || b === undefined) return false;
-  const [fa, fb] = [a[1], b[1]];
-  if (fa.length !== fb.length || fa.length < 4 || fa.length > SHORT_FAMILY) return false;
-  // Abdul Basir, Abu Ubaidah: the second word is half of a compound name, not a family name.
-  if (COMPOUND_FIRST.has(a[0]) || COMPOUND_FIRST.has(b[0])) return false;
-  if (tokenSimilarity(a[0], b[0], false) < 1) return false;
-  let differ = 0;
-  for (let i = 0; i < fa.length; i++) if (fa[i] !== fb[i]) differ++;
-  return differ === 1;
+  // Korean syllables one letter apart are other syllables (Kim Pong-ryul is not Kim Pyong-ryul).
+  if (q.koreanTypos === 0 || l.koreanTypos === 0) return false;
+  return oneEditApart(q.tokens, l.tokens, frequency);
 }
 
 /** Similarity of two names as written: characters, consonants, syllables or words. */
@@ -363,7 +357,7 @@ function writtenSimilarity(q: PreparedName, l: PreparedName, frequency: WordFreq
   if (!korean) {
     // A Chinese name in Wade-Giles against its Pinyin spelling (Mao Tse-tung, Mao Zedong).
     if (q.chinese && l.chinese) best = Math.max(best, chineseSimilarity(q.chinese, l.chinese));
-    else if (best < FAMILY_TYPO && familyTypo(q, l)) best = FAMILY_TYPO;
+    else if (best < ONE_EDIT && latinOneEdit(q, l, frequency)) best = ONE_EDIT;
     return best;
   }
   for (const a of q.syllableViews) {

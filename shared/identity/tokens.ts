@@ -1,3 +1,4 @@
+import { NICKNAMES } from './nicknames.ts';
 import { isKoreanSyllable, surnameVariant, syllables } from './romanize.ts';
 import { ABJAD, foldText, toAscii } from './text.ts';
 
@@ -117,7 +118,7 @@ export const PARTICLES: ReadonlySet<string> = new Set([
  * spelling each, so that "Muhammad bin Salman" meets "Mohammed bin Salman".
  */
 const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
-  Object.entries({
+  Object.entries<readonly string[]>({
     muhammad: [
       'mohammed',
       'mohammad',
@@ -190,7 +191,9 @@ const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
     amr: ['amru'],
     sulayman: ['sulaiman', 'suleiman', 'soliman', 'suliman', 'suleyman'],
     salman: ['selman'],
-  }).flatMap(([key, forms]) => forms.map((f) => [f, key] as [string, string])),
+  })
+    .concat(Object.entries(NICKNAMES))
+    .flatMap(([key, forms]) => forms.map((f) => [f, key] as [string, string])),
 );
 
 /**

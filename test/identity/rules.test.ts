@@ -207,15 +207,57 @@ describe('titles, initials, repeated and glued words', () => {
 
   it.each([
     ['Michel Obama', 'Michelle Obama'],
-    ['Anna Kowalski', 'Anna Kowalska'],
     ['Mario Rossi', 'Maria Rossi'],
     ['Louis Martin Dubois', 'Louise Martin Dubois'],
-  ])("keeps the other sex's form of a name apart: %s / %s", (query, listed) => {
+    ['Aleksandr Ivanov', 'Aleksandra Ivanova'],
+    ['Yevgeniy Petrov', 'Yevgeniya Petrova'],
+    ['Valentin Sokolov', 'Valentina Sokolova'],
+    ['Jan Novak', 'Jana Novakova'],
+  ])("keeps the other sex's form of a given name apart: %s / %s", (query, listed) => {
     expect(matches(query, listed)).toBe(false);
   });
 
-  it('does not take one changed short given name for the person (Mary/Mark Taylor)', () => {
-    expect(matches('Mary Taylor', 'TAYLOR, Mark')).toBe(false);
+  it.each([
+    ['Olga Smirnov', 'SMIRNOVA, Olga'],
+    ['Anna Kowalski', 'Anna Kowalska'],
+    ['Olena Zelenskyy', 'Olena Zelenska'],
+    ['Elena Tolstoy', 'Elena Tolstaya'],
+    ['Jana Novak', 'Jana Novakova'],
+    ['Jana Novotny', 'Jana Novotna'],
+    ['Anna Nemec', 'Anna Nemcova'],
+    ['Ona Petrauskas', 'Ona Petrauskiene'],
+    ['Rasa Kazlauskas', 'Rasa Kazlauskaite'],
+    ['Ilze Ozols', 'Ilze Ozola'],
+    ['Maria Papadopoulos', 'Maria Papadopoulou'],
+    ['Eleni Georgiadis', 'Eleni Georgiadi'],
+  ])(
+    "takes the other sex's form of a family name for the same family name: %s ~ %s",
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['Bob Menendez', 'Robert Menendez'],
+    ['Sasha Ivanov', 'Aleksandr Ivanov'],
+    ['Misha Prokhorov', 'Mikhail Prokhorov'],
+    ['Kolya Patrushev', 'Nikolai Patrushev'],
+    ['Vova Putin', 'Vladimir Putin'],
+    ['Dima Medvedev', 'Dmitry Medvedev'],
+    ['Zhenya Prigozhin', 'Yevgeniy Prigozhin'],
+    ['Katya Ivanova', 'Ekaterina Ivanova'],
+    ['Bill Gates', 'William Gates'],
+    ['Larry Page', 'Lawrence Page'],
+    ['Pepe Mujica', 'Jose Mujica'],
+    ['Hans Muller', 'Johannes Muller'],
+  ])('takes a nickname for its given name: %s ~ %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+  });
+
+  it('does not take one changed given name beside a family name common in the list', () => {
+    const taylors = Array.from({ length: 30 }, (_, i) => `TAYLOR, Person${i}`);
+    expect(alertsOn('Mary Taylor', ['TAYLOR, Mark', ...taylors])).toEqual([]);
+    expect(alertsOn('Mary Taylor', ['TAYLOR, Mark'])).toEqual(['TAYLOR, Mark']);
   });
 
   it('needs corroboration when two words common in the list are found in a longer listed name', () => {
@@ -314,13 +356,9 @@ describe('names written to get past a screen', () => {
     ['Ma Xiaoming', 'MA, Xiaohong'],
     ['Salma Saleh', 'SALEH, Salim'],
     ['Ahmed Farah', 'AFRAH, Ahmed'],
-    ['Jamal Khan', 'KAMAL KHAN'],
-  ])(
-    'keeps another ending, another syllable, a moved letter, a short word apart: %s / %s',
-    (query, listed) => {
-      expect(matches(query, listed)).toBe(false);
-    },
-  );
+  ])('keeps another ending, another syllable, a moved letter apart: %s / %s', (query, listed) => {
+    expect(matches(query, listed)).toBe(false);
+  });
 
   it('keeps a surname written twice (Chang Chang-ha) and weighs a repeated name once', () => {
     expect(matches('Jang Chang Ha', 'CHANG CHANG HA')).toBe(true);
@@ -335,9 +373,8 @@ describe('names written to get past a screen', () => {
     expect(matches('Turki al-Jabri', 'TURKI MUBARAK ABDULLAH AHMAD AL-BINALI')).toBe(false);
   });
 
-  it('takes one typo in a short word inside a longer name, not in a two-word name', () => {
+  it('takes one typo in a short word inside a longer name', () => {
     expect(matches('Muthanna Harith al-Dhari', 'MUTHANNA HARITH AL-DARI')).toBe(true);
-    expect(matches('Mary Taylor', 'Mark Taylor')).toBe(false);
   });
 });
 
