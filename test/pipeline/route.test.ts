@@ -76,19 +76,45 @@ describe('routing into the sequenced topic', () => {
     ]);
   });
 
-  it('reads the one-record-per-event form earlier versions wrote, and ignores what is not its own', () => {
+  it('reads the JSON forms earlier versions wrote, and ignores what is not its own', () => {
     const event = normalizeEvent(payoutExecuted({ id: 'evt-old', payoutId: 'po-old' }));
     const old = `{"o":"payroll.events/0","n":41,"w":1700000000041,"e":${JSON.stringify(event)}}`;
     const mark = '{"o":"payroll.events/0","n":42,"w":1700000000042}';
+    const packedJson = `{"o":"payroll.events/0","r":[[43,1700000000043,${JSON.stringify(event)}],[44,1700000000044]]}`;
+    const routed = routeRecords(
+      [input(45, JSON.stringify(payoutExecuted({ id: 'evt-new' })))],
+      roleOf,
+    );
+    const cut = Buffer.from(routed.sequenced[0]!.value!).subarray(0, 40);
     const back = readBack([
       { key: null, value: old },
       { key: null, value: mark },
+      { key: null, value: packedJson },
       { key: null, value: '{"something":"else"}' },
       { key: null, value: 'not json' },
+      { key: null, value: cut },
+      { key: null, value: Buffer.from([0xc1, 0xff, 0x00]) },
+      ...routed.sequenced,
     ]);
     expect(back.map((r) => [r.offset, r.event?.envelope.id])).toEqual([
       [41, 'evt-old'],
       [42, undefined],
+      [43, 'evt-old'],
+      [44, undefined],
+      [45, 'evt-new'],
     ]);
+  });
+
+  it('writes the routed events smaller than their JSON', () => {
+    const batch = Array.from({ length: 500 }, (_, i) =>
+      input(i, JSON.stringify(payoutExecuted({ id: `evt-${i}`, payoutId: `po-${i}` }))),
+    );
+    const routed = routeRecords(batch, roleOf);
+    const bytes = routed.sequenced.reduce((n, r) => n + Buffer.byteLength(r.value!), 0);
+    const json = batch.reduce(
+      (n, r) => n + JSON.stringify(normalizeEvent(JSON.parse(r.value!.toString()))).length,
+      0,
+    );
+    expect(bytes).toBeLessThan(json * 0.8);
   });
 });
