@@ -49,8 +49,10 @@ export function oneEditApart(
   const x = odd[0]!;
   const y = b.find((w) => givenNameForm(w) === left[0])!;
   if (x.length < MIN_WORD || y.length < MIN_WORD || COMPOUND_FIRST.has(y)) return false;
-  // The first letter replaced, not moved or dropped (Farah/Afrah is another name).
-  if (x[0] !== y[0] && (x.length !== y.length || x.slice(1) !== y.slice(1))) return false;
+  // The first letter replaced or dropped (Larry/Harry, Abib/Habib), not moved (Farah/Afrah
+  // is another name).
+  if (x[0] !== y[0] && x.slice(1) !== y.slice(1) && x.slice(1) !== y && y.slice(1) !== x)
+    return false;
   return editDistance(x, y, 1) === 1 && !otherSexGivenName(x, y);
 }
 
