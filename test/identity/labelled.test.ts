@@ -8,17 +8,18 @@ import { entityBenchPairs, nameBenchPairs, scorePairs } from './labelled.ts';
 import { cleanPeople } from './population.ts';
 import { nearBirthDates, screenUnVariants, unEntry, unPairs, unPersons } from './un-sc.ts';
 
-// Floors at what the matcher measures today on the committed samples (recall 0.909,
-// negatives accepted 0.017): a change that loses recall or gains false matches fails here.
+// Floors at what the matcher measures today on the committed samples (recall 0.915, 303/331;
+// negatives accepted 0.017, 6/355): a change that loses recall or gains false matches fails here.
 // The samples hold the hardest public cases (nicknames, other scripts with no Latin form,
 // one changed word labelled a match); `npm run bench -- identity` prints the per-group figures.
-const MIN_PAIR_RECALL = 0.9;
+const MIN_PAIR_RECALL = 0.915;
 const MAX_NEGATIVES_ACCEPTED = 0.017;
-// UN SC published variants against the listed name alone (0.44 and 0.915 today): many "Good"
+// UN SC published variants against the listed name alone (0.441 and 0.915 today): many "Good"
 // aliases are other names (Abu Jihad for Abd Allah Ragab), not spellings of the listed one.
-const MIN_UN_SPELLING_RECALL = 0.43;
-const MIN_UN_ORIGINAL_SCRIPT_RECALL = 0.9;
-const MAX_UN_OTHER_PERSON_HITS = 0.04;
+const MIN_UN_SPELLING_RECALL = 0.44;
+const MIN_UN_ORIGINAL_SCRIPT_RECALL = 0.915;
+// Variants alerting on another listed person when screened against all of them (61/1843 today).
+const MAX_UN_OTHER_PERSON_HITS = 0.034;
 const MAX_CLEAN_FALSE_POSITIVES = 0.002;
 const EXACT = 0.99;
 
@@ -52,6 +53,10 @@ describe('identity matching on UN Security Council persons (published variants)'
   };
 
   it('finds listed names from their spelling variants and original-script names', () => {
+    console.log(
+      `UN SC: spellings ${recall('un_sc/spelling').toFixed(3)}, ` +
+        `original script ${recall('un_sc/original_script').toFixed(3)}`,
+    );
     expect(persons.length).toBeGreaterThan(700);
     expect(recall('un_sc/spelling')).toBeGreaterThanOrEqual(MIN_UN_SPELLING_RECALL);
     expect(recall('un_sc/original_script')).toBeGreaterThanOrEqual(MIN_UN_ORIGINAL_SCRIPT_RECALL);
@@ -67,6 +72,9 @@ describe('identity matching on UN Security Council persons (published variants)'
 
   it('rarely alerts on another listed person when screening the variants against all of them', () => {
     const r = screenUnVariants(persons, (name) => screen(name));
+    console.log(
+      `UN SC variants against all listed: found ${r.found}/${r.queries}, on another person ${r.otherHits}`,
+    );
     expect(r.otherHits / r.queries).toBeLessThanOrEqual(MAX_UN_OTHER_PERSON_HITS);
   });
 
