@@ -164,8 +164,9 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
   // Korean words are short: a listed Korean name, and a name asked about that reads as one
   // with a typo, post their two- and three-letter words' deletions too ("Rru Jin", "Ryu Jin").
   const shortTypos = o.query ? koreanTypo(person) : person.koreanTypos === 0;
-  // Three-letter words of other names post each letter as a wildcard (Tom, Tim: see one-edit.ts).
-  const korean = person.koreanTypos === 0 || person.chinese !== undefined;
+  // Three-letter words post each letter as a wildcard (Tom, Tim: see one-edit.ts), but in Korean
+  // and Chinese names, whose syllables one letter apart are other syllables.
+  const syllabic = person.koreanTypos === 0 || person.chinese !== undefined;
   const groups = person.tokens.map((w) => [
     `w:${w}`,
     `w:${givenNameForm(w)}`,
@@ -173,7 +174,7 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     ...personKeys(w),
     ...deletionKeys(w),
     ...(shortTypos ? shortDeletionKeys(w) : []),
-    ...(korean ? [] : wildcardKeys(w)),
+    ...(syllabic ? [] : wildcardKeys(w)),
     ...skeletonKeys(w),
     ...slavicKeys(w),
     ...(o.query ? reversedKeys(w) : []),
