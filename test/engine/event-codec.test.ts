@@ -73,5 +73,12 @@ describe('retained event codec', () => {
       packEvent(transfer({ asset: { symbol: 'ETH', contract: null, decimals: 18, extra: 1 } })),
     ).toBeUndefined();
     expect(packEvent(scenario.events.find((e) => e.type === 'worker.upserted')!)).toBeUndefined();
+    expect(packEvent(transfer({ tags: ['a'] }))).toBeUndefined();
+    expect(packEvent({ ...transfer({}), data: [] } as never)).toBeUndefined();
+  });
+
+  it('packs an envelope whose extra keys are only undefined, as JSON would write it', () => {
+    const e = transfer({ memo: undefined, logIndex: undefined });
+    expect(unpackEvent(packEvent(e)!)).toStrictEqual(JSON.parse(JSON.stringify(e)));
   });
 });
