@@ -2,7 +2,7 @@ import { chineseWord } from './chinese.ts';
 import { consonantsOf } from './consonants.ts';
 import { feminineFamilyName, otherSexGivenName } from './gender.ts';
 import { wordKeys } from './romanize.ts';
-import { sameSlavicName, slavicTypo } from './slavic.ts';
+import { samePatronymic, sameSlavicName, slavicTypo } from './slavic.ts';
 import { jaroWinkler } from './text.ts';
 import { foreignForm, givenNameForm, isKnownGivenName, PARTICLES } from './tokens.ts';
 
@@ -131,6 +131,8 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   if (a === b || givenNameForm(a) === givenNameForm(b)) return 1;
   // Korean names: the same syllables in another romanization, and nothing looser.
   if (strict) return spellingKey(a) === spellingKey(b) ? 1 : 0;
+  // Patronymics of one given name in two spellings (Volodymyrovych, Vladimirovich).
+  if (samePatronymic(a, b)) return 1;
   if (foreignForm(a) === foreignForm(b)) return FOREIGN_CREDIT;
   // An initial given for a name counts in part; a listed initial proves nothing about a name.
   if (b.length === 1) return 0;
@@ -146,6 +148,12 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   // The same Slavic name as German, Polish or French writes it (Selenskyj, Chruschtschow).
   if (sameSlavicName(a, b)) return SLAVIC_CREDIT;
   if (a.length - b.length === 1 ? balticForm(a, b) : b.length - a.length === 1 && balticForm(b, a))
+    return 0.95;
+  if (
+    a.length - b.length === 2
+      ? lithuanianForm(a, b)
+      : b.length - a.length === 2 && lithuanianForm(b, a)
+  )
     return 0.95;
   const credit = spellingCredit(a, b);
   if (credit > 0 || a.length < 4) return credit;
@@ -163,6 +171,13 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
 function balticForm(a: string, b: string): boolean {
   if (a.length < 5 || !a.endsWith('s')) return false;
   const stem = a.slice(0, -1);
+  return stem === b || givenNameForm(stem) === givenNameForm(b);
+}
+
+/** Lithuanian adds -as, -is or -us to a foreign name (Vladimiras Putinas, Džordžas Bušas). */
+function lithuanianForm(a: string, b: string): boolean {
+  if (a.length < 6 || !/(as|is|us)$/.test(a)) return false;
+  const stem = a.slice(0, -2);
   return stem === b || givenNameForm(stem) === givenNameForm(b);
 }
 

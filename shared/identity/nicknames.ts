@@ -12,17 +12,17 @@ export const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   // Russian and Ukrainian diminutives.
   aleksandr: ['shura', 'sanya', 'sascha'],
   aleksey: ['alyosha', 'lyosha', 'lesha', 'alesha'],
-  dmitriy: ['dima', 'mitya'],
+  dmitriy: ['dmytro', 'dima', 'mitya'],
   nikolay: ['kolya'],
   mikhail: ['mishka'],
   sergey: ['seryozha', 'serezha'],
   yevgeniy: ['zhenya'],
   pavel: ['pasha'],
   pyotr: ['petya'],
-  konstantin: ['kostya'],
+  konstantin: ['kostiantyn', 'kostyantyn', 'kostya'],
   anatoliy: ['anatoly', 'anatolii', 'tolya'],
   yuriy: ['yura'],
-  grigoriy: ['grisha'],
+  grigoriy: ['hryhoriy', 'hryhorii', 'grisha'],
   boris: ['borya'],
   viktor: ['victor', 'vitya'],
   ivan: ['vanya'],
@@ -33,6 +33,12 @@ export const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   svetlana: ['sveta'],
   lyudmila: ['lyuda'],
   galina: ['galya'],
+  // Not nicknames: the same name in Ukrainian and Belarusian, as any-ascii and the usual
+  // transliterations write it (Володимир Volodimir, Уладзімір Uladzimir; Dmytro, Kostiantyn and
+  // Hryhoriy are with their names above).
+  vladimir: ['volodimir', 'uladzimir'],
+  oleg: ['oleh'],
+  igor: ['ihor'],
   // English.
   henry: ['hank', 'harry'],
   lawrence: ['larry', 'laurence'],

@@ -1,7 +1,8 @@
 import { editDistance } from './fuzzy.ts';
+import { givenNameForm } from './tokens.ts';
 
 /**
- * Russian, Ukrainian and Belarusian names as German, Polish and French write them next to the
+ * Russian, Ukrainian and Belarusian names as German, Polish, French and Hungarian write them next to the
  * English transliteration: Wolodymyr Selenskyj, Włodzimierz Zełenski, Vladimir Poutine,
  * Chruschtschow for Khrushchev, Gorbatschow and Gorbaczow for Gorbachev. Each language spells
  * the same sounds with its own letters (German sch, tsch, w, j and s for з; Polish sz, cz, rz,
@@ -57,11 +58,27 @@ const FRENCH: Reading = [
   [/(?<=[a-zA-Z]{3}n)e$/, ''],
 ];
 
+/**
+ * Hungarian: cs ч, zs ж, s ш, sz с, and gy, ty, ny for the soft д, т, н before i (Vlagyimir
+ * Putyin, Hruscsov).
+ */
+const HUNGARIAN: Reading = [
+  [/cs/g, 'C'],
+  [/zs/g, 'Z'],
+  [/s(?!z)/g, 'S'],
+  [/sz/g, 's'],
+  [/gy/g, 'd'],
+  [/ty/g, 't'],
+  [/ny/g, 'n'],
+  [/j/g, 'y'],
+];
+
 /** Letters only each language writes this way: without one, a word has no such reading. */
 const MARKS: readonly [RegExp, Reading][] = [
   [/sch|tz|w|j/, GERMAN],
   [/cz|sz|rz|w|j/, POLISH],
   [/ou|tch|j|ine$|gu[ei]/, FRENCH],
+  [/gy|ty[aeiou]|cs|zs/, HUNGARIAN],
 ];
 
 /**
@@ -155,4 +172,19 @@ export function slavicTypo(a: string, b: string): boolean {
 export function jReadings(word: string): string[] {
   if (word.length < MIN_WORD || !word.includes('j')) return [];
   return [word.replace(/j/g, 'y'), word.replace(/j/g, 'i')];
+}
+
+/** A Russian, Ukrainian or Belarusian patronymic: the father's name and the ending for a son or a daughter. */
+const PATRONYMIC = /^(.{3,}?)(ovich|evich|ovych|evych|ovna|evna|ivna|ich|ichna)$/;
+
+/**
+ * True when two patronymics are formed on two spellings of one given name, for the same sex:
+ * Volodymyrovych and Vladimirovich (Volodymyr is Vladimir in Ukrainian), Serhiyovych and
+ * Sergeyevich. A son's and a daughter's (Vladimirovich, Vladimirovna) stay apart.
+ */
+export function samePatronymic(a: string, b: string): boolean {
+  const pa = PATRONYMIC.exec(a);
+  const pb = pa && PATRONYMIC.exec(b);
+  if (!pa || !pb || pa[2]!.endsWith('na') !== pb[2]!.endsWith('na')) return false;
+  return pa[1] !== pb[1] && givenNameForm(pa[1]!) === givenNameForm(pb[1]!);
 }

@@ -19,6 +19,15 @@ const TITLES = new Set([
   'president',
   'presidente',
   'prasident',
+  // President in other languages of the lists and the press (Croatian, Romanian, Indonesian,
+  // Czech and Russian, Polish, Finnish; Hungarian writes it after the name).
+  'predsjednik',
+  'presedintele',
+  'presiden',
+  'prezident',
+  'prezydent',
+  'presidentti',
+  'elnok',
   'premier',
   'minister',
   'monsieur',
@@ -73,7 +82,7 @@ const TITLES = new Set([
 ]);
 
 /** Titles written after the name. */
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'elnok']);
 
 /** Spellings of the same particle ("ibn", "ben" -> bin; "el" -> al). */
 const PARTICLE_FORMS: ReadonlyMap<string, string> = new Map([
@@ -363,8 +372,10 @@ function glued(word: string): string {
 
 /** True when a name starts with a title or honorific (Mr., Dr., President). */
 export function titled(name: string): boolean {
-  const first = foldText(toAscii(name)).split(' ')[0];
-  return first !== undefined && TITLES.has(first);
+  const words = foldText(toAscii(name)).split(' ');
+  const first = words[0];
+  // Hungarian puts the title after the name (Putyin elnök).
+  return (first !== undefined && TITLES.has(first)) || words.at(-1) === 'elnok';
 }
 
 /** Common Korean surnames in their usual romanizations (after `surnameVariant`). */

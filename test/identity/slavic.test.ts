@@ -37,3 +37,22 @@ describe('Slavic names as German, Polish and French write them', () => {
     expect(matches(query, listed)).toBe(false);
   });
 });
+
+describe('Putin as the languages of Europe write him', () => {
+  it.each([
+    ['Vlagyimir Putyin', 'Vladimir Putin'],
+    ['Vladimiras Putinas', 'PUTIN, Vladimir Vladimirovich'],
+    ['Predsjednik Putin', 'PUTIN, Vladimir Vladimirovich'],
+    ['Președintele Putin', 'PUTIN, Vladimir Vladimirovich'],
+    ['Presiden Putin', 'PUTIN, Vladimir Vladimirovich'],
+    ['Президент Путин', 'PUTIN, Vladimir Vladimirovich'],
+    ['Putin Volodymyr Volodymyrovych', 'PUTIN, Vladimir Vladimirovich'],
+    ['Путін Володимир Володимирович', 'PUTIN, Vladimir Vladimirovich'],
+    ['Уладзімір Пуцін', 'PUTIN, Vladimir Vladimirovich'],
+  ])(
+    'matches %s ~ %s (Hungarian, Lithuanian, a title, Ukrainian and Belarusian forms)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+    },
+  );
+});
