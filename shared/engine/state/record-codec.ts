@@ -128,6 +128,7 @@ const KEYS = [
   'kind',
   'count',
   'reason',
+  'logged',
 ] as const;
 const KEY_CODE = new Map<string, number>(KEYS.map((k, i) => [k, i]));
 /** A property name outside the table follows as text. */
@@ -180,6 +181,8 @@ const WORD_MAX = Math.max(...WORDS.map((w) => w.length));
 
 /** Strings at least this long are remembered for back references. */
 const REF_MIN = 4;
+/** Strings at least this long are written as they are (latin1 when ASCII, else UTF-8). */
+const LONG_MIN = 256;
 /** Hex runs shorter than this stay text (a byte or two would not pay for the tags). */
 const HEX_MIN = 16;
 
@@ -207,10 +210,13 @@ class Encoder {
   private buf = Buffer.allocUnsafe(1 << 16);
   private at = 0;
   private readonly seen = new Map<string, number>();
+  /** Strings the decoder will number for back references so far (`seen` plus long ones). */
+  private refs = 0;
 
   encode(value: unknown): string {
     this.at = 0;
     this.seen.clear();
+    this.refs = 0;
     this.value(value);
     return this.buf.toString('latin1', 0, this.at);
   }
@@ -304,6 +310,23 @@ class Encoder {
   }
 
   private string(s: string): void {
+    if (s.length >= LONG_MIN) {
+      // A long string (a wallet's activity log) is copied in one native write, as latin1
+      // when it is ASCII, else as UTF-8: the checks below would hash it twice and scan it
+      // for hex and width, to no gain. The decoder numbers it like any string for back
+      // references; nothing refers to it.
+      if (Buffer.byteLength(s, 'utf8') === s.length) {
+        this.byte(T.latin1);
+        this.varint(s.length);
+        this.room(s.length);
+        this.at += this.buf.write(s, this.at, 'latin1');
+      } else {
+        this.byte(T.utf8);
+        this.text(s);
+      }
+      this.refs++;
+      return;
+    }
     const word = s.length <= WORD_MAX ? WORD_CODE.get(s) : undefined;
     if (word !== undefined) {
       this.byte(T.word);
@@ -317,7 +340,7 @@ class Encoder {
       return;
     }
     this.fresh(s);
-    if (s.length >= REF_MIN) this.seen.set(s, this.seen.size);
+    if (s.length >= REF_MIN) this.seen.set(s, this.refs++);
   }
 
   /** A string not written before in this record, in its shortest form. */

@@ -19,7 +19,8 @@ function wallet(): WalletRecord {
     open: EMPTY,
     feeders: EMPTY,
     tags: EMPTY,
-    activity: EMPTY,
+    activity: '',
+    logged: 0,
   };
 }
 
