@@ -1,5 +1,4 @@
 import { FileRestingStore, MemoryEngineState } from '../../../shared/engine/state/index.ts';
-import { PackedStringMap } from './packed-strings.ts';
 
 const TRANSFER = 't'.charCodeAt(0);
 const EVENT = 'e'.charCodeAt(0);
@@ -19,26 +18,24 @@ function unpack<T>(packed: string): T {
 
 /**
  * The state of a scan: in memory (`MemoryEngineState`), except what a long history piles up
- * and hardly reads again, which waits in scratch files (`FileRestingStore`, costing the heap
- * a hashed index slot each): the records of transfers that moved payroll money (their
- * carried payout slices, read again only by a redelivery or a retraction: about 900 bytes
- * of heap each, most of a year's transfer records) and the envelopes of retained events
- * that cannot be read again from their input (`e:`, standard input and gzip). A transfer
- * that moved no payroll money is only its event id: that stays in memory, packed with its
- * key outside the heap (`PackedStringMap`: most of a year's records, which the garbage
- * collector would otherwise trace again and again), where a redelivery finds it without a read.
+ * and hardly reads again, which waits in scratch files (`FileRestingStore`, costing a
+ * hashed index slot each, 12 bytes outside the heap at most 70% full): the records of
+ * transfers (`t:`, read again only by a redelivery or a retraction, most of a year's
+ * records: a transfer that moved payroll money carries its payout slices, about 900 bytes
+ * of heap as an object; one that moved none is only its event id) and the envelopes of
+ * retained events that cannot be read again from their input (`e:`, standard input and
+ * gzip). A transfer seen for the first time is looked up in vain, which the index answers
+ * without reading the file.
  */
 export class ScanState extends MemoryEngineState {
   private transfers: FileRestingStore | undefined;
   private events: FileRestingStore | undefined;
-  private readonly plainTransfers = new PackedStringMap();
 
   override get<T>(key: string): T | undefined {
     const kind = kindOf(key);
     if (kind === EVENT) return this.fromFile(this.events, key);
     if (kind !== TRANSFER) return super.get<T>(key);
-    const plain = this.plainTransfers.get(key) as T | undefined;
-    return plain !== undefined ? plain : this.fromFile(this.transfers, key);
+    return this.fromFile(this.transfers, key);
   }
 
   override put(key: string, value: unknown): void {
@@ -46,14 +43,9 @@ export class ScanState extends MemoryEngineState {
     if (kind === EVENT) {
       this.events ??= new FileRestingStore();
       this.events.set(key, pack(value));
-    } else if (kind === TRANSFER && typeof value !== 'string') {
+    } else if (kind === TRANSFER) {
       this.transfers ??= new FileRestingStore();
       this.transfers.set(key, pack(value));
-      this.plainTransfers.delete(key);
-    } else if (kind === TRANSFER) {
-      // A transfer applied again after a retraction: its record in memory now hides the one
-      // in the file (reads look in memory first), so no file lookup on every transfer.
-      this.plainTransfers.set(key, value as string);
     } else {
       super.put(key, value);
     }
@@ -62,17 +54,14 @@ export class ScanState extends MemoryEngineState {
   override delete(key: string): void {
     const kind = kindOf(key);
     if (kind === EVENT) this.events?.delete(key);
-    else if (kind === TRANSFER) {
-      this.plainTransfers.delete(key);
-      this.transfers?.delete(key);
-    } else super.delete(key);
+    else if (kind === TRANSFER) this.transfers?.delete(key);
+    else super.delete(key);
   }
 
   /** Removes the scratch files. */
   override close(): void {
     this.transfers?.close();
     this.events?.close();
-    this.plainTransfers.clear();
     super.close();
   }
 
