@@ -4,14 +4,6 @@ import type { EngineState } from '../state/engine-state.ts';
 import { packEvent, unpackEvent } from '../state/event-codec.ts';
 import { keys } from '../state/keys.ts';
 import type { DerivedTag, WalletRecord } from '../state/records.ts';
-import {
-  activityEntry,
-  activityFromPairs,
-  activityIds,
-  NO_ACTIVITY,
-  trimActivity,
-  withoutActivity,
-} from './activity-log.ts';
 import type { ModelContext } from './context.ts';
 import { appended, EMPTY, NO_BALANCES } from './lean.ts';
 
@@ -35,8 +27,7 @@ export function walletOf(
     open: EMPTY,
     feeders: EMPTY,
     tags: EMPTY,
-    activity: NO_ACTIVITY,
-    logged: 0,
+    activity: EMPTY,
   };
 }
 
@@ -63,7 +54,7 @@ export function sighted(wallet: WalletRecord, at: string): void {
  */
 export function remember(ctx: ModelContext, wallet: WalletRecord, event: NormalizedEvent): void {
   const id = event.envelope.id;
-  logEvent(wallet, activityEntry(event.at, id));
+  logEvent(wallet, event.at, id);
   retain(ctx, id, event);
   trim(ctx, wallet);
 }
@@ -86,31 +77,18 @@ export function rememberBoth(
   }
   // Trimming drops only envelopes before the cutoff, so this one stays whatever it drops.
   const id = event.envelope.id;
-  const entry = activityEntry(event.at, id);
-  logEvent(from, entry);
+  logEvent(from, event.at, id);
   retain(ctx, id, event);
   trim(ctx, from);
   if (to.key === from.key) return;
-  logEvent(to, entry);
+  logEvent(to, event.at, id);
   trim(ctx, to);
 }
 
-/**
- * The wallet's log in its current form: a record written by an earlier version kept a flat
- * list of time, id pairs, turned into the log the first time it is touched.
- */
-function logOf(wallet: WalletRecord): string {
-  const log = wallet.activity as string | readonly string[];
-  if (typeof log === 'string') return log;
-  wallet.activity = activityFromPairs(log);
-  wallet.logged = Math.floor(log.length / 2);
-  return wallet.activity;
-}
-
-/** Appends one entry to a wallet's lookback log. */
-function logEvent(wallet: WalletRecord, entry: string): void {
-  wallet.activity = logOf(wallet) + entry;
-  wallet.logged++;
+/** Appends one event to a wallet's lookback log (a first entry gets a list of its own). */
+function logEvent(wallet: WalletRecord, at: string, id: string): void {
+  if (wallet.activity.length === 0) wallet.activity = [at, id];
+  else wallet.activity.push(at, id);
 }
 
 /**
@@ -127,22 +105,25 @@ function retain(ctx: ModelContext, id: string, event: NormalizedEvent): void {
 
 /** Drops a wallet's log entries over the count or past retention (checked every 16 appends). */
 function trim(ctx: ModelContext, wallet: WalletRecord): void {
-  const log = logOf(wallet);
-  const entries = wallet.logged;
+  const log = wallet.activity;
+  const entries = log.length / 2;
   if (entries <= ctx.options.maxActivity && entries % 16 !== 0) return;
-  const t = trimActivity(log, entries, ctx.options.maxActivity, ctx.clock.cutoff);
-  if (t.count === entries) return;
+  let drop = 2 * Math.max(0, entries - ctx.options.maxActivity);
+  while (drop < log.length && log[drop]! < ctx.clock.cutoff) drop += 2;
+  if (drop === 0) return;
   // Past retention no wallet screens an event again (every reader stops at the cutoff), so
   // its envelope goes too; one dropped over the count may still be another wallet's.
-  for (const id of t.expired) if (!ctx.archive?.drop(id)) ctx.state.delete(keys.event(id));
-  wallet.activity = t.log;
-  wallet.logged = t.count;
+  for (let i = 0; i < drop && log[i]! < ctx.clock.cutoff; i += 2)
+    if (!ctx.archive?.drop(log[i + 1]!)) ctx.state.delete(keys.event(log[i + 1]!));
+  log.splice(0, drop);
 }
 
 /** Ids of a wallet's retained events at or after `cutoff` (all of them without one), oldest first. */
 export function eventsOf(wallet: WalletRecord, cutoff = ''): string[] {
-  const log = wallet.activity as string | readonly string[];
-  return activityIds(typeof log === 'string' ? log : activityFromPairs(log), cutoff);
+  const out: string[] = [];
+  const log = wallet.activity;
+  for (let i = 0; i < log.length; i += 2) if (log[i]! >= cutoff) out.push(log[i + 1]!);
+  return out;
 }
 
 /** Ids of the retained events of a wallet still inside retention. */
@@ -152,9 +133,11 @@ export function retained(ctx: ModelContext, wallet: WalletRecord): string[] {
 
 /** Removes an event from a wallet's lookback log (a retracted transfer). */
 export function forget(wallet: WalletRecord, eventId: string): void {
-  const left = withoutActivity(logOf(wallet), eventId);
-  wallet.activity = left.log;
-  wallet.logged = left.count;
+  const log = wallet.activity;
+  const kept: string[] = [];
+  for (let i = 0; i < log.length; i += 2)
+    if (log[i + 1] !== eventId) kept.push(log[i]!, log[i + 1]!);
+  wallet.activity = kept.length === 0 ? EMPTY : kept;
 }
 
 /** The envelope of a retained event, kept packed or (a shape the codec does not know) whole. */

@@ -111,13 +111,11 @@ export interface WalletRecord {
   tags: DerivedTag[];
   /**
    * Retained events about the wallet, screened again when a list or report names it later,
-   * oldest first, as one string of time, id entries (`model/activity-log.ts`: rewriting a
-   * busy wallet then copies one string instead of encoding two per event). The envelope is
-   * a record of its own (`e:<id>`, written once), so a wallet record stays small.
+   * oldest first, as one flat list of pairs: event time, event id (an object per event
+   * cost 40 bytes more). The envelope is a record of its own (`e:<id>`, written once), so a
+   * wallet record stays small and rewriting it after a change costs little.
    */
-  activity: string;
-  /** Entries in `activity`. */
-  logged: number;
+  activity: string[];
 }
 
 /** A payout wallet named in a profile, and when it first appeared there. */

@@ -19,8 +19,7 @@ function wallet(): WalletRecord {
     open: EMPTY,
     feeders: EMPTY,
     tags: EMPTY,
-    activity: '',
-    logged: 0,
+    activity: EMPTY,
   };
 }
 
