@@ -131,6 +131,8 @@ const KEYS = [
   'kind',
   'count',
   'reason',
+  // Written only by 35c006e (a wallet's log as one string, withdrawn); kept so that its
+  // code never means another name.
   'logged',
 ] as const;
 function allStrings(list: readonly unknown[]): list is string[] {
