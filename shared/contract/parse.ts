@@ -5,7 +5,13 @@ import { forTerminal, jsonForTerminal } from '../log/terminal.ts';
 import { type Envelope, EnvelopeHeader, envelopeSchemaFor } from './envelope.ts';
 import { EVENT_DATA, type EventType } from './events.ts';
 import { CONTRACT_LIMIT_VARIABLES, type ContractLimits, contractLimits } from './limits.ts';
-import { closedSchema, jsonNestsDeeperThan, knownFields, valueNestsDeeperThan } from './shape.ts';
+import {
+  closedSchema,
+  illFormedStringAt,
+  jsonNestsDeeperThan,
+  knownFields,
+  valueNestsDeeperThan,
+} from './shape.ts';
 
 // Compiled once: TypeBox turns each schema into a straight-line checker, which keeps
 // validation cheap enough for the engine's hot path.
@@ -119,7 +125,20 @@ function tolerated(value: unknown): Envelope {
 export function parseEvent(value: unknown, options: DecodeOptions = {}): Envelope {
   const limits = limitsOf(options);
   if (valueNestsDeeperThan(value, limits.maxEventDepth)) throw tooDeep(limits);
+  refuseIllFormed(value);
   return checked(value, limits, (options.now ?? Date.now)());
+}
+
+/** A JSON escape of a UTF-16 surrogate: the only way text decoded from UTF-8 yields one. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/** Throws InvalidEventError when a string of the event is not well-formed Unicode. */
+function refuseIllFormed(value: unknown): void {
+  const at = illFormedStringAt(value);
+  if (at !== undefined)
+    throw new InvalidEventError(
+      `${at}: not well-formed Unicode (a lone UTF-16 surrogate, written as a \\u escape)`,
+    );
 }
 
 /**
@@ -147,6 +166,7 @@ export function decodeEvent(bytes: Uint8Array | string, options: DecodeOptions =
     // V8 quotes a piece of the input in its message: keep it short and printable.
     throw new InvalidEventError(`not JSON: ${forTerminal((error as Error).message).slice(0, 200)}`);
   }
+  if (SURROGATE_ESCAPE.test(text)) refuseIllFormed(value);
   return checked(value, limits, (options.now ?? Date.now)());
 }
 

@@ -65,6 +65,27 @@ export function valueNestsDeeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
+/** A UTF-16 surrogate standing alone (a pair makes one astral code point, which is no `Cs`). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Where `value` holds a string (a value or a name) with a lone surrogate, as a path
+ * (`data.workerId`), or undefined. Such a string survives `JSON.parse` (`"\ud800"`) but
+ * not UTF-8, which every store and topic downstream writes: it would come back as U+FFFD,
+ * another id, and its records would no longer be found.
+ */
+export function illFormedStringAt(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path || '(value)' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const at = path === '' ? key : `${path}.${key}`;
+    if (LONE_SURROGATE.test(key)) return at;
+    const found = illFormedStringAt(child, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 type Schema = TSchema & {
   properties?: Record<string, TSchema>;
   items?: TSchema;

@@ -23,6 +23,22 @@ describe('contract v1 parsing', () => {
     expect(reasonOf(() => parseEvent({ ...e, occurredAt: 'yesterday' }))).toMatch(/occurredAt/);
   });
 
+  it('refuses a lone UTF-16 surrogate, which UTF-8 stores would turn into another id', () => {
+    const e = payoutExecuted({ workerId: 'w-1' });
+    const escaped = JSON.stringify(e).replace('"w-1"', '"w-\\ud800"');
+    expect(reasonOf(() => decodeEvent(escaped))).toMatch(
+      /^data\.workerId: not well-formed Unicode/,
+    );
+    expect(reasonOf(() => decodeEvent(Buffer.from(escaped)))).toMatch(/^data\.workerId/);
+    expect(reasonOf(() => parseEvent({ ...e, id: `evt-${String.fromCharCode(0xdc00)}` }))).toMatch(
+      /^id: not well-formed Unicode/,
+    );
+    // A pair (one astral character), escaped or not, is well-formed.
+    const paired = JSON.stringify(e).replace('"w-1"', '"w-\\ud83d\\ude00 😀"');
+    const parsed = decodeEvent(paired);
+    expect(parsed.type === 'payout.executed' && parsed.data.workerId).toBe('w-😀 😀');
+  });
+
   it('refuses unknown types and non-JSON with a reason', () => {
     expect(reasonOf(() => parseEvent({ ...payoutExecuted(), type: 'payout.sent' }))).toMatch(
       /unknown event type "payout.sent"/,
