@@ -2,25 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { ModelContext } from '../../../shared/engine/model/context.ts';
 import { isPayoutLeg, openPayout } from '../../../shared/engine/model/forwarding.ts';
 import { EMPTY } from '../../../shared/engine/model/lean.ts';
+import { walletOf } from '../../../shared/engine/model/wallets.ts';
+import { MemoryEngineState } from '../../../shared/engine/state/memory-engine-state.ts';
 import type { OpenPayout, WalletRecord } from '../../../shared/engine/state/records.ts';
 
 const HOUR = 3_600_000;
 const ctx = { options: { forwardWindowMs: 2 * HOUR } } as ModelContext;
 
+/** A new wallet as the engine makes one (nothing stored yet). */
 function wallet(): WalletRecord {
-  return {
-    key: 'evm:0xabc',
-    chain: 'ethereum',
-    address: '0xabc',
-    balances: {},
-    origins: EMPTY,
-    paid: EMPTY,
-    claimedBy: EMPTY,
-    open: EMPTY,
-    feeders: EMPTY,
-    tags: EMPTY,
-    activity: EMPTY,
-  };
+  return walletOf(
+    { ...ctx, state: new MemoryEngineState() },
+    {
+      key: 'evm:0xabc',
+      chain: 'ethereum',
+      address: '0xabc',
+    },
+  );
 }
 
 const payout = (n: number, atMs: number): OpenPayout => ({
