@@ -9,7 +9,7 @@ import {
   BullmqAlertSink,
   type Retraction,
 } from '../shared/ports/alert-sink/index.ts';
-import { KafkaEventLog } from '../shared/ports/event-log/index.ts';
+import { createTopicsWithLeaders, KafkaEventLog } from '../shared/ports/event-log/index.ts';
 import { benchList, payoutEvent } from './workload.ts';
 
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -22,7 +22,7 @@ const run = Date.now().toString(36);
 async function fill(topic: string, count: number, hitEvery: number): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+  await createTopicsWithLeaders(admin, [{ topic, numPartitions: 3 }]);
   await admin.disconnect();
   const producer = kafka.producer();
   await producer.connect();

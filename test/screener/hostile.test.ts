@@ -7,6 +7,7 @@ import { FlowsentryError } from '../../shared/errors.ts';
 import type { TagIndex } from '../../shared/lists/tag-index.ts';
 import { TagIndex as Tags } from '../../shared/lists/tag-index.ts';
 import { DLQ_HEADERS } from '../../shared/pipeline/index.ts';
+import { createTopicsWithLeaders } from '../../shared/ports/event-log/index.ts';
 import { lazarusList, payoutExecuted, unique, usdcTransfer } from '../helpers/fixtures.ts';
 import { eventually } from '../ports/event-log.contract.ts';
 import {
@@ -144,10 +145,7 @@ describe('hostile input reaching the screener through Kafka', () => {
     const { changelog } = internalTopics(group);
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({
-      topics: [{ topic: changelog, numPartitions: 1 }],
-      waitForLeaders: true,
-    });
+    await createTopicsWithLeaders(admin, [{ topic: changelog, numPartitions: 1 }]);
     await admin.disconnect();
     await send(changelog, 'w:w-1', { workerId: 'w-1' });
     const s = screenerFor(t, group, unique('oldlog-alerts'), [lazarusList()]);

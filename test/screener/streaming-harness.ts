@@ -8,7 +8,7 @@ import type { ListSnapshot } from '../../shared/lists/types.ts';
 import { createLogger } from '../../shared/log/logger.ts';
 import { compareEvents, normalizeEvent } from '../../shared/normalize/index.ts';
 import { BullmqAlertSink } from '../../shared/ports/alert-sink/index.ts';
-import { KafkaEventLog } from '../../shared/ports/event-log/index.ts';
+import { createTopicsWithLeaders, KafkaEventLog } from '../../shared/ports/event-log/index.ts';
 import { unique } from '../helpers/fixtures.ts';
 
 export const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -63,13 +63,10 @@ export function scanOf(
 export async function createTopics(t: Topics, partitions: number): Promise<void> {
   const admin = new Kafka({ brokers: BROKERS, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: [t.payroll, t.transfers, t.intel].map((topic) => ({
-      topic,
-      numPartitions: partitions,
-    })),
-  });
+  await createTopicsWithLeaders(
+    admin,
+    [t.payroll, t.transfers, t.intel].map((topic) => ({ topic, numPartitions: partitions })),
+  );
   await admin.disconnect();
 }
 

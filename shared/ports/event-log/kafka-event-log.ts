@@ -26,6 +26,7 @@ import type {
   SubscribeOptions,
   TopicSpec,
 } from './event-log.ts';
+import { createTopicsWithLeaders } from './kafka-topics.ts';
 
 export interface KafkaEventLogOptions {
   readonly brokers: readonly string[];
@@ -92,15 +93,15 @@ export class KafkaEventLog implements EventLog {
       const existing = new Set(await admin.listTopics());
       const missing = topics.filter((t) => !existing.has(t));
       if (missing.length > 0) {
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((topic) => ({
+        await createTopicsWithLeaders(
+          admin,
+          missing.map((topic) => ({
             topic,
             numPartitions: partitions,
             replicationFactor: 1,
             configEntries: topicConfig(topicSpec),
           })),
-        });
+        );
       }
     } finally {
       await admin.disconnect();
