@@ -14,8 +14,12 @@ export interface CsvRow {
  * Streams the records of a CSV input. Quotes are relaxed because OFAC's files carry stray
  * quotes inside fields; an unclosed quote at the end (a truncated file) is still an error.
  */
-export async function* csvRows(input: PeekedInput): AsyncIterable<CsvRow> {
+export async function* csvRows(
+  input: PeekedInput,
+  options: { readonly delimiter?: string } = {},
+): AsyncIterable<CsvRow> {
   const parser = parse({
+    delimiter: options.delimiter ?? ',',
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,

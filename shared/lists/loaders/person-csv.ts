@@ -15,6 +15,8 @@ import type { ListLoader, LoadContext, LoadedList } from './loader.ts';
 /** The columns of a persons table; header names are compared folded (case, spaces, `_`, `-` ignored). */
 type Column =
   | 'name'
+  | 'given'
+  | 'family'
   | 'aliases'
   | 'dob'
   | 'nationality'
@@ -26,10 +28,12 @@ type Column =
 
 /** Header names each column accepts, folded; the first that is present wins. */
 const HEADERS: Readonly<Record<Column, readonly string[]>> = {
-  name: ['name', 'fullname', 'legalname', 'primaryname'],
-  aliases: ['aliases', 'alias', 'aka', 'alsoknownas', 'othernames'],
-  dob: ['dateofbirth', 'dob', 'birthdate', 'born', 'datesofbirth'],
-  nationality: ['nationality', 'nationalities', 'citizenship', 'country'],
+  name: ['name', 'fullname', 'legalname', 'primaryname', 'names', 'personname'],
+  given: ['firstname', 'givenname', 'givennames', 'forename', 'forenames'],
+  family: ['lastname', 'surname', 'familyname'],
+  aliases: ['aliases', 'alias', 'aliases', 'aka', 'akas', 'alsoknownas', 'othernames'],
+  dob: ['dateofbirth', 'dob', 'birthdate', 'born', 'datesofbirth', 'birthday', 'dateofbirths'],
+  nationality: ['nationality', 'nationalities', 'citizenship', 'countryofcitizenship', 'country'],
   program: ['program', 'programs', 'programme', 'programmes', 'sanctionsprogram', 'list'],
   source: ['source', 'sources', 'reference', 'references', 'url'],
   id: ['id', 'entryid', 'uid', 'recordid'],
@@ -42,12 +46,31 @@ const PERSON_SIGNS: readonly Column[] = ['aliases', 'dob', 'nationality'];
 
 type Layout = Readonly<Partial<Record<Column, number>>>;
 
+// Spreadsheets write "D.O.B.", "Alias(es)", "Date_of_Birth": punctuation and spacing say nothing.
 const fold = (h: string) =>
   h
+    .replace(/^\ufeff/, '')
     .trim()
     .replace(/^"|"$/g, '')
     .toLowerCase()
-    .replace(/[\s_\-.]+/g, '');
+    .replace(/[\s_\-.()/]+/g, '');
+
+/** Columns that make a table one of wallets (the plain CSV), not of persons. */
+const WALLET_COLUMNS: ReadonlySet<string> = new Set(['address', 'wallet', 'walletaddress']);
+
+/**
+ * The delimiter of a header line: a comma, or the semicolon European spreadsheets export,
+ * or the tab of a copy from a sheet, whichever separates the most cells.
+ */
+function delimiterOf(header: string): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const d of [',', ';', '\t']) {
+    const n = header.split(d).length - 1;
+    if (n > most) [best, most] = [d, n];
+  }
+  return best;
+}
 
 function layoutOf(header: readonly string[]): Layout {
   const folded = header.map(fold);
@@ -59,17 +82,23 @@ function layoutOf(header: readonly string[]): Layout {
   return out;
 }
 
+/** The person's name: its own column, or the given and family names joined family first (as lists write them). */
+function hasName(layout: Layout): boolean {
+  return layout.name !== undefined || layout.family !== undefined || layout.given !== undefined;
+}
+
 /**
  * Sniffs a persons table: a CSV header with a name column and at least one of aliases,
  * date of birth or nationality, and no wallet address column (that is the plain CSV).
  */
 export function sniffPersonCsv(head: string): boolean {
   const first = head.split(/\r?\n/, 1)[0] ?? '';
-  if (!first.includes(',')) return false;
-  const cells = first.split(',');
-  if (cells.map(fold).includes('address')) return false;
+  const delimiter = delimiterOf(first);
+  if (!delimiter) return false;
+  const cells = first.split(delimiter);
+  if (cells.some((c) => WALLET_COLUMNS.has(fold(c)))) return false;
   const layout = layoutOf(cells);
-  return layout.name !== undefined && PERSON_SIGNS.some((c) => layout[c] !== undefined);
+  return hasName(layout) && PERSON_SIGNS.some((c) => layout[c] !== undefined);
 }
 
 /** Several values in one cell: `;` or `|` between them. */
@@ -89,17 +118,33 @@ const pad = (n: string | number) => String(n).padStart(2, '0');
  */
 export function isoBirthDate(text: string): string | undefined {
   const t = text.trim().toLowerCase();
-  let m = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$/.exec(t);
+  let m =
+    /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (m) return [m[1], m[2] && pad(m[2]), m[3] && pad(m[3])].filter(Boolean).join('-');
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
   if (m) return `${m[3]}-${pad(m[2]!)}-${pad(m[1]!)}`;
+  m = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(t);
+  if (m) return dayOrMonthFirst(Number(m[1]), Number(m[2]), m[3]!);
   m =
-    /^(\d{1,2}) ([a-z]{3})[a-z]* (\d{4})$/.exec(t) ??
-    /^([a-z]{3})[a-z]* (\d{1,2}),? (\d{4})$/.exec(t);
+    /^(\d{1,2})[ -]([a-z]{3})[a-z]*\.?[ -](\d{4})$/.exec(t) ??
+    /^([a-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/.exec(t);
   if (!m) return undefined;
   const [day, mon] = /^\d/.test(m[1]!) ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
   const month = MONTHS.indexOf(mon);
   return month < 0 ? undefined : `${m[3]}-${pad(month + 1)}-${pad(day)}`;
+}
+
+/**
+ * `22/04/1978` is European, `04/22/1978` American; when both numbers could be the month
+ * (`05/06/1978`) only the year is certain, and a wrong month would count against the person.
+ */
+function dayOrMonthFirst(a: number, b: number, year: string): string | undefined {
+  const valid = (day: number, month: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  const dayFirst = valid(a, b);
+  const monthFirst = valid(b, a);
+  if (dayFirst && monthFirst && a !== b) return year;
+  if (dayFirst) return `${year}-${pad(b)}-${pad(a)}`;
+  return monthFirst ? `${year}-${pad(a)}-${pad(b)}` : undefined;
 }
 
 const KINDS: ReadonlySet<string> = new Set(['person', 'entity', 'vessel', 'aircraft']);
@@ -111,12 +156,23 @@ function kindOf(cell: string | undefined): ListEntry['kind'] {
   return k && KINDS.has(k) ? (k as ListEntry['kind']) : 'person';
 }
 
+function nameOf(row: CsvRow, at: Layout): string | undefined {
+  const cell = (c: Column) => {
+    const i = at[c];
+    return i === undefined ? undefined : row.fields[i]?.trim() || undefined;
+  };
+  const whole = cell('name');
+  if (whole) return whole;
+  const parts = [cell('family'), cell('given')].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
 function draftOf(row: CsvRow, at: Layout, ctx: LoadContext): EntryDraft {
   const cell = (c: Column) => {
     const i = at[c];
     return i === undefined ? undefined : row.fields[i]?.trim() || undefined;
   };
-  const name = cell('name')!;
+  const name = nameOf(row, at)!;
   const dobs = split(cell('dob'));
   const id =
     cell('id') ?? `${name.toLowerCase().replace(/\W+/g, '-')}${dobs[0] ? `-${dobs[0]}` : ''}`;
@@ -153,13 +209,14 @@ export const personCsvLoader: ListLoader = {
   async load(input: PeekedInput, ctx: LoadContext): Promise<LoadedList> {
     let layout: Layout | undefined;
     const entries = new Map<string, EntryDraft>();
-    for await (const row of csvRows(input)) {
+    const delimiter = delimiterOf(input.head.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '');
+    for await (const row of csvRows(input, { delimiter: delimiter ?? ',' })) {
       if (!layout) {
         layout = layoutOf(row.fields);
         continue;
       }
       if (row.fields.every((f) => f.trim() === '')) continue;
-      const name = layout.name === undefined ? undefined : row.fields[layout.name]?.trim();
+      const name = nameOf(row, layout);
       if (!name) throw new ListFormatError(input.name, `line ${row.line}`, 'a row without a name');
       const draft = draftOf(row, layout, ctx);
       const same = entries.get(draft.entryId);
