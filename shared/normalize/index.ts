@@ -7,3 +7,4 @@ export {
   type WalletParty,
   type WalletRole,
 } from './normalize-event.ts';
+export { ipSpelling, respellProfile } from './profile.ts';

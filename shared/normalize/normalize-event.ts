@@ -2,6 +2,7 @@ import { InvalidAddressError, normalizeAddress } from '../address/index.ts';
 import type { Envelope } from '../contract/index.ts';
 import { InvalidEventError } from '../errors.ts';
 import { utcTime } from './event-time.ts';
+import { respellProfile } from './profile.ts';
 
 /** The role a wallet plays in an event. */
 export type WalletRole = 'to' | 'from' | 'payout-wallet' | 'reported';
@@ -93,11 +94,13 @@ function walletsOf(e: Envelope): WalletParty[] {
 }
 
 /** Normalizes the wallets and time of a validated event; a malformed address is an InvalidEventError. */
-export function normalizeEvent(envelope: Envelope): NormalizedEvent {
+export function normalizeEvent(given: Envelope): NormalizedEvent {
+  const envelope = respellProfile(given);
   return { envelope, at: utcTime(envelope.occurredAt), wallets: walletsOf(envelope) };
 }
 
 /** `normalizeEvent` for an event that can be read again at `ref` (see `NormalizedEvent.ref`). */
-export function normalizeRereadable(envelope: Envelope, ref: number): NormalizedEvent {
+export function normalizeRereadable(given: Envelope, ref: number): NormalizedEvent {
+  const envelope = respellProfile(given);
   return { envelope, at: utcTime(envelope.occurredAt), wallets: walletsOf(envelope), ref };
 }
