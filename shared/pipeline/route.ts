@@ -100,11 +100,20 @@ class SequencedPacker {
   private entries: Entry[] = [];
   private bytes = 0;
 
+  /**
+   * When routing read the batch. A record's own timestamp is whatever its producer stamped
+   * (Kafka's CreateTime is the client's: a platform may stamp the event's own time, months
+   * back), while the sequencer needs a time no earlier than the record's append, or it
+   * counts another partition as caught up before that partition's earlier writes landed.
+   * The moment routing reads a record is after its append, whatever the stamp says.
+   */
+  constructor(private readonly readAt: number) {}
+
   add(record: IncomingRecord, event: NormalizedEvent | undefined): void {
     const origin = originOf(record.topic, record.partition);
     if (origin !== this.origin || this.bytes >= PACK_BYTES) this.flush(origin);
     const offset = Number(record.offset);
-    const writtenAt = record.timestamp ?? Date.now();
+    const writtenAt = Math.max(record.timestamp ?? 0, this.readAt);
     this.entries.push(event === undefined ? [offset, writtenAt] : [offset, writtenAt, event]);
     // The input's size stands for the routed event's: measuring the packed event would
     // mean packing it twice.
@@ -126,7 +135,7 @@ export function routeRecords(
   roleOf: (topic: string) => TopicRole | undefined,
   limits?: ContractLimits,
 ): Routed {
-  const packer = new SequencedPacker();
+  const packer = new SequencedPacker(Date.now());
   const dead: OutgoingRecord[] = [];
   let events = 0;
   for (const record of records) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeEvent } from '../../shared/normalize/index.ts';
 import { DEFAULT_TOPIC_ROLES, readSequenced, routeRecords } from '../../shared/pipeline/route.ts';
+import { Sequencer } from '../../shared/pipeline/sequencer.ts';
 import type { IncomingRecord, OutgoingRecord } from '../../shared/ports/event-log/index.ts';
 import { LAZARUS_WALLET, payoutExecuted } from '../helpers/fixtures.ts';
 
@@ -44,6 +45,7 @@ describe('routing into the sequenced topic', () => {
     );
     const batch = payouts.map((p, i) => input(100 + i, JSON.stringify(p)));
     batch[7] = input(107, '{not json');
+    const before = Date.now();
     const routed = routeRecords(batch, roleOf);
 
     expect(routed.events).toBe(2_999);
@@ -56,10 +58,45 @@ describe('routing into the sequenced topic', () => {
     expect(back[7]).toEqual({
       origin: 'payroll.events/2',
       offset: 107,
-      writtenAt: 1_700_000_000_107,
+      writtenAt: expect.any(Number),
     });
-    expect(back[8]!.writtenAt).toBe(1_700_000_000_108);
+    expect(back[7]!.writtenAt).toBeGreaterThanOrEqual(before);
+    expect(back[8]!.writtenAt).toBeGreaterThanOrEqual(before);
     expect(back[8]!.event).toEqual(JSON.parse(JSON.stringify(normalizeEvent(payouts[8]!))));
+  });
+
+  it('dates a record no earlier than routing read it, whatever its producer stamped', () => {
+    // A platform stamping records with the event's own time (Kafka lets the client set
+    // CreateTime): the stamp says nothing of when the record landed.
+    const stamped = { ...input(3, JSON.stringify(payoutExecuted({ id: 'evt-s' }))), timestamp: 0 };
+    const ahead = { ...input(4, JSON.stringify(payoutExecuted({ id: 'evt-a' }))) };
+    const future = Date.now() + 60_000;
+    ahead.timestamp = future;
+    const before = Date.now();
+    const [routed, ahead_] = readBack(routeRecords([stamped, ahead], roleOf).sequenced);
+    expect(routed!.writtenAt).toBeGreaterThanOrEqual(before);
+    expect(ahead_!.writtenAt).toBe(future);
+
+    // So another partition whose end offset was read before routing does not count as
+    // caught up for it: its earlier writes may not have landed then.
+    const sequencer = new Sequencer();
+    sequencer.offer({ ...routed!, seq: 0 });
+    sequencer.ends(
+      new Map([
+        ['payroll.events/2', 4],
+        ['chain.transfers/0', 0],
+      ]),
+      before - 1,
+    );
+    expect(sequencer.release()).toEqual([]);
+    sequencer.ends(
+      new Map([
+        ['payroll.events/2', 4],
+        ['chain.transfers/0', 0],
+      ]),
+      Date.now() + 25,
+    );
+    expect(sequencer.release().map((r) => r.event.envelope.id)).toEqual(['evt-s']);
   });
 
   it('starts a new record when the input partition changes', () => {
