@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { Alert, HopPathEvidence } from '../alert.ts';
+import { type Alert, type HopPathEvidence, SEVERITY_RANK } from '../alert.ts';
 import { describeEvent, fact, listEvidence } from '../evidence.ts';
 import type { TransferFacts } from '../model/facts.ts';
 import { sameSlice } from '../model/taint.ts';
@@ -73,15 +73,22 @@ export function exposureOf(o: Origin, at: string): Exposure {
 }
 
 /**
- * True when this transfer only topped up a payout already over the bar with a small
- * remainder (a collector sweeping what was left): that is not a new finding.
+ * True when this transfer only topped up a payout already over the bar with a remainder
+ * that leaves its severity where it was (a collector sweeping what was left): that is not
+ * a new finding. A payout swept out in many small parts is: each part that lifts it into a
+ * higher band (19% medium, then 38% high, then 86% critical) raises the alert again, so
+ * the open alert ends at the band the whole share reached, not at its first part's.
  */
-function dribble(facts: TransferFacts, o: Origin, min: number): boolean {
-  const slice = facts.record.carried.find((c) => sameSlice(c, o));
+function dribble(c: Config, facts: TransferFacts, o: Origin, e: Exposure): boolean {
+  const slice = facts.record.carried.find((x) => sameSlice(x, o));
   const base = o.lastPayout ?? o.paid;
   const arrived = o.sinceLast ?? o.inbound;
   const now = (slice?.inbound ?? 0) / base;
-  return now < min && arrived / base - now >= min;
+  const before = arrived / base - now;
+  if (now >= c.minExposure || before < c.minExposure) return false;
+  const hops = o.hops.length;
+  const was = severityOf(exposureScore(c, { ...e, payout: before }, hops));
+  return SEVERITY_RANK[severityOf(exposureScore(c, e, hops))] <= SEVERITY_RANK[was];
 }
 
 /** Score rises with the share of the payout that arrived and with speed, and falls with distance. */
@@ -120,7 +127,7 @@ export const definition: RuleDefinition<typeof schema> = {
             Math.max(exposure.payout, exposure.total) < config.minExposure
           )
             continue;
-          if (dribble(facts, o, config.minExposure)) continue;
+          if (dribble(config, facts, o, exposure)) continue;
           const score = exposureScore(config, exposure, o.hops.length);
           alerts.push(
             alertFrom(finding(facts, o, exposure, score, hits.map(listEvidence), event), event, {

@@ -122,4 +122,26 @@ describe('sanctioned-exposure', () => {
     run(engine, events);
     expect(state.get<WalletRecord>(`evm:${W(2)}`)!.origins.length).toBe(16);
   });
+  it('reads the whole share when a collector sweeps a payout to the listed wallet in many small parts', () => {
+    // Ten sweeps of 9.5% each: 95% of the payout within hours, through one collector.
+    const events = [
+      payout('w-1', W(1), 1000, T(2), { payoutId: 'po-1' }),
+      transfer(W(1), W(2), 1000, T(2, 1)),
+      ...Array.from({ length: 10 }, (_, i) => transfer(W(2), LAZARUS, 95, T(2, 2 + i))),
+    ];
+    const alerts = only(run(engineWith([lazarus]), events), 'sanctioned-exposure');
+    const worst = alerts.find((a) => a.severity === 'critical');
+    expect(worst?.subject.workerId).toBe('w-1');
+    expect(Number(/^(\d+)%/.exec(worst?.title ?? '')?.[1])).toBeGreaterThanOrEqual(80);
+  });
+
+  it('does not raise again for a remainder that leaves the severity where it was', () => {
+    const events = [
+      payout('w-1', W(1), 1000, T(2), { payoutId: 'po-1' }),
+      transfer(W(1), LAZARUS, 900, T(2, 1)),
+      transfer(W(1), LAZARUS, 50, T(2, 2)),
+    ];
+    const alerts = only(run(engineWith([lazarus]), events), 'sanctioned-exposure');
+    expect(alerts.flatMap((a) => a.eventIds)).toHaveLength(1);
+  });
 });
