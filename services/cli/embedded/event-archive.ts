@@ -3,7 +3,6 @@ import { decodeEvent, type Envelope } from '../../../shared/contract/index.ts';
 import type { EventArchive } from '../../../shared/engine/model/index.ts';
 import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
 import { InputFileError } from './errors.ts';
-import { RefIndex } from './ref-index.ts';
 
 /** Refs of one file span this many bytes: a ref is the file's index times this plus the line's offset. */
 const FILE_SPAN = 2 ** 40;
@@ -17,17 +16,15 @@ interface ArchivedFile {
 }
 
 /**
- * The engine's retained events as places in the input files (a hash slot per event instead
- * of the event packed in memory, see `RefIndex`): lookback, rare, reads the line again and
- * decodes it the way the reader did. Only plain JSONL files take part: standard input and gzip files
- * cannot be read at an offset, and their events stay in the engine's state.
+ * The engine's retained events as places in the input files: a wallet's lookback log notes
+ * the place of each event (a number, see `shared/engine/model/activity.ts`) instead of the
+ * event packed in memory, and lookback, rare, reads the line again and decodes it the way
+ * the reader did. Only plain JSONL files take part: standard input and gzip files cannot be
+ * read at an offset, and their events stay in the engine's state.
  */
 export class FileArchive implements EventArchive {
   private readonly files: ArchivedFile[] = [];
-  private readonly refs = new RefIndex();
   private buf = Buffer.allocUnsafe(1 << 12);
-  /** The id `keep` or `drop` is looking for. */
-  private wanted = '';
 
   constructor(private readonly maxLineBytes: number) {}
 
@@ -37,25 +34,21 @@ export class FileArchive implements EventArchive {
     return (this.files.length - 1) * FILE_SPAN;
   }
 
-  keep(event: NormalizedEvent): boolean {
-    const ref = event.ref;
-    if (ref === undefined) return false;
-    // The first copy of a redelivered event is the one kept, as in the state.
-    this.wanted = event.envelope.id;
-    this.refs.add(this.wanted, ref, this.isWanted);
-    return true;
+  placeOf(event: NormalizedEvent): number | undefined {
+    return event.ref;
   }
 
-  read(eventId: string): Envelope | undefined {
-    return this.refs.find(eventId, (ref) => {
-      const envelope = this.envelopeAt(ref);
-      return envelope.id === eventId ? envelope : undefined;
-    });
-  }
-
-  drop(eventId: string): boolean {
-    this.wanted = eventId;
-    return this.refs.remove(eventId, this.isWanted);
+  /** The event whose line starts at `ref`, decoded as the reader did. */
+  read(ref: number): Envelope {
+    const file = this.files[Math.floor(ref / FILE_SPAN)];
+    if (!file) throw new RangeError(`no input file holds place ${ref}`);
+    const offset = ref % FILE_SPAN;
+    const text = this.lineAt(file, offset);
+    try {
+      return decodeEvent(offset === 0 ? text.replace(/^\uFEFF/, '') : text);
+    } catch {
+      throw new InputFileError(file.path, 'changed while it was being scanned');
+    }
   }
 
   /** Closes the files opened for reading. */
@@ -63,22 +56,6 @@ export class FileArchive implements EventArchive {
     for (const file of this.files) {
       if (file.fd !== undefined) closeSync(file.fd);
       file.fd = undefined;
-    }
-  }
-
-  /** Whether the event at a ref is the one `wanted` names (asked only when a hash is shared). */
-  private readonly isWanted = (ref: number): true | undefined =>
-    this.envelopeAt(ref).id === this.wanted ? true : undefined;
-
-  /** The event whose line starts at `ref`, decoded as the reader did. */
-  private envelopeAt(ref: number): Envelope {
-    const file = this.files[Math.floor(ref / FILE_SPAN)]!;
-    const offset = ref % FILE_SPAN;
-    const text = this.lineAt(file, offset);
-    try {
-      return decodeEvent(offset === 0 ? text.replace(/^\uFEFF/, '') : text);
-    } catch {
-      throw new InputFileError(file.path, 'changed while it was being scanned');
     }
   }
 

@@ -114,8 +114,8 @@ export function retractTransfer(ctx: ModelContext, event: NormalizedEvent): Retr
     unwind(from, to, rec.carried, m);
     uncountForward(ctx, from, to, rec, m);
   }
-  forget(from, rec.eventId);
-  forget(to, rec.eventId);
+  forget(ctx, from, rec.eventId);
+  forget(ctx, to, rec.eventId);
   rec.retracted = true;
   store(ctx, key, rec);
   saveWallet(ctx, from);

@@ -67,35 +67,33 @@ describe('FileArchive', () => {
     payoutLine('e-3', '2026-01-03T00:00:00.000Z'),
   ];
 
-  it('reads a kept event back as the reader decoded it, across files and CRLF line ends', () => {
+  it('reads an event back at its place as the reader decoded it, across files and CRLF line ends', () => {
     const a = writeInput(dir, 'a.jsonl', `\uFEFF${lines.join('\r\n')}\r\n`);
     const b = writeInput(dir, 'b.jsonl', `${lines.slice(2).join('\n')}`);
     const archive = new FileArchive(EVENT_FILE_LIMITS.maxLineBytes);
     const events = [...eventsOf(a, archive), ...eventsOf(b, archive)];
     expect(events).toHaveLength(5);
-    for (const e of events) expect(archive.keep(e)).toBe(true);
-    for (const e of events) expect(archive.read(e.envelope.id)).toEqual(e.envelope);
-    // The first copy of a repeated id is the one kept: e-2 of a.jsonl.
-    expect(archive.read('e-2')).toEqual(decodeEvent(lines[2]!));
-    expect(archive.drop('e-1')).toBe(true);
-    expect(archive.read('e-1')).toBeUndefined();
-    expect(archive.drop('e-1')).toBe(false);
+    const places = events.map((e) => archive.placeOf(e)!);
+    expect(new Set(places).size).toBe(5);
+    expect(places.map((place) => archive.read(place))).toEqual(events.map((e) => e.envelope));
+    // The same id twice (a redelivery): each place reads its own line.
+    expect(archive.read(places[1]!)).toEqual(decodeEvent(lines[2]!));
+    expect(archive.read(places[3]!)).toEqual(decodeEvent(lines[2]!));
     archive.close();
   });
 
-  it('keeps nothing of an event that cannot be read again', () => {
+  it('gives no place to an event that cannot be read again', () => {
     const archive = new FileArchive(EVENT_FILE_LIMITS.maxLineBytes);
     const event = { envelope: decodeEvent(lines[0]!), at: '2026-01-01T00:00:00.000Z', wallets: [] };
-    expect(archive.keep(event)).toBe(false);
-    expect(archive.read('e-1')).toBeUndefined();
+    expect(archive.placeOf(event)).toBeUndefined();
   });
 
   it('refuses a file changed under the scan instead of reading another event', () => {
     const file = writeInput(dir, 'changing.jsonl', `${lines.join('\n')}\n`);
     const archive = new FileArchive(EVENT_FILE_LIMITS.maxLineBytes);
-    for (const e of eventsOf(file, archive)) archive.keep(e);
+    const places = eventsOf(file, archive).map((e) => archive.placeOf(e)!);
     writeFileSync(file, `${lines.slice(2).join('\n')}\n`);
-    expect(() => archive.read('e-3')).toThrow(InputFileError);
+    expect(() => archive.read(places[2]!)).toThrow(InputFileError);
     archive.close();
   });
 });
