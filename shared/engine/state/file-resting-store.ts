@@ -100,6 +100,9 @@ export class FileRestingStore implements TaggedRestingStore {
   get(key: string): string | undefined {
     const i = this.locate(key, hashKey(key));
     if (i < 0) return undefined;
+    // A record read for the changelog has its page noted next (`tagOf`, `setTag`): without
+    // its slot remembered, each would probe again, reading the key back from the file.
+    this.remember(key, i);
     const bytes = this.rec.readUInt32LE(this.recAt);
     const from = this.recAt + HEADER + this.rec.readUInt16LE(this.recAt + 8);
     return this.rec.toString('latin1', from, this.recAt + bytes);
