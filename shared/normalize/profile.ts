@@ -58,12 +58,36 @@ export function phoneOfMessenger(value: string): string | undefined {
     : undefined;
 }
 
-/** An email as a mailbox: `mailto:` and a display name (`"Kim" <kim@x.io>`) dropped, a trailing dot too. */
+/**
+ * Domains that deliver to one mailbox: a Proton user is reached at proton.me, protonmail.com
+ * and pm.me alike, a Yandex user at yandex.ru, yandex.com and ya.ru.
+ */
+const MAILBOX_DOMAINS: ReadonlyMap<string, string> = new Map([
+  ['protonmail.com', 'proton.me'],
+  ['protonmail.ch', 'proton.me'],
+  ['pm.me', 'proton.me'],
+  ['yandex.com', 'yandex.ru'],
+  ['ya.ru', 'yandex.ru'],
+  ['yandex.by', 'yandex.ru'],
+  ['yandex.kz', 'yandex.ru'],
+  ['yandex.ua', 'yandex.ru'],
+]);
+
+/**
+ * An email as a mailbox: `mailto:` and a display name (`"Kim" <kim@x.io>`) dropped, a
+ * trailing dot too, and a domain that is another name of one provider's mailboxes written as
+ * its main one.
+ */
 export function emailSpelling(value: string): string {
   const text = value.trim();
   const angle = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
-  const bare = (angle ? angle[1]! : text).replace(/^mailto:/i, '').split('?')[0]!;
-  return bare.replace(/\.$/, '');
+  const bare = (angle ? angle[1]! : text)
+    .replace(/^mailto:/i, '')
+    .split('?')[0]!
+    .replace(/\.$/, '');
+  const at = bare.lastIndexOf('@');
+  const main = at > 0 ? MAILBOX_DOMAINS.get(bare.slice(at + 1).toLowerCase()) : undefined;
+  return main ? `${bare.slice(0, at)}@${main}` : bare;
 }
 
 /** A phone number without its extension (`ext. 12`, `x12`, `;ext=12`): the line is the person's. */

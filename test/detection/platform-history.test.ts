@@ -130,6 +130,60 @@ describe('a platform history with the variants a plain match misses', () => {
   });
 });
 
+/** True when an alert under the case's rule ties at least two of a group case's workers. */
+function tiesGroup(a: Alert, c: PlantedCase): boolean {
+  if (a.rule !== c.rule || !c.workers) return false;
+  const named = new Set([a.subject.workerId, ...a.related.workers]);
+  return c.workers.filter((w) => named.has(w)).length >= 2;
+}
+
+describe('one value written the ways teams and tools write it', () => {
+  const spellings = (cases: readonly PlantedCase[]) =>
+    cases.filter((c) =>
+      /WhatsApp link|"Telegram @|display name|IPv6 router|spaces and with dashes|eight parts/.test(
+        c.description,
+      ),
+    );
+
+  it('plants a phone as a WhatsApp link, a handle and a mailbox respelled, a farm typed differently, a split sweep', () => {
+    expect(
+      spellings(s.planted)
+        .map((c) => c.rule)
+        .sort(),
+    ).toEqual([
+      'extortion-contact',
+      'extortion-contact',
+      'extortion-contact',
+      'sanctioned-exposure',
+      'shared-device',
+      'shared-device',
+    ]);
+  });
+
+  it('alerts on each under its rule, naming the worker or tying the group', () => {
+    for (const c of spellings(s.planted)) {
+      const hit = alerts.filter((a) => (c.workers ? tiesGroup(a, c) : namesWorker(a, c)));
+      expect(hit, c.description).not.toEqual([]);
+      if (c.severity)
+        expect(
+          hit.map((a) => a.severity),
+          c.description,
+        ).toContain(c.severity);
+    }
+  });
+
+  it('keeps the group look-alikes apart: adjacent IPv6 addresses, accounts one digit apart', () => {
+    const groups = s.decoys.filter((c) => c.workers);
+    expect(groups.map((c) => c.description)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/adjacent IPv6/),
+        expect.stringMatching(/one digit apart/),
+      ]),
+    );
+    expect(groups.filter((c) => alerts.some((a) => tiesGroup(a, c)))).toEqual([]);
+  });
+});
+
 describe('the same history as a platform delivers it', () => {
   it('gives the same alerts when chain events come late, out of order and twice', async () => {
     const lines = s.events.map((e) => JSON.stringify(e));
@@ -172,5 +226,25 @@ describe('a plain CSV table of persons', () => {
       }),
     );
     expect(matches.some((a) => a.title.includes('Maria Example'))).toBe(false);
+  }, 60_000);
+
+  it('loads a table exported with semicolons, a byte order mark and the name in two columns', async () => {
+    const persons = join(dir, 'export-persons.csv');
+    writeFileSync(
+      persons,
+      '\ufeffLast Name;First Name;Alias(es);D.O.B.;Nationality\r\n' +
+        'JONG;In Chol;"Chong In-chol | In Chol Jong";22.04.1978;KP\r\n' +
+        'Example;Maria;;31/12/1990;ES\r\n',
+    );
+    const run = await scan([files.events], [persons]);
+    expect(run.code).toBe(0);
+    const network = s.planted.find((c) => c.description.includes('Chong In-chol'))!;
+    const hit = run.alerts.find(
+      (a) => a.rule === 'identity-match' && a.subject.workerId === network.workerId,
+    );
+    expect(hit?.evidence).toContainEqual(
+      expect.objectContaining({ kind: 'list-entry', name: 'JONG In Chol' }),
+    );
+    expect(run.alerts.some((a) => a.title.includes('Example Maria'))).toBe(false);
   }, 60_000);
 });

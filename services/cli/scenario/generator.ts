@@ -19,6 +19,7 @@ import {
 } from './plants.ts';
 import { cleanWorker, walletFor } from './population.ts';
 import { Prng } from './prng.ts';
+import { plantContactSpellings, plantFarmSpellings, plantSplitSweep } from './spellings.ts';
 import type { Scenario, ScenarioOptions, Sim, SimWorker } from './types.ts';
 import { plantFastExposure, plantInbound, plantReportVariants } from './variants.ts';
 
@@ -26,7 +27,7 @@ import { plantFastExposure, plantInbound, plantReportVariants } from './variants
 const PLATFORM_WALLET = '0x5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e';
 
 function resolve(o: ScenarioOptions): Required<ScenarioOptions> {
-  const workers = Math.max(60, Math.floor(o.workers ?? 300));
+  const workers = Math.max(80, Math.floor(o.workers ?? 300));
   return {
     seed: o.seed ?? 20260105,
     workers,
@@ -70,6 +71,10 @@ function plantAll(sim: Sim, workers: readonly SimWorker[]): void {
   plantReportVariants(sim, take(5));
   plantInbound(sim, take(3));
   plantFastExposure(sim, take(1)[0]!);
+  const own = new Prng(sim.o.seed + 1);
+  plantContactSpellings(sim, own, take(6));
+  plantFarmSpellings(sim, own, take(10));
+  plantSplitSweep(sim, own, take(1)[0]!);
 }
 
 /** Profiles at onboarding; one in ten workers updates a phone number later. */
