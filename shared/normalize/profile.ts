@@ -22,20 +22,72 @@ function decoded(value: string): string {
 }
 
 /**
- * A messenger contact in a spelling the handle key reads: `Telegram @kim_dev`, `telegram -
- * @kim_dev` and `kim_dev (Telegram)` become `telegram:@kim_dev`; app and web links that carry
- * the phone number (`whatsapp://send?phone=`, `viber://chat?number=`) become
- * `whatsapp:+<number>`; `skype:name?chat`, LINE (`line.me/R/ti/p/~id`) and WeChat
- * (`weixin://dl/chat?id`) links become `skype:name`, `line:id`, `wechat:id`.
+ * Names of messengers as people write them before or after a handle. Only these turn
+ * "Telegram kim_dev" into a handle: two words that name no platform ("kim dev") stay as given.
+ */
+const PLATFORMS: ReadonlySet<string> = new Set([
+  'telegram',
+  'tg',
+  'whatsapp',
+  'wa',
+  'signal',
+  'viber',
+  'skype',
+  'discord',
+  'wechat',
+  'weixin',
+  'line',
+  'instagram',
+  'ig',
+  'twitter',
+  'x',
+  'threema',
+  'session',
+  'matrix',
+  'element',
+  'kakaotalk',
+  'kakao',
+  'snapchat',
+  'icq',
+  'facebook',
+  'messenger',
+]);
+
+/** `platform:handle` when `word` names a messenger; undefined otherwise. */
+function onPlatform(word: string, handle: string): string | undefined {
+  const platform = word.trim().toLowerCase();
+  return PLATFORMS.has(platform) ? `${platform}:${handle}` : undefined;
+}
+
+/**
+ * A messenger contact in a spelling the handle key reads: `Telegram @kim_dev`, `Telegram
+ * kim_dev`, `telegram - @kim_dev`, `kim_dev (Telegram)` and `@kim_dev on Telegram` become
+ * `telegram:@kim_dev` (or `telegram:kim_dev`); `WhatsApp +1 415 555 0100` becomes
+ * `whatsapp:+1 415 555 0100`; app and web links that carry the phone number
+ * (`whatsapp://send?phone=`, `viber://chat?number=`) become `whatsapp:<number>`;
+ * `skype:name?chat`, LINE (`line.me/R/ti/p/~id`) and WeChat (`weixin://dl/chat?id`) links
+ * become `skype:name`, `line:id`, `wechat:id`.
  */
 export function messengerSpelling(value: string): string {
   const text = value.trim();
   const link = PHONE_LINK.exec(text);
   if (link) return `${(link[1] ?? link[2])!.toLowerCase()}:${decoded(link[3]!)}`;
-  let m = /^([a-z][a-z ]{1,20}?)\s*[-–—:]?\s*@([^\s@]+)$/i.exec(text);
+  // A platform word, then the handle: with @ any word will do, without it a known platform.
+  let m = /^([a-z][a-z ]{0,20}?)\s*[-–—:]?\s*@([^\s@]+)$/i.exec(text);
   if (m && !/[:/]/.test(m[1]!)) return `${m[1]!.trim().toLowerCase()}:@${m[2]}`;
-  m = /^@?([^\s()@:/]+)\s*\(\s*([a-z][a-z ]{1,20})\s*\)$/i.exec(text);
-  if (m) return `${m[2]!.trim().toLowerCase()}:@${m[1]}`;
+  m = /^([a-z]+)\s*[-–—]?\s+(\+?[\d\s().-]{7,}|[^\s:/@]+)$/i.exec(text);
+  const named = m && onPlatform(m[1]!, m[2]!.trim());
+  if (named) return named;
+  // The handle, then its platform: "kim_dev (Telegram)", "@kim_dev on Telegram".
+  m = /^(@?[^\s()@:/]+)\s*(?:\(\s*([a-z][a-z ]{1,20}?)\s*\)|\s(?:on|via|at)\s+([a-z]+))$/i.exec(
+    text,
+  );
+  if (m) {
+    const handle = m[1]!.replace(/^@/, '');
+    if (m[2]) return `${m[2].trim().toLowerCase()}:@${handle}`;
+    const after = onPlatform(m[3]!, `@${handle}`);
+    if (after) return after;
+  }
   m = /^skype:([^?]+)\?/i.exec(text);
   if (m) return `skype:${m[1]}`;
   m = /^(?:https?:\/\/)?(?:line\.me\/(?:r\/)?ti\/p\/|line:\/\/ti\/p\/)~?([^/?#\s]+)/i.exec(text);

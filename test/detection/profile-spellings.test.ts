@@ -26,6 +26,21 @@ function bothOrders(reported: Contacts, given: Contacts) {
 describe('an extortion contact in the spellings victims and platforms use', () => {
   it.each<[string, Contacts, Contacts]>([
     [
+      'the platform and the handle with only a space between',
+      { messengers: ['telegram:@kim_dev'] },
+      { messengers: ['Telegram kim_dev'] },
+    ],
+    [
+      'the handle "on" its platform',
+      { messengers: ['t.me/kim_dev'] },
+      { messengers: ['@kim_dev on Telegram'] },
+    ],
+    [
+      'a WhatsApp number after the word',
+      { phones: ['+1 415 555 0100'] },
+      { messengers: ['WhatsApp +1 415 555 0100'] },
+    ],
+    [
       'Telegram written with a space',
       { messengers: ['telegram:@kim_dev'] },
       { messengers: ['Telegram @Kim_Dev'] },
@@ -110,6 +125,11 @@ describe('an extortion contact in the spellings victims and platforms use', () =
       'a longer handle behind the same platform word',
       { messengers: ['t.me/kim_dev'] },
       { messengers: ['kim_dev_backup (Telegram)'] },
+    ],
+    [
+      'a two-word name that names no platform',
+      { messengers: ['telegram:@dev'] },
+      { messengers: ['kim dev'] },
     ],
     [
       'another number on WhatsApp',
