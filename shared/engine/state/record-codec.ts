@@ -385,15 +385,6 @@ class Encoder {
 
   /** A string not written before in this record, in its shortest form. */
   private fresh(s: string): void {
-    const hex = s.length >= HEX_MIN ? hexParts.get(s) : undefined;
-    if (hex !== undefined) {
-      this.byte(hex.tag);
-      this.string(hex.head);
-      this.varint(hex.bytes);
-      this.room(hex.payload.length);
-      for (let i = 0; i < hex.payload.length; i++) this.buf[this.at++] = hex.payload.charCodeAt(i);
-      return;
-    }
     const ms = s.length === 24 ? isoMs(s) : -1;
     if (ms >= 0) {
       this.byte(T.time);
@@ -434,7 +425,6 @@ class Encoder {
     this.string(head);
     this.varint(digits / 2);
     this.room(digits / 2 + digits / 8 + 1);
-    const from = this.at;
     for (let i = start; i < s.length; i += 2)
       this.buf[this.at++] = (nibble(s.charCodeAt(i)) << 4) | nibble(s.charCodeAt(i + 1));
     if (upper)
@@ -446,34 +436,7 @@ class Encoder {
         }
         this.buf[this.at++] = bits;
       }
-    rememberHex(s, {
-      tag,
-      head,
-      bytes: digits / 2,
-      payload: this.buf.toString('latin1', from, this.at),
-    });
   }
-}
-
-/** A hex string's encoding apart from its head (which may be a back reference in a record). */
-interface HexParts {
-  readonly tag: number;
-  readonly head: string;
-  readonly bytes: number;
-  /** The digits as bytes, then the case bits of a mixed-case run. */
-  readonly payload: string;
-}
-
-/**
- * Hex strings encoded lately: one address or event id appears in the wallet, worker, payout
- * and retained-event records of a payout, each written again every round it changes.
- */
-let hexParts = new Map<string, HexParts>();
-const HEX_PARTS_MAX = 1 << 15;
-
-function rememberHex(s: string, parts: HexParts): void {
-  if (hexParts.size >= HEX_PARTS_MAX) hexParts = new Map();
-  hexParts.set(s, parts);
 }
 
 /** The value of one hex digit (already known to be one). */
