@@ -7,6 +7,7 @@ import { eventsOf } from '../model/wallets.ts';
 import { alertFrom, NO_ALERTS, type RuleContext, type RuleDefinition } from '../rule.ts';
 import { Enabled, Score, severityOf } from '../scoring.ts';
 import type { WalletRecord } from '../state/records.ts';
+import { type Owner, ownersOf } from './sanctioned-counterparty.ts';
 
 /** Thresholds of `extortion-wallet`. */
 export const schema = Type.Object(
@@ -54,14 +55,25 @@ function reasons(
   return out;
 }
 
+/**
+ * The workers behind the other side of a live transfer with an extortion wallet: money
+ * from it into a worker's wallet, or a worker's pay sent to it, is that worker's case.
+ */
+function ownersAcross(facts: Facts | undefined, wallet: WalletRecord): Owner[] {
+  if (facts?.kind !== 'transfer' || facts.from.key === facts.to.key) return [];
+  return ownersOf(facts.from.key === wallet.key ? facts.to : facts.from);
+}
+
 function alertFor(
   c: Config,
   wallet: WalletRecord,
   why: Evidence[],
   event: NormalizedEvent,
   lookback: boolean,
+  owners: readonly Owner[] = [],
 ): Alert {
   const payout = payoutOf(event);
+  const workerId = payout?.workerId ?? owners[0]?.workerId;
   const score = payout ? c.payoutScore : c.transferScore;
   const what = payout ? `Payout to` : 'Transfer touching';
   return alertFrom(
@@ -74,12 +86,16 @@ function alertFor(
         kind: 'wallet',
         chain: wallet.chain,
         address: wallet.address,
-        ...(payout ? { workerId: payout.workerId } : {}),
+        ...(workerId ? { workerId } : {}),
       },
       subjectKey: wallet.key,
-      evidence: [describeEvent(event), ...why],
+      evidence: [
+        describeEvent(event),
+        ...why,
+        ...owners.map((o) => fact(`worker ${o.workerId}`, o.how)),
+      ],
       related: {
-        workers: payout ? [payout.workerId] : [],
+        workers: payout ? [payout.workerId] : owners.map((o) => o.workerId),
         wallets: event.wallets.map((w) => w.address),
         payouts: payout ? [payout.payoutId] : [],
       },
@@ -125,7 +141,16 @@ export const definition: RuleDefinition<typeof schema> = {
         for (const wallet of wallets) {
           const why = reasons(wallet, ctx, categories);
           if (why.length > 0)
-            alerts.push(alertFor(config, wallet, why, event, ctx.lookback === true));
+            alerts.push(
+              alertFor(
+                config,
+                wallet,
+                why,
+                event,
+                ctx.lookback === true,
+                ownersAcross(ctx.facts, wallet),
+              ),
+            );
         }
         return alerts;
       },

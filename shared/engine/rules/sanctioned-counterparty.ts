@@ -38,7 +38,7 @@ const SCREENED = new Set(['payout.requested', 'payout.executed', 'transfer.obser
 type Config = typeof schema.static;
 
 /** A worker who owns a wallet: it is on their profile, or they were paid to it. */
-interface Owner {
+export interface Owner {
   readonly workerId: string;
   readonly how: string;
 }
@@ -47,7 +47,7 @@ interface Owner {
  * The workers behind the other side of a transfer with a listed wallet: money from Lazarus
  * into a worker's payout wallet is that worker's case, not only the listed wallet's.
  */
-function ownersOf(wallet: WalletRecord | undefined): Owner[] {
+export function ownersOf(wallet: WalletRecord | undefined): Owner[] {
   if (!wallet || (wallet.claimedBy.length === 0 && wallet.paid.length === 0)) return NO_OWNERS;
   const out = new Map<string, string>();
   for (const w of wallet.claimedBy)

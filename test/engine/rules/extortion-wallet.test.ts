@@ -90,4 +90,29 @@ describe('extortion-wallet', () => {
     ]);
     expect(only(alerts, 'extortion-wallet')).toEqual([]);
   });
+
+  it("names the worker when a reported wallet pays a worker's wallet, or a worker's wallet pays it", () => {
+    const reported = W(0xabc);
+    const alerts = only(
+      run(engineWith(), [
+        worker('w-1', { payoutWallets: [{ chain: 'ethereum', address: W(5) }] }, T(1)),
+        payout('w-2', W(6), 1000, T(1)),
+        report({ addresses: [{ chain: 'ethereum', address: reported }] }, T(2)),
+        transfer(reported, W(5), 100, T(3)),
+        transfer(W(6), reported, 900, T(4)),
+        transfer(reported, W(7), 50, T(5)),
+      ]),
+      'extortion-wallet',
+    );
+    const named = (workerId: string) =>
+      alerts.filter(
+        (a) =>
+          a.related.workers.includes(workerId) &&
+          a.evidence.some((e) => e.kind === 'fact' && e.label === `worker ${workerId}`),
+      );
+    expect(named('w-1')).not.toEqual([]);
+    expect(named('w-2')).not.toEqual([]);
+    // A stranger's wallet names nobody.
+    expect(alerts.flatMap((a) => a.related.workers).sort()).toEqual(['w-1', 'w-2']);
+  });
 });
