@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { benchApi } from './api.ts';
 import { benchChain } from './chain.ts';
 import { benchEngine } from './engine.ts';
@@ -8,6 +10,9 @@ import { benchMemory } from './memory.ts';
 import { benchScan } from './scan.ts';
 import { benchStartup } from './startup.ts';
 import { benchStreaming } from './streaming.ts';
+
+/** The launcher that runs TypeScript through tsx (as `npm run bench` itself starts). */
+const RUN_TS = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
 
 /** Each benchmark with the target from the brief it is read against. */
 const SUITES: readonly {
@@ -39,9 +44,48 @@ const SUITES: readonly {
   { name: 'startup', target: 'flowsentry --help and check < 400 ms', run: benchStartup },
 ];
 
+/** Marks the line a suite's process writes its result on (suites may print other lines). */
+const RESULT = 'bench-result ';
+
+/** Runs one suite in this process and prints its result on one marked line. */
+async function runOne(name: string): Promise<void> {
+  const suite = SUITES.find((s) => s.name === name);
+  if (!suite) throw new Error(`unknown suite ${name}`);
+  const result = await suite.run();
+  process.stdout.write(`\n${RESULT}${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+/**
+ * Runs one suite in a process of its own: what one suite leaves behind (a heap grown to
+ * gigabytes, compiled code, timers of a stopped screener) must not slow the next. The
+ * latency suite, run in the process the streaming suite had just used, read a p99 twice
+ * its usual.
+ */
+function isolated(name: string): Promise<Record<string, number | string>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, RUN_TS, fileURLToPath(import.meta.url), '--one', name],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith(RESULT));
+      if (line) resolve(JSON.parse(line.slice(RESULT.length)));
+      else reject(new Error(`exit ${code}: ${out.trim().split('\n').pop() ?? ''}`));
+    });
+  });
+}
+
 /**
  * `npm run bench`: every benchmark in one run, one after the other so they do not share the
- * two cores, then one table. `npm run bench -- engine streaming` runs a subset.
+ * two cores, each in a fresh process, then one table. `npm run bench -- engine streaming`
+ * runs a subset.
  */
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -49,7 +93,7 @@ async function main(): Promise<void> {
   for (const suite of SUITES.filter((s) => only.length === 0 || only.includes(s.name))) {
     process.stderr.write(`bench: ${suite.name}...\n`);
     try {
-      const result = await suite.run();
+      const result = await isolated(suite.name);
       for (const [measure, value] of Object.entries(result))
         rows.push({ suite: suite.name, target: suite.target, measure, value });
     } catch (error) {
@@ -73,4 +117,6 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-await main();
+const one = process.argv.indexOf('--one');
+if (one >= 0) await runOne(process.argv[one + 1] ?? '');
+else await main();
