@@ -195,6 +195,8 @@ const REF_MIN = 4;
 const LIST_MIN = 16;
 /** Strings at least this long are written as they are (latin1 when ASCII, else UTF-8). */
 const LONG_MIN = 256;
+/** A record that is a string this long is written as it is (`plain`). */
+const PACKED_MIN = 64;
 /** Hex runs shorter than this stay text (a byte or two would not pay for the tags). */
 const HEX_MIN = 16;
 
@@ -229,8 +231,27 @@ class Encoder {
     this.at = 0;
     this.seen.clear();
     this.refs = 0;
-    this.value(value);
+    if (typeof value === 'string' && value.length >= PACKED_MIN) this.plain(value);
+    else this.value(value);
     return this.buf.toString('latin1', 0, this.at);
+  }
+
+  /**
+   * A record that is one long string (a retained event, packed by `event-codec.ts`: bytes
+   * of hex, times and text, one per payout or transfer): copied as it is. Looking it up as a
+   * word or a back reference and scanning it for a hex tail cannot pay, nothing repeats in
+   * it; a loop finds whether every character fits a byte.
+   */
+  private plain(s: string): void {
+    if (isWide(s, s.length)) {
+      this.byte(T.utf8);
+      this.text(s);
+      return;
+    }
+    this.byte(T.latin1);
+    this.varint(s.length);
+    this.room(s.length);
+    this.at += this.buf.write(s, this.at, 'latin1');
   }
 
   private room(n: number): void {

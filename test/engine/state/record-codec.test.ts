@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { packEvent } from '../../../shared/engine/state/event-codec.ts';
 import { decodeRecord, encodeRecord } from '../../../shared/engine/state/record-codec.ts';
+import { payoutExecuted } from '../../helpers/fixtures.ts';
 
 const roundTrip = (v: unknown) => decodeRecord(encodeRecord(v));
 
@@ -135,6 +137,23 @@ describe('state records at rest', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('copy a record that is one long string (a packed retained event) as it is, wide or not', () => {
+    const packed = packEvent(payoutExecuted({ payoutId: 'po-ü', amount: '1200.00' }))!;
+    expect(packed.length).toBeGreaterThanOrEqual(64);
+    // Tag, length, then the string's own bytes: nothing added, nothing lost.
+    expect(encodeRecord(packed).length).toBeLessThanOrEqual(packed.length + 3);
+    expect(roundTrip(packed)).toBe(packed);
+    const bytes = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c)).join('');
+    const wide = `${bytes}김정은 Улица ${'0x'.padEnd(66, 'f')}`;
+    for (const s of [bytes, wide, wide.slice(250, 320)]) expect(roundTrip(s)).toBe(s);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 64 }), (s) => {
+        expect(roundTrip(s)).toBe(s);
+      }),
+      { numRuns: 500 },
     );
   });
 
