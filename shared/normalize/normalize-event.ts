@@ -3,6 +3,7 @@ import type { Envelope } from '../contract/index.ts';
 import { InvalidEventError } from '../errors.ts';
 import { utcTime } from './event-time.ts';
 import { respellProfile } from './profile.ts';
+import { addressText, chainName } from './wallet-spelling.ts';
 
 /** The role a wallet plays in an event. */
 export type WalletRole = 'to' | 'from' | 'payout-wallet' | 'reported';
@@ -40,7 +41,7 @@ function normalized(chain: string, address: string): { key: string; canonical: s
   let byAddress = known.get(chain);
   const hit = byAddress?.get(address);
   if (hit) return hit;
-  const n = normalizeAddress(chain, address);
+  const n = normalizeAddress(chain, addressText(chain, address));
   if (knownCount >= KNOWN_LIMIT) {
     known.clear();
     knownCount = 0;
@@ -56,7 +57,8 @@ function normalized(chain: string, address: string): { key: string; canonical: s
   return kept;
 }
 
-function party(role: WalletRole, chain: string, address: string, field: string): WalletParty {
+function party(role: WalletRole, given: string, address: string, field: string): WalletParty {
+  const chain = chainName(given);
   try {
     const n = normalized(chain, address);
     return { role, chain, key: n.key, address: n.canonical };
