@@ -1,10 +1,11 @@
 import { chineseWord } from './chinese.ts';
 import { consonantsOf } from './consonants.ts';
 import { feminineFamilyName, otherSexGivenName } from './gender.ts';
+import { surnameCredit } from './korean-surnames.ts';
 import { wordKeys } from './romanize.ts';
 import { samePatronymic, sameSlavicName, slavicTypo } from './slavic.ts';
 import { jaroWinkler } from './text.ts';
-import { foreignForm, givenNameForm, isKnownGivenName, PARTICLES } from './tokens.ts';
+import { foreignForm, givenNameForm, isKnownGivenName, koreanWord, PARTICLES } from './tokens.ts';
 
 /** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), capped at `max + 1`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -126,11 +127,34 @@ function scrambled(a: string, b: string): boolean {
   );
 }
 
+/** A Korean word one typo away from another, the typo leaving no Korean word (see `tokenSimilarity`). */
+const KOREAN_WORD_TYPO = 0.85;
+
+function koreanWordTypo(a: string, b: string): number {
+  if (koreanWord(a) === koreanWord(b)) return 0;
+  return oneKoreanTypo(a, b) ? KOREAN_WORD_TYPO : 0;
+}
+
+/**
+ * One typo between two romanized Korean words or syllables: one edit, or a letter typed twice
+ * or more ("Joonng" for Jong) and nothing else: the doubling is the typo, not a pass for one
+ * more (Yonng is not Song).
+ */
+export function oneKoreanTypo(a: string, b: string): boolean {
+  const once = (t: string) => t.replace(/(.)\1+/g, '$1');
+  return editDistance(a, b, 1) <= 1 || once(a) === once(b);
+}
+
 /** Credit for one word against another; `strict` (Korean names): romanizations, no typo at word level. */
 export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   if (a === b || givenNameForm(a) === givenNameForm(b)) return 1;
-  // Korean names: the same syllables in another romanization, and nothing looser.
-  if (strict) return spellingKey(a) === spellingKey(b) ? 1 : 0;
+  // Korean names: the same syllables in another romanization, or one typo that leaves no
+  // Korean word (Chl, Ypeng, Rku for Ryu); one real syllable for another is another name.
+  if (strict) {
+    const surnames = surnameCredit(a, b);
+    if (surnames !== undefined) return surnames;
+    return spellingKey(a) === spellingKey(b) ? 1 : koreanWordTypo(a, b);
+  }
   // Patronymics of one given name in two spellings (Volodymyrovych, Vladimirovich).
   if (samePatronymic(a, b)) return 1;
   if (foreignForm(a) === foreignForm(b)) return FOREIGN_CREDIT;

@@ -9,7 +9,7 @@ import { wildcardKeys } from './one-edit.ts';
 import { koreanTypo, nameSimilarity, type PreparedName, prepareName } from './person.ts';
 import { soundKey } from './phonetic.ts';
 import { jReadings, slavicKeys } from './slavic.ts';
-import { foreignForm, givenNameForm, isKnownGivenName, PARTICLES } from './tokens.ts';
+import { foreignForm, givenNameForm, isKnownGivenName, koreanWord, PARTICLES } from './tokens.ts';
 
 /** One spelling (name or alias) of a listed person or entity, prepared for matching. */
 interface Variant {
@@ -80,6 +80,18 @@ function shortDeletionKeys(word: string): string[] {
     if (rest.length >= 2) out.add(`ks:${rest}`);
   }
   return [...out];
+}
+
+/**
+ * Korean words run together (KimYo Jong, Pak Chunil): a listed Korean name posts each pair of
+ * adjacent words joined, and a query looks each of its Korean words up there. Syllabification
+ * splits "kimyo" as ki-myo, so its syllable keys do not meet Kim and Yo; the word view rejoins
+ * them once found. (Looking the halves up as words instead made every query with Kim in it
+ * score the list's Kims: a third fewer names screened per second.)
+ */
+function gluedKeys(words: readonly string[], query: boolean): string[] {
+  if (query) return words.filter((w) => w.length >= 4 && koreanWord(w)).map((w) => `g:${w}`);
+  return words.slice(1).map((w, i) => `g:${words[i]}${w}`);
 }
 
 /** The consonant skeleton of a longer word (Jassem and Jasim are two edits but one skeleton). */
@@ -167,6 +179,7 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
   // Three-letter words post each letter as a wildcard (Tom, Tim: see one-edit.ts), but in Korean
   // and Chinese names, whose syllables one letter apart are other syllables.
   const syllabic = person.koreanTypos === 0 || person.chinese !== undefined;
+  const korean = (person.koreanShapeTypos ?? 2) <= 1;
   const groups = person.tokens.map((w) => [
     `w:${w}`,
     `w:${givenNameForm(w)}`,
@@ -184,7 +197,9 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     ...scrambleKeys(w, o.query),
     ...foldedKeys(w, o.query),
     ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),
+    ...(o.query && korean ? gluedKeys([w], true) : []),
   ]);
+
   for (const view of person.syllableViews.slice(1)) groups.push(view.map((s) => s.key));
   // Initials find candidates but count as no word: "V. Putin" needs only Putin.
   const initials = person.tokens.filter((w) => w.length === 1).length;
@@ -194,6 +209,7 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
   const cyrillic = person.cyrillic?.map(cyrillicKeys);
   if (!o.query) {
     const own = [...consonants, ...soundKeys(person), ...(cyrillic?.flat() ?? [])];
+    if (person.koreanTypos === 0) own.push(...gluedKeys(person.tokens, false));
     return { keys: [...keys, ...own], groups, needed, person };
   }
   // A foreign name written by sound shares no letters with its Latin spelling, only a word's

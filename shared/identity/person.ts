@@ -1,7 +1,8 @@
 import { type Consonants, consonantSimilarity, isAbjad, nameConsonants } from './abjad.ts';
 import { type ChineseWord, chineseName, chineseSimilarity } from './chinese.ts';
 import { cyrillicSimilarity, cyrillicWords } from './cyrillic.ts';
-import { align, editDistance, rejoin, tokenSimilarity } from './fuzzy.ts';
+import { align, oneKoreanTypo, rejoin, tokenSimilarity } from './fuzzy.ts';
+import { surnameCredit } from './korean-surnames.ts';
 import { COMMON_WORD, ONE_EDIT, oneEditApart } from './one-edit.ts';
 import { foreignReading, soundSimilarity } from './phonetic.ts';
 import { isKoreanSyllable, surnameVariant, syllableKey, syllables } from './romanize.ts';
@@ -13,6 +14,8 @@ interface Syllable {
   readonly key: string;
   readonly text: string;
   readonly valid: boolean;
+  /** The word as written when it is this one syllable (a surname is one: Cho, Chu). */
+  readonly word?: string;
 }
 
 /** A person's name prepared once for every comparison. */
@@ -50,13 +53,15 @@ function syllablesOf(folded: string): Syllable[] {
   return folded
     .split(' ')
     .filter((w) => w !== '')
-    .flatMap((w) => {
+    .flatMap((w): Syllable[] => {
       const word = surnameVariant(w);
       if (/[0-9]/.test(word)) return [{ key: word.toUpperCase(), text: word, valid: false }];
-      return syllables(word).map((s) => ({
+      const parts = syllables(word);
+      return parts.map((s) => ({
         key: syllableKey(s),
         text: s,
         valid: isKoreanSyllable(s),
+        word: parts.length === 1 ? w : undefined,
       }));
     });
 }
@@ -106,12 +111,14 @@ function russianReading(key: string): string {
 
 /** Two syllables: equal keys count; a typo that leaves no Korean syllable counts at a discount. */
 function syllableCredit(a: Syllable, b: Syllable, typos: boolean, nasal: boolean): number {
-  if (a.key === b.key) return 1;
+  // Two surnames the tables keep apart whatever their keys (Cho and Chu, O and U), or one (Joe, Cho).
+  const surnames = a.word !== undefined && b.word !== undefined && surnameCredit(a.word, b.word);
+  if (surnames === 1 || (surnames !== 0 && a.key === b.key)) return 1;
+  // Russian writes 정 Чон, as it writes 전: the Kontsevich reading comes before the table.
   if (nasal && russianReading(a.key) === russianReading(b.key)) return 1;
+  if (surnames === 0) return 0;
   if (!typos || (a.valid && b.valid)) return 0;
-  // A letter typed twice ("Joonng") is one typo however many letters it adds.
-  const once = (t: string) => t.replace(/(.)\1+/g, '$1');
-  return editDistance(once(a.text), once(b.text), 1) <= 1 ? 0.85 : 0;
+  return oneKoreanTypo(a.text, b.text) ? 0.85 : 0;
 }
 
 /** Order-free Dice similarity of two syllable multisets (greedy best match per syllable). */

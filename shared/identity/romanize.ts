@@ -37,6 +37,7 @@ const ONSETS = [
   ['chh', 'J'],
   ['ch', 'J'],
   ['jj', 'J'],
+  ['jh', 'J'],
   ['j', 'J'],
   ['kk', 'K'],
   ['gg', 'K'],

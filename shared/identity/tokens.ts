@@ -1,3 +1,4 @@
+import { surnamesSpelled } from './korean-surnames.ts';
 import { NICKNAMES } from './nicknames.ts';
 import { isKoreanSyllable, surnameVariant, syllables } from './romanize.ts';
 import { ABJAD, foldText, toAscii } from './text.ts';
@@ -291,6 +292,7 @@ export function nameTokens(name: string): string[] {
   const ascii = unglue(toAscii(name)).replace(/\b([a-z]+)-\1\b/gi, '$1$1');
   const words = foldText(ascii).split(' ');
   const abjad = ABJAD.test(name);
+  const typedWord = mistypedSyllable(ascii, words);
   for (const [at, raw] of words.entries()) {
     // A title precedes the name: a title word ending a name is a word of it (Saduddin Sayed).
     const last = at === words.length - 1 && out.length > 0 && !SUFFIXES.has(raw);
@@ -299,11 +301,44 @@ export function nameTokens(name: string): string[] {
     const first = out.length === 0 && words.length > 1 && !name.includes(',');
     const word = unLeet(first && raw === 'ben' ? raw : (PARTICLE_FORMS.get(raw) ?? raw));
     // Initials run together ("JC Juncker"): two or three consonants are two or three initials,
-    // except in a name from a script that writes no short vowels (عبد is bd, حسن hsn).
-    if (/^[b-df-hj-np-tv-xz]{2,3}$/.test(word) && word !== 'ng' && !abjad) out.push(...word);
+    // except in a name from a script that writes no short vowels (عبد is bd, حسن hsn), and
+    // in a Korean name with a syllable's vowel lost to a typo (Kim Yong Chl, Km Il Sung).
+    if (INITIALS.test(word) && word !== 'ng' && !abjad && !typedWord(word)) out.push(...word);
     else out.push(word);
   }
   return compounds(out);
+}
+
+const INITIALS = /^[b-df-hj-np-tv-xz]{2,3}$/;
+
+// Words recur from one name to the next: each one's reading is kept once made (bounded).
+const koreanWords = new Map<string, boolean>();
+
+/** True when a word is one to three syllables that Korean romanizations write. */
+export function koreanWord(word: string): boolean {
+  let known = koreanWords.get(word);
+  if (known !== undefined) return known;
+  const parts = syllables(surnameVariant(word));
+  known = parts.length > 0 && parts.length <= 3 && parts.every(isKoreanSyllable);
+  if (koreanWords.size >= 100_000) koreanWords.clear();
+  koreanWords.set(word, known);
+  return known;
+}
+
+/**
+ * Which consonant-only words of a name are a Korean syllable with its vowel dropped or mistyped
+ * (Chl for Chol, Km or Kbm for Kim) rather than initials: the other words, one to three, all
+ * read as Korean, and the word is not written in capitals inside a name in lower case (the way
+ * initials are written: JH Lee). Read as initials, such a word meets other persons' initials
+ * (Kim Yong Chl scored 0.97 on Kim Yo'ng-chu) and misses the one it was typed for.
+ */
+function mistypedSyllable(ascii: string, words: readonly string[]): (word: string) => boolean {
+  const typed = words.filter((w) => INITIALS.test(w) && w !== 'ng');
+  if (typed.length !== 1 || words.length < 2 || words.length > 4) return () => false;
+  if (!words.every((w) => w === typed[0] || koreanWord(w))) return () => false;
+  const allCaps = !/[a-z]/.test(ascii);
+  const capitals = new Set(ascii.match(/\b[A-Z]{2,3}\b/g)?.map((w) => w.toLowerCase()));
+  return (word) => word === typed[0] && (allCaps || !capitals.has(word));
 }
 
 /** "Abd" in its spellings before the word it joins (Abdul Rahman, Abd al-Rahman). */
@@ -481,13 +516,24 @@ const KOREAN_SURNAMES = new Set([
 ]);
 
 /**
+ * A word spelled as a Korean surname: the list above or the romanization tables
+ * (`korean-surnames.ts`: Paik, Choo, Cheon...). Li is left to Chinese names (Li Wei).
+ */
+function koreanSurname(word: string): boolean {
+  return (
+    KOREAN_SURNAMES.has(surnameVariant(word)) ||
+    (word !== 'li' && surnamesSpelled(word) !== undefined)
+  );
+}
+
+/**
  * How many syllables of a name are no Korean ones, when it otherwise reads as a romanized
  * Korean name (a Korean surname unless `surname` is false, two to four words of at most three
  * syllables); undefined when it does not.
  */
 export function koreanTypos(tokens: readonly string[], surname = true): number | undefined {
   if (tokens.length < 2 || tokens.length > 4) return undefined;
-  if (surname && !tokens.some((t) => KOREAN_SURNAMES.has(surnameVariant(t)))) return undefined;
+  if (surname && !tokens.some(koreanSurname)) return undefined;
   let invalid = 0;
   for (const t of tokens) {
     const parts = syllables(surnameVariant(t));
