@@ -9,8 +9,9 @@ export interface IdentityQuery {
 }
 
 /**
- * How date of birth and nationality bear on a name match. `near`: a date one day or one year
- * off, or with day and month swapped (the commonest typing errors, and a cheap evasion).
+ * How date of birth and nationality bear on a name match. `near`: a date one day, one month
+ * or one year off, or with day and month swapped (the commonest typing errors, and a cheap
+ * evasion).
  */
 export type Corroboration = 'match' | 'partial' | 'near' | 'mismatch' | 'unknown';
 
@@ -57,7 +58,10 @@ export function countryCode(text: string): string | undefined {
 
 const DAY_MS = 86_400_000;
 
-/** True when two dates of the same precision are one typing error apart. */
+/**
+ * True when two dates of the same precision are one typing error apart: a day, a month or a
+ * year off, or day and month swapped.
+ */
 function nearDates(a: string, b: string): boolean {
   const year = (d: string) => Number(d.slice(0, 4));
   if (a.length !== b.length) return false;
@@ -65,6 +69,9 @@ function nearDates(a: string, b: string): boolean {
   const days = Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS;
   if (days <= 1) return true;
   if (a.slice(4) === b.slice(4) && Math.abs(year(a) - year(b)) === 1) return true;
+  // One month off, the day kept: a month key slipped (1978-03-04 for 1978-02-04).
+  const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  if (a.slice(8) === b.slice(8) && Math.abs(month(a) - month(b)) === 1) return true;
   // Day and month swapped: 1978-04-02 written for 1978-02-04.
   return (
     a.slice(0, 4) === b.slice(0, 4) &&
@@ -130,7 +137,11 @@ export function matchPerson(
           ? w.nationalityMismatch
           : 0;
     const score = Math.max(0, Math.min(1, c.similarity + dob + nat));
-    if (score >= w.minScore) out.push({ ...c, score, dateOfBirth, nationality });
+    // A near date lowers the score (and the severity) but never silences a name that alerts
+    // without it: a name one typo off (0.9) with a date a day off would otherwise fall under
+    // the line, the very combination a worker hiding from the list would type.
+    const gate = dateOfBirth === 'near' ? score - dob : score;
+    if (gate >= w.minScore) out.push({ ...c, score, dateOfBirth, nationality });
   }
   return out;
 }
