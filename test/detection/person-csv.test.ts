@@ -118,6 +118,14 @@ describe('a persons table as compliance teams export it', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads aliases spread over numbered columns', async () => {
+    const { list } = await load(
+      'numbered.csv',
+      'Name,Alias 1,Alias 2,AKA3,DOB\nJong In Chol,Chong In-chol,,In Chol Jong,1978-04-22\n',
+    );
+    expect(list.entries[0]?.aliases).toEqual(['Chong In-chol', 'In Chol Jong']);
+  });
+
   it('keeps a name with a comma whole when it is quoted, and loads a table without optional columns', async () => {
     const { list } = await load(
       'quoted.csv',

@@ -44,7 +44,12 @@ const HEADERS: Readonly<Record<Column, readonly string[]>> = {
 /** Columns of a header that say "this is a table of persons" besides the name. */
 const PERSON_SIGNS: readonly Column[] = ['aliases', 'dob', 'nationality'];
 
-type Layout = Readonly<Partial<Record<Column, number>>>;
+/** Where each column is; `moreAliases`: numbered alias columns (`Alias 1`, `Alias 2`, `AKA3`). */
+type Layout = Readonly<Partial<Record<Column, number>>> & {
+  readonly moreAliases?: readonly number[];
+};
+
+const NUMBERED_ALIAS = /^(?:alias|aka|othername|alsoknownas)\d+$/;
 
 // Spreadsheets write "D.O.B.", "Alias(es)", "Date_of_Birth": punctuation and spacing say nothing.
 const fold = (h: string) =>
@@ -74,7 +79,9 @@ function delimiterOf(header: string): string | undefined {
 
 function layoutOf(header: readonly string[]): Layout {
   const folded = header.map(fold);
-  const out: Partial<Record<Column, number>> = {};
+  const out: Partial<Record<Column, number>> & { moreAliases?: number[] } = {};
+  const numbered = folded.flatMap((h, i) => (NUMBERED_ALIAS.test(h) ? [i] : []));
+  if (numbered.length > 0) out.moreAliases = numbered;
   for (const [column, names] of Object.entries(HEADERS) as [Column, readonly string[]][]) {
     const at = names.map((n) => folded.indexOf(n)).find((i) => i >= 0);
     if (at !== undefined) out[column] = at;
@@ -98,7 +105,10 @@ export function sniffPersonCsv(head: string): boolean {
   const cells = first.split(delimiter);
   if (cells.some((c) => WALLET_COLUMNS.has(fold(c)))) return false;
   const layout = layoutOf(cells);
-  return hasName(layout) && PERSON_SIGNS.some((c) => layout[c] !== undefined);
+  return (
+    hasName(layout) &&
+    (PERSON_SIGNS.some((c) => layout[c] !== undefined) || layout.moreAliases !== undefined)
+  );
 }
 
 /** Several values in one cell: `;` or `|` between them. */
@@ -184,6 +194,8 @@ function draftOf(row: CsvRow, at: Layout, ctx: LoadContext): EntryDraft {
   );
   addName(draft, name);
   for (const alias of split(cell('aliases'))) addName(draft, alias);
+  for (const i of at.moreAliases ?? [])
+    for (const alias of split(row.fields[i])) addName(draft, alias);
   for (const dob of dobs) {
     const iso = isoBirthDate(dob);
     if (iso) addOnce(draft.datesOfBirth, iso);
