@@ -50,8 +50,41 @@ const PLATFORMS: ReadonlySet<string> = new Set([
   'snapchat',
   'icq',
   'facebook',
+  'fb',
   'messenger',
+  'tiktok',
+  'vk',
 ]);
+
+/**
+ * Profile links of messengers the handle key does not read, and where their handle sits:
+ * `facebook.com/kim.dev` and `m.me/kim.dev` (Messenger), `tiktok.com/@kim_dev`,
+ * `snapchat.com/add/kim_dev`, `threema.id/ABCD1234`, `vk.com/kim_dev`.
+ */
+const PROFILE_LINKS: ReadonlyMap<
+  string,
+  [string, (path: readonly string[]) => string | undefined]
+> = new Map([
+  ['facebook.com', ['facebook', (p) => (p[0] === 'profile.php' ? undefined : p[0])]],
+  ['fb.com', ['facebook', (p) => p[0]]],
+  ['m.me', ['facebook', (p) => p[0]]],
+  ['messenger.com', ['facebook', (p) => (p[0] === 't' ? p[1] : undefined)]],
+  ['tiktok.com', ['tiktok', (p) => (p[0]?.startsWith('@') ? p[0].slice(1) : undefined)]],
+  ['snapchat.com', ['snapchat', (p) => (p[0] === 'add' ? p[1] : undefined)]],
+  ['threema.id', ['threema', (p) => p[0]]],
+  ['vk.com', ['vk', (p) => p[0]]],
+  ['vk.ru', ['vk', (p) => p[0]]],
+  ['instagr.am', ['instagram', (p) => p[0]]],
+]);
+
+/** `platform:@handle` for a profile link of `PROFILE_LINKS`; undefined for anything else. */
+function profileLink(text: string): string | undefined {
+  const m = /^(?:https?:\/\/)?(?:www\.|m\.|mobile\.)?([a-z0-9.-]+\.[a-z]+)\/([^?#]*)/i.exec(text);
+  const known = m && PROFILE_LINKS.get(m[1]!.toLowerCase());
+  if (!known) return undefined;
+  const handle = known[1](m[2]!.split('/').filter(Boolean));
+  return handle ? `${known[0]}:@${decoded(handle)}` : undefined;
+}
 
 /** `platform:handle` when `word` names a messenger; undefined otherwise. */
 function onPlatform(word: string, handle: string): string | undefined {
@@ -72,6 +105,8 @@ export function messengerSpelling(value: string): string {
   const text = value.trim();
   const link = PHONE_LINK.exec(text);
   if (link) return `${(link[1] ?? link[2])!.toLowerCase()}:${decoded(link[3]!)}`;
+  const profile = profileLink(text);
+  if (profile) return profile;
   // A platform word, then the handle: with @ any word will do, without it a known platform.
   let m = /^([a-z][a-z ]{0,20}?)\s*[-–—:]?\s*@([^\s@]+)$/i.exec(text);
   if (m && !/[:/]/.test(m[1]!)) return `${m[1]!.trim().toLowerCase()}:@${m[2]}`;

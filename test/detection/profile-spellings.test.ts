@@ -41,6 +41,27 @@ describe('an extortion contact in the spellings victims and platforms use', () =
       { messengers: ['WhatsApp +1 415 555 0100'] },
     ],
     [
+      'Facebook Messenger links',
+      { messengers: ['https://www.facebook.com/kim.dev'] },
+      { messengers: ['m.me/Kim.Dev'] },
+    ],
+    [
+      'a TikTok profile',
+      { messengers: ['tiktok: @kim_dev'] },
+      { messengers: ['https://www.tiktok.com/@kim_dev?lang=en'] },
+    ],
+    [
+      'a Snapchat add link',
+      { messengers: ['snapchat: kim_dev'] },
+      { messengers: ['https://snapchat.com/add/kim_dev'] },
+    ],
+    [
+      'a Threema ID link',
+      { messengers: ['threema: ABCD1234'] },
+      { messengers: ['https://threema.id/ABCD1234'] },
+    ],
+    ['a VK page', { messengers: ['vk: kim_dev'] }, { messengers: ['https://vk.com/kim_dev'] }],
+    [
       'Telegram written with a space',
       { messengers: ['telegram:@kim_dev'] },
       { messengers: ['Telegram @Kim_Dev'] },
@@ -130,6 +151,11 @@ describe('an extortion contact in the spellings victims and platforms use', () =
       'a two-word name that names no platform',
       { messengers: ['telegram:@dev'] },
       { messengers: ['kim dev'] },
+    ],
+    [
+      'another Facebook page',
+      { messengers: ['facebook: kim.dev'] },
+      { messengers: ['https://m.me/kim.dev2'] },
     ],
     [
       'another number on WhatsApp',
