@@ -140,7 +140,7 @@ function tiesGroup(a: Alert, c: PlantedCase): boolean {
 describe('one value written the ways teams and tools write it', () => {
   const spellings = (cases: readonly PlantedCase[]) =>
     cases.filter((c) =>
-      /WhatsApp link|"Telegram @|display name|IPv6 router|spaces and with dashes|eight parts/.test(
+      /WhatsApp link|"Telegram @|display name|IPv6 router|spaces and with dashes|eight parts|payment link|reported wallet pays/.test(
         c.description,
       ),
     );
@@ -154,6 +154,8 @@ describe('one value written the ways teams and tools write it', () => {
       'extortion-contact',
       'extortion-contact',
       'extortion-contact',
+      'extortion-wallet',
+      'extortion-wallet',
       'sanctioned-exposure',
       'shared-device',
       'shared-device',

@@ -19,7 +19,12 @@ import {
 } from './plants.ts';
 import { cleanWorker, walletFor } from './population.ts';
 import { Prng } from './prng.ts';
-import { plantContactSpellings, plantFarmSpellings, plantSplitSweep } from './spellings.ts';
+import {
+  plantContactSpellings,
+  plantFarmSpellings,
+  plantSplitSweep,
+  plantWalletSpellings,
+} from './spellings.ts';
 import type { Scenario, ScenarioOptions, Sim, SimWorker } from './types.ts';
 import { plantFastExposure, plantInbound, plantReportVariants } from './variants.ts';
 
@@ -27,7 +32,7 @@ import { plantFastExposure, plantInbound, plantReportVariants } from './variants
 const PLATFORM_WALLET = '0x5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e';
 
 function resolve(o: ScenarioOptions): Required<ScenarioOptions> {
-  const workers = Math.max(80, Math.floor(o.workers ?? 300));
+  const workers = Math.max(90, Math.floor(o.workers ?? 300));
   return {
     seed: o.seed ?? 20260105,
     workers,
@@ -75,6 +80,7 @@ function plantAll(sim: Sim, workers: readonly SimWorker[]): void {
   plantContactSpellings(sim, own, take(6));
   plantFarmSpellings(sim, own, take(10));
   plantSplitSweep(sim, own, take(1)[0]!);
+  plantWalletSpellings(sim, own, take(3));
 }
 
 /** Profiles at onboarding; one in ten workers updates a phone number later. */

@@ -169,3 +169,56 @@ export function plantSplitSweep(sim: Sim, rng: Prng, w: SimWorker): void {
     description: '90% of the fourth payout swept to Lazarus in eight parts within ten hours',
   });
 }
+
+/**
+ * A fourth report pastes its wallet as a payment link (`ethereum:0x…@1`), a wallet one worker
+ * lists on their profile; after the report that wallet pays another worker's payout wallet
+ * (the worker's case). Look-alike: a worker paid to a wallet sharing all but its last digits.
+ */
+export function plantWalletSpellings(sim: Sim, rng: Prng, workers: readonly SimWorker[]): void {
+  const [onFile, paidBy, near] = workers as [SimWorker, SimWorker, SimWorker];
+  const reported = rng.wallet();
+  let tail = rng.hex(2);
+  while (reported.endsWith(tail)) tail = rng.hex(2);
+  const lookalike = `${reported.slice(0, 38)}${tail}`;
+  onFile.profile = {
+    ...onFile.profile,
+    payoutWallets: [
+      ...(onFile.profile.payoutWallets ?? []),
+      { chain: 'ethereum', address: reported },
+    ],
+  };
+  near.profile = { ...near.profile, payoutWallets: [{ chain: 'ethereum', address: lookalike }] };
+  near.wallets = [{ fromRun: 0, wallet: lookalike }];
+  const at = sim.payDay(4) + DAY;
+  sim.b.report(
+    {
+      reportId: 'rep-2026-0304',
+      addresses: [
+        { chain: 'ethereum', address: `ethereum:${reported.toUpperCase().replace('0X', '0x')}@1` },
+      ],
+      notes: 'The demand came with a payment link.',
+    },
+    at,
+  );
+  sim.b.transfer(reported, paidBy.wallets[0]!.wallet, 300, at + 2 * DAY);
+  sim.planted.push(
+    {
+      rule: 'extortion-wallet',
+      workerId: onFile.id,
+      wallet: reported,
+      description: 'a report pastes a wallet on file as a payment link',
+    },
+    {
+      rule: 'extortion-wallet',
+      workerId: paidBy.id,
+      description: "the reported wallet pays a worker's payout wallet",
+    },
+  );
+  sim.decoys.push({
+    rule: 'extortion-wallet',
+    workerId: near.id,
+    wallet: lookalike,
+    description: 'paid to a wallet sharing all but the last digits with the pasted one',
+  });
+}
