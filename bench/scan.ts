@@ -1,28 +1,21 @@
 // `flowsentry scan` end to end over a generated history of about 1,000,000 events (the
 // scenario generator's payroll: 16,000 workers, 12 biweekly pay runs), in a child process
 // so its peak RSS is the scan's own, next to the engine-only rate of the same run. The child
-// runs the TypeScript sources through tsx, on both of the scan's threads: that loader costs
-// some 75 MB of the peak that `flowsentry scan` run from dist/ does not pay (772 against 846
-// MB measured side by side on 2026-12-06), so the figure here is on the safe side.
+// (scan-child.mjs) runs the compiled JavaScript in dist/, as `flowsentry scan` does, built
+// first when a source is newer; until 2026-12-06 it ran the sources through tsx, on both of the
+// scan's threads, a loader that cost some 75 MB of the peak the product does not pay.
 //   node bin/run-ts.mjs bench/scan.ts
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import {
-  createWriteStream,
-  existsSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { snapshotToFtm } from '../services/cli/demo/ftm.ts';
-import { runScan, type ScanStats } from '../services/cli/embedded/index.ts';
+import type { ScanStats } from '../services/cli/embedded/index.ts';
 import { generateScenario } from '../services/cli/scenario/index.ts';
 
 /** The history: fixed seed and size, so runs compare. */
@@ -68,49 +61,16 @@ async function prepare(): Promise<{ events: string; lists: string[] }> {
   return { events, lists };
 }
 
-/** The child: one scan, its timings and peak RSS as one JSON line on stdout. */
-async function child(events: string, lists: string[]): Promise<void> {
-  let stats: ScanStats | undefined;
-  const sink = { write: () => true, on: () => sink, once: () => sink, end: () => {} };
-  // The alerts go to a file whose digest the parent prints: a change meant to save time or
-  // memory must leave them byte for byte the same.
-  const out = join(tmpdir(), `flowsentry-bench-scan-alerts-${process.pid}.jsonl`);
-  await runScan(
-    { events: [events], lists, out, format: 'json', strict: false },
-    {
-      stdout: sink as never,
-      stderr: process.stderr,
-      env: {},
-      onStats: (s) => (stats = s),
-    },
-  );
-  const usage = process.resourceUsage();
-  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
-  // Where the memory is at the end (the peak is near it): V8's heap of the screening thread, and
-  // array buffers (the scratch files' indexes, the archive's refs, chunks on their way).
-  const { heapTotal, arrayBuffers } = process.memoryUsage();
-  const end = { heapTotalMb: heapTotal / 2 ** 20, arrayBuffersMb: arrayBuffers / 2 ** 20 };
-  const alertText = readFileSync(out);
-  rmSync(out);
-  const alerts = {
-    alertCount: alertText.toString('latin1').split('\n').length - 1,
-    alertsMd5: createHash('md5').update(alertText).digest('hex'),
-  };
-  process.stdout.write(
-    `${JSON.stringify({ ...stats, rssMb: usage.maxRSS / 1024, cpuMs, ...end, ...alerts })}\n`,
-  );
-}
-
 /** Scan rate end to end and engine only, and peak RSS, of one scan over the history. */
 export async function benchScan(): Promise<Record<string, number | string>> {
   const { events, lists } = await prepare();
-  const runner = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
-  const self = fileURLToPath(import.meta.url);
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [runner, self, '--child', events, ...lists],
-    { maxBuffer: 1 << 20 },
-  );
+  // The child runs dist/: built from the sources first when one changed since the last build.
+  const build = fileURLToPath(new URL('../bin/build.mjs', import.meta.url));
+  await promisify(execFile)(process.execPath, [build, '--if-stale']);
+  const child = fileURLToPath(new URL('./scan-child.mjs', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, [child, events, ...lists], {
+    maxBuffer: 1 << 20,
+  });
   const r = JSON.parse(stdout.trim().split('\n').pop()!) as ScanStats & {
     rssMb: number;
     cpuMs: number;
@@ -140,7 +100,5 @@ export async function benchScan(): Promise<Record<string, number | string>> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const [flag, events, ...lists] = process.argv.slice(2);
-  if (flag === '--child') await child(events!, lists);
-  else console.log(JSON.stringify(await benchScan(), null, 2));
+  console.log(JSON.stringify(await benchScan(), null, 2));
 }

@@ -5,10 +5,12 @@ import { keys } from '../state/keys.ts';
 import type {
   AttrRecord,
   NameRecord,
+  PaidWallet,
   WalletClaim,
   WalletRecord,
   WorkerRecord,
 } from '../state/records.ts';
+import type { EventArchive } from './archive.ts';
 import { CONTACT_KINDS, PLACE_KINDS, profileAttrs } from './attributes.ts';
 import type { ModelContext } from './context.ts';
 import type { ContactHit, SharedAttr, WorkerFacts } from './facts.ts';
@@ -100,7 +102,8 @@ export function observeWorker(ctx: ModelContext, event: NormalizedEvent): Worker
   const e = event.envelope as Envelope<'worker.upserted'>;
   const id = e.data.workerId;
   const prev = ctx.state.get<WorkerRecord>(keys.worker(id));
-  if (prev?.envelope && prev.at > event.at)
+  // The time first: with an archive, `envelope` reads the profile again from its file.
+  if (prev && prev.at > event.at && prev.envelope)
     return { kind: 'worker', record: prev, shared: [], contactHits: [], stale: true };
   const shared: SharedAttr[] = [];
   const contactHits: ContactHit[] = [];
@@ -122,17 +125,43 @@ export function observeWorker(ctx: ModelContext, event: NormalizedEvent): Worker
   reindex(ctx, id, namesBefore, names);
   for (const key of names) enlist(ctx, key, id, namesBefore.has(key));
   const claimed: WalletRecord[] = [];
-  const record: WorkerRecord = {
-    workerId: id,
-    envelope: e,
-    at: event.at,
-    wallets: claims(ctx, event, prev, id, claimed),
-    paidWallets: prev?.paidWallets ?? [],
-    attrs: attrKeys,
-    names,
-  };
+  const wallets = claims(ctx, event, prev, id, claimed);
+  const paidWallets = prev?.paidWallets ?? [];
+  const place = ctx.archive?.placeOf(event);
+  const record: WorkerRecord =
+    place === undefined
+      ? { workerId: id, envelope: e, at: event.at, wallets, paidWallets, attrs: attrKeys, names }
+      : rereadWorker(ctx.archive!, place, id, event.at, wallets, paidWallets, attrKeys, names);
   ctx.state.put(keys.worker(id), record);
   return { kind: 'worker', record, shared, contactHits, claimed, stale: false };
+}
+
+/**
+ * A worker record whose profile the archive reads again when asked: the envelope (some
+ * 2 KB of objects a worker, kept for every worker the whole scan) is read only by lookback
+ * and the report's roll-up (the employer), never while payouts are screened.
+ */
+function rereadWorker(
+  archive: EventArchive,
+  place: number,
+  workerId: string,
+  at: string,
+  wallets: WalletClaim[],
+  paidWallets: PaidWallet[],
+  attrs: string[],
+  names: string[],
+): WorkerRecord {
+  return {
+    workerId,
+    get envelope() {
+      return archive.read(place) as Envelope<'worker.upserted'>;
+    },
+    at,
+    wallets,
+    paidWallets,
+    attrs,
+    names,
+  };
 }
 
 /** Workers listed under name-index keys (for identity lookback). */
