@@ -29,7 +29,10 @@ export const schema = Type.Object(
       default: 16,
       description: 'payout slices tracked per wallet',
     }),
-    hopDecay: Share(0.95, 'score factor per hop after the first'),
+    hopDecay: Share(
+      0.95,
+      'score factor per hop after the first (within fastHours: only the first intermediary counts)',
+    ),
     baseScore: Score(45, 'score of any exposure over the minimum, before share, speed and hops'),
     shareScore: Score(50, 'added in proportion to the share of the payout that arrived'),
     fastHours: Type.Number({
@@ -91,10 +94,18 @@ function dribble(c: Config, facts: TransferFacts, o: Origin, e: Exposure): boole
   return SEVERITY_RANK[severityOf(exposureScore(c, e, hops))] <= SEVERITY_RANK[was];
 }
 
-/** Score rises with the share of the payout that arrived and with speed, and falls with distance. */
+/**
+ * Score rises with the share of the payout that arrived and with speed, and falls with
+ * distance. Distance counts once for pay that arrived within hours: straight to the listed
+ * wallet, or through an intermediary; more wallets passed within hours are layering on
+ * purpose, not a looser connection, so they lower it no further.
+ */
 export function exposureScore(c: Config, e: Exposure, hops: number): number {
-  const fast = e.hours <= c.fastHours ? c.fastScore : 0;
-  return clampScore((c.baseScore + c.shareScore * e.payout + fast) * c.hopDecay ** (hops - 1));
+  const fast = e.hours <= c.fastHours;
+  const distance = fast ? Math.min(hops, 2) - 1 : hops - 1;
+  return clampScore(
+    (c.baseScore + c.shareScore * e.payout + (fast ? c.fastScore : 0)) * c.hopDecay ** distance,
+  );
 }
 
 /**
