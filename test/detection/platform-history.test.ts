@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { saveInputs } from '../../services/cli/demo/save-inputs.ts';
 import { runScan } from '../../services/cli/embedded/index.ts';
+import { main } from '../../services/cli/main.ts';
 import {
   generateScenario,
   type PlantedCase,
@@ -248,5 +249,24 @@ describe('a plain CSV table of persons', () => {
       expect.objectContaining({ kind: 'list-entry', name: 'JONG In Chol' }),
     );
     expect(run.alerts.some((a) => a.title.includes('Example Maria'))).toBe(false);
+  }, 60_000);
+
+  it('refuses a table of something else with one line and exit code 2', async () => {
+    const invoices = join(dir, 'invoices.csv');
+    writeFileSync(invoices, 'Invoice;Amount;Date\n2026-001;1200,00;05.01.2026\n');
+    const written: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const code = await main(['scan', '--events', files.events, '--lists', invoices]);
+      expect(code).toBe(2);
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(written.join('').trim().split('\n')).toEqual([
+      expect.stringMatching(/^flowsentry: .*invoices\.csv.*unknown list format/),
+    ]);
   }, 60_000);
 });
