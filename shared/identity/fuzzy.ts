@@ -58,6 +58,12 @@ const spellingKey = memo((word) => wordKeys(word).join(''));
 /** Russian and Ukrainian transliteration variants folded: Semyonov/Semenov, Andreyev/Andreev, Yuriy/Yuri. */
 const cyrillicFold = memo((word) =>
   word
+    // English spellings of Russian names: x for кс (Maxim, Alexei), c for к (Victoria,
+    // Nicolai) where no ц (ts), ч (ch) or an English soft c (before e, i, y) is meant.
+    .replace(/x/g, 'ks')
+    .replace(/c(?![eihyz])/g, 'k')
+    // ия as -iya or -ia (Viktoriya, Maria, Anastasiya).
+    .replace(/iy(?=[aou])/g, 'i')
     .replace(/[iy]o/g, 'e')
     .replace(/[iy]e/g, 'e')
     .replace(/(iy|ii|yy|y)$/, 'i')
@@ -165,10 +171,12 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   // A letter added to it, not one replaced: "ye" is a word of its own, not "de" mistyped.
   if (PARTICLES.has(b) && a.length === b.length + 1 && editDistance(a, b, 1) <= 1)
     return PARTICLE_TYPO_CREDIT;
+  // One Russian name in two transliterations, before the sex test, which reads Viktoriya
+  // against Victoria as an -iya form (the folds keep Aleksandr and Aleksandra apart).
+  if (cyrillicFold(a) === cyrillicFold(b)) return 0.95;
   if (otherSexGivenName(a, b)) return 0;
   // The other sex's form of a family name is the same family name (Smirnov, Smirnova).
   if (otherSexFamilyName(a, b)) return GENDERED_FAMILY_CREDIT;
-  if (cyrillicFold(a) === cyrillicFold(b)) return 0.95;
   // The same Slavic name as German, Polish or French writes it (Selenskyj, Chruschtschow).
   if (sameSlavicName(a, b)) return SLAVIC_CREDIT;
   if (a.length - b.length === 1 ? balticForm(a, b) : b.length - a.length === 1 && balticForm(b, a))

@@ -163,6 +163,27 @@ export type WordFrequency = (word: string) => number;
 /** A title and a rare family name alone ("Mr. Lukashenko"): enough to alert, no more. */
 const TITLED_FAMILY_NAME = 0.9;
 
+/**
+ * An initial and a family name (A. Khamenei, Khamenei A.) against a longer listed name: the
+ * initial is the listed first given name's, the word is spelled as the listed family name (its
+ * last word, or its first before a comma). Scored as a title and a rare family name are (0.9)
+ * when that family name is rare in the list: KHAMENEI, Ali Husseini was at 0.71.
+ */
+function initialAndFamily(
+  qt: readonly string[],
+  l: PreparedName,
+  lt: readonly string[],
+  word: string,
+): boolean {
+  const initials = qt.filter((w) => w.length === 1);
+  const listed = distinctive(lt);
+  if (initials.length !== 1 || qt.length !== 2 || listed.length < 3) return false;
+  const family = listed.at(l.surnameFirst ? 0 : -1);
+  const given = l.surnameFirst ? listed[l.familyWords] : listed[0];
+  if (family === undefined || given === undefined || given[0] !== initials[0]) return false;
+  return tokenSimilarity(word, family, false) === 1;
+}
+
 /** A two-word name inside a longer one alerts alone when one of its words is this rare in the list. */
 const RARE_WORD = 3;
 
@@ -196,6 +217,8 @@ function wordSimilarity(
     if (family !== undefined && lt.length > 1 && tokenSimilarity(own[0]!, family, false) === 1)
       return Math.max(dice, TITLED_FAMILY_NAME);
   }
+  if (!strict && shorter === qt && own.length === 1 && initialAndFamily(qt, l, lt, own[0]!))
+    return counts[0]! <= RARE_WORD ? Math.max(dice, TITLED_FAMILY_NAME) : dice;
   if (strict || own.length < 2 || counts.every((n) => n > COMMON_WORD)) return dice;
   // Contained: every word of the shorter name matched, and at most two more in the longer one
   // unless they are the longer one's first and last (given name and family name of a long

@@ -75,12 +75,39 @@ const TITLES = new Set([
   'syed',
   'emir',
   'amir',
+  // Russian and Bulgarian Mr. and Mrs., Comrade (and the Korean press's English for 동지),
+  // Italian and Portuguese forms, Ustad (teacher). Not Seyed or Sayyed: names hold them as a
+  // word of their own (Sayyed Ghayasudin for SAYYED GHIASSOUDDINE AGHA, found only with it).
+  'gospodin',
+  'gospozha',
+  'tovarishch',
+  'comrade',
+  'signor',
+  'signora',
+  'sra',
+  'srta',
+  'ustad',
+  'ustadh',
+  'ustaz',
+  'hajj',
+  'hadji',
+  'brigadier',
+  'admiral',
+  'commander',
+  'lieutenant',
   'jr',
   'sr',
   'ii',
   'iii',
   'iv',
 ]);
+
+/**
+ * Titles that are words of names when written out (Eng, a Chinese and Khmer name; Ing), so
+ * dropped only as abbreviations with their period: Eng. and Engr. (engineer, as Arabic and
+ * Persian names are often styled), Ing. (Spanish, German, Czech), Lic. (Spanish), Arch.
+ */
+const ABBREVIATED_TITLE = /^\s*(?:eng|engr|ing|lic|arch)\.\s*/i;
 
 /** Titles written after the name. */
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'elnok']);
@@ -287,6 +314,7 @@ function unglue(text: string): string {
  * together split. A repeated word is kept ("Chang Chang-ha"); alignment weighs it once.
  */
 export function nameTokens(name: string): string[] {
+  name = name.replace(ABBREVIATED_TITLE, '');
   const out: string[] = [];
   // A doubled syllable is one given name ("Hui-hui" is Huihui), not a repeated word.
   const ascii = unglue(toAscii(name)).replace(/\b([a-z]+)-\1\b/gi, '$1$1');
@@ -407,6 +435,7 @@ function glued(word: string): string {
 
 /** True when a name starts with a title or honorific (Mr., Dr., President). */
 export function titled(name: string): boolean {
+  if (ABBREVIATED_TITLE.test(name)) return true;
   const words = foldText(toAscii(name)).split(' ');
   const first = words[0];
   // Hungarian puts the title after the name (Putyin elnök).
