@@ -234,6 +234,17 @@ export function ipSpelling(value: string): string {
   return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
 }
 
+/**
+ * A device fingerprint written as hex groups (`3F:A2:9C:…`, a UUID with or without braces)
+ * as its hex digits alone; any other fingerprint is left as written (the index lowercases).
+ */
+export function fingerprintSpelling(value: string): string {
+  const text = value.trim().replace(/^\{(.*)\}$/, '$1');
+  return /^[0-9a-f]{2,}(?:[:-][0-9a-f]{2,})+$/i.test(text)
+    ? text.replace(/[:-]/g, '').toLowerCase()
+    : value;
+}
+
 /** A bank account without the spaces, dashes and dots it is grouped with (`DE89 3704 0044…`). */
 export function bankSpelling(value: string): string {
   return value.replace(/[\s.-]+/g, '');
@@ -314,10 +325,23 @@ export function respellProfile(envelope: Envelope): Envelope {
   if (banks !== d.bankAccountHashes) data = { ...data, bankAccountHashes: banks };
   const home = d.residentialAddress && homeSpelling(d.residentialAddress);
   if (home !== d.residentialAddress) data = { ...data, residentialAddress: home };
-  if (d.devices?.some((x) => x.ip !== undefined && ipSpelling(x.ip) !== x.ip))
+  const respelt = (x: NonNullable<typeof d.devices>[number]) =>
+    (x.ip !== undefined && ipSpelling(x.ip) !== x.ip) ||
+    (x.fingerprint !== undefined && fingerprintSpelling(x.fingerprint) !== x.fingerprint);
+  if (d.devices?.some(respelt))
     data = {
       ...data,
-      devices: d.devices.map((x) => (x.ip === undefined ? x : { ...x, ip: ipSpelling(x.ip) })),
+      devices: d.devices.map((x) =>
+        respelt(x)
+          ? {
+              ...x,
+              ...(x.ip !== undefined ? { ip: ipSpelling(x.ip) } : {}),
+              ...(x.fingerprint !== undefined
+                ? { fingerprint: fingerprintSpelling(x.fingerprint) }
+                : {}),
+            }
+          : x,
+      ),
     };
   return data === d ? envelope : { ...envelope, data };
 }

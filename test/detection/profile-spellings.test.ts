@@ -218,6 +218,21 @@ describe('laptop-farm attributes in different spellings', () => {
     ).toEqual(new Set(['w-1', 'w-2', 'w-3']));
   });
 
+  it('ties two workers on one device whose fingerprint is written with and without separators', () => {
+    const prints = ['3F:A2:9C:00:7B:11', '3fa29c007b11'];
+    expect(
+      new Set(tied(profiles(prints.map((fingerprint) => ({ devices: [{ fingerprint }] }))))),
+    ).toEqual(new Set(['w-1', 'w-2']));
+    const uuids = ['{6F9619FF-8B86-D011-B42D-00C04FC964FF}', '6f9619ff8b86d011b42d00c04fc964ff'];
+    expect(
+      new Set(tied(profiles(uuids.map((fingerprint) => ({ devices: [{ fingerprint }] }))))),
+    ).toEqual(new Set(['w-1', 'w-2']));
+    // Words joined by dashes are no hex groups: left as written.
+    expect(
+      tied(profiles(['fp-abc-1', 'fpabc1'].map((fingerprint) => ({ devices: [{ fingerprint }] })))),
+    ).toEqual([]);
+  });
+
   it('keeps neighbours apart: another IP, another account, another flat', () => {
     expect(
       tied(
