@@ -250,12 +250,80 @@ export function bankSpelling(value: string): string {
   return value.replace(/[\s.-]+/g, '');
 }
 
+/** US states by name, for addresses that write the state in full where others write its code. */
+const US_STATES: ReadonlyMap<string, string> = new Map([
+  ['alabama', 'AL'],
+  ['alaska', 'AK'],
+  ['arizona', 'AZ'],
+  ['arkansas', 'AR'],
+  ['california', 'CA'],
+  ['colorado', 'CO'],
+  ['connecticut', 'CT'],
+  ['delaware', 'DE'],
+  ['district of columbia', 'DC'],
+  ['florida', 'FL'],
+  ['georgia', 'GA'],
+  ['hawaii', 'HI'],
+  ['idaho', 'ID'],
+  ['illinois', 'IL'],
+  ['indiana', 'IN'],
+  ['iowa', 'IA'],
+  ['kansas', 'KS'],
+  ['kentucky', 'KY'],
+  ['louisiana', 'LA'],
+  ['maine', 'ME'],
+  ['maryland', 'MD'],
+  ['massachusetts', 'MA'],
+  ['michigan', 'MI'],
+  ['minnesota', 'MN'],
+  ['mississippi', 'MS'],
+  ['missouri', 'MO'],
+  ['montana', 'MT'],
+  ['nebraska', 'NE'],
+  ['nevada', 'NV'],
+  ['new hampshire', 'NH'],
+  ['new jersey', 'NJ'],
+  ['new mexico', 'NM'],
+  ['new york', 'NY'],
+  ['north carolina', 'NC'],
+  ['north dakota', 'ND'],
+  ['ohio', 'OH'],
+  ['oklahoma', 'OK'],
+  ['oregon', 'OR'],
+  ['pennsylvania', 'PA'],
+  ['rhode island', 'RI'],
+  ['south carolina', 'SC'],
+  ['south dakota', 'SD'],
+  ['tennessee', 'TN'],
+  ['texas', 'TX'],
+  ['utah', 'UT'],
+  ['vermont', 'VT'],
+  ['virginia', 'VA'],
+  ['washington', 'WA'],
+  ['west virginia', 'WV'],
+  ['wisconsin', 'WI'],
+  ['wyoming', 'WY'],
+]);
+
+/** A state's name at the end of an address, after a comma or before the ZIP. */
+const STATE_AT_END = new RegExp(
+  `(,\\s*|\\s)(${[...US_STATES.keys()].join('|')})(,?\\s+\\d{5}(?:-\\d{4})?)?\\s*$`,
+  'i',
+);
+
 /**
  * A home address with the spellings of one flat made one: `#4` is `Apt 4`, a ZIP+4 is its
- * five-digit ZIP (the address key folds case, punctuation and street words).
+ * five-digit ZIP, a US state written in full at the end (`Springfield, Illinois 62701`) is
+ * its code (the address key folds case, punctuation and street words). A street named after
+ * a state (`900 Washington Street`) is not at the end and stays.
  */
 export function homeSpelling(value: string): string {
-  return value.replace(/(^|[\s,])#\s*(\w+)/g, '$1Apt $2').replace(/\b(\d{5})-\d{4}\b/g, '$1');
+  const state = STATE_AT_END.exec(value);
+  const named =
+    state && (state[1]!.includes(',') || state[3] !== undefined)
+      ? `${value.slice(0, state.index)}${state[1]}${US_STATES.get(state[2]!.toLowerCase())}${state[3] ?? ''}`
+      : value;
+  return named.replace(/(^|[\s,])#\s*(\w+)/g, '$1Apt $2').replace(/\b(\d{5})-\d{4}\b/g, '$1');
 }
 
 const same = <T>(a: readonly T[], b: readonly T[]) => a.every((v, i) => v === b[i]);

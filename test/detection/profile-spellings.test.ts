@@ -233,6 +233,26 @@ describe('laptop-farm attributes in different spellings', () => {
     ).toEqual([]);
   });
 
+  it('ties three workers at one address with the state written in full or as its code', () => {
+    const homes = [
+      '12 Main St Apt 4, Springfield, Illinois 62701',
+      '12 Main St #4, Springfield, IL 62701',
+      '12 main street apt 4 springfield il 62701-1234',
+    ];
+    expect(
+      new Set(tied(profiles(homes.map((residentialAddress) => ({ residentialAddress }))))),
+    ).toEqual(new Set(['w-1', 'w-2', 'w-3']));
+    // A street named after a state is still the street.
+    const streets = [
+      '900 Washington Street Apt 2, Seattle, WA 98101',
+      '900 WA Street Apt 2, Seattle, WA 98101',
+      '900 Washington St Apt 2, Seattle, Washington 98101',
+    ];
+    expect(
+      new Set(tied(profiles(streets.map((residentialAddress) => ({ residentialAddress }))))),
+    ).toEqual(new Set());
+  });
+
   it('keeps neighbours apart: another IP, another account, another flat', () => {
     expect(
       tied(
