@@ -157,8 +157,8 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   // Korean names: the same syllables in another romanization, or one typo that leaves no
   // Korean word (Chl, Ypeng, Rku for Ryu); one real syllable for another is another name.
   if (strict) {
-    const surnames = surnameCredit(a, b);
-    if (surnames !== undefined) return surnames;
+    // Two spellings of one surname whose keys differ (Joe, Cho); two surnames apart: `align`.
+    if (surnameCredit(a, b) === 1) return 1;
     return spellingKey(a) === spellingKey(b) ? 1 : koreanWordTypo(a, b);
   }
   // Patronymics of one given name in two spellings (Volodymyrovych, Vladimirovich).
@@ -528,13 +528,23 @@ function pairCredit(a: string, b: string, strict: boolean): number {
   return credit;
 }
 
+/**
+ * Two words where a Korean name's surname stands (first or last) that the tables give to two
+ * surnames (Cho 조, Chu 주). Elsewhere the same words are given-name syllables, which informal
+ * spellings write freely (Yun for 연 in JON, Yun Gun).
+ */
+function surnamesApart(q: readonly string[], i: number, l: readonly string[], j: number): boolean {
+  const end = (ws: readonly string[], k: number) => k === 0 || k === ws.length - 1;
+  return end(q, i) && end(l, j) && surnameCredit(q[i]!, l[j]!) === 0;
+}
+
 /** Greedy best-first one-to-one alignment of two names' words. */
 export function align(q: readonly string[], l: readonly string[], strict: boolean): Alignment {
   const pairs: { i: number; j: number; s: number }[] = [];
   for (let i = 0; i < q.length; i++) {
     for (let j = 0; j < l.length; j++) {
       const s = pairCredit(q[i]!, l[j]!, strict);
-      if (s > 0) pairs.push({ i, j, s });
+      if (s > 0 && !(strict && surnamesApart(q, i, l, j))) pairs.push({ i, j, s });
     }
   }
   pairs.sort(byCredit);

@@ -14,7 +14,7 @@ interface Syllable {
   readonly key: string;
   readonly text: string;
   readonly valid: boolean;
-  /** The word as written when it is this one syllable (a surname is one: Cho, Chu). */
+  /** The word as written when it is this one syllable where a surname stands (Cho, Chu). */
   readonly word?: string;
 }
 
@@ -53,7 +53,7 @@ function syllablesOf(folded: string): Syllable[] {
   return folded
     .split(' ')
     .filter((w) => w !== '')
-    .flatMap((w): Syllable[] => {
+    .flatMap((w, at, ws): Syllable[] => {
       const word = surnameVariant(w);
       if (/[0-9]/.test(word)) return [{ key: word.toUpperCase(), text: word, valid: false }];
       const parts = syllables(word);
@@ -61,7 +61,8 @@ function syllablesOf(folded: string): Syllable[] {
         key: syllableKey(s),
         text: s,
         valid: isKoreanSyllable(s),
-        word: parts.length === 1 ? w : undefined,
+        // Where a surname stands, first or last; elsewhere a given-name syllable (Yun for 연).
+        word: parts.length === 1 && (at === 0 || at === ws.length - 1) ? w : undefined,
       }));
     });
 }

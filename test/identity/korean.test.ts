@@ -79,6 +79,9 @@ describe('Korean names with one letter changed (UN SC North Korean persons)', ()
     ['Pak ChunIl', 'PAK CHUN IL'],
     ['Kim JongUn', 'KIM JONG UN'],
     ['Kim Yonng Chol', 'KIM YONG CHOL'],
+    // The surname table speaks where a surname stands: Yun for 연 is a given-name syllable.
+    ['Jon Yeon Geun', 'JON, Yun Gun'],
+    ['전, 연근', 'JON, Yun Gun'],
     // Initials in capitals stay initials: JH is no mistyped syllable.
     ['JH Lee', 'LEE JAE HONG'],
   ])('%s matches %s', (query, listed) => {
