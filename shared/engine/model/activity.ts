@@ -97,7 +97,19 @@ export function entryHeldId(entry: string): string | undefined {
   return entry.charCodeAt(0) === HELD ? entry.slice(TAIL_AT) : undefined;
 }
 
-/** A cutoff (ISO time, or '' for none) in epoch ms, to compare with entry times. */
+/** The last cutoff converted, and its value: the cutoff moves once an hour of event time. */
+let lastCutoff = '';
+let lastCutoffMs = Number.NEGATIVE_INFINITY;
+
+/**
+ * A cutoff (ISO time, or '' for none) in epoch ms, to compare with entry times. Remembered:
+ * a busy wallet trims on every append, and converting the cutoff each time (a day other than
+ * the events', which `eventTimeMs` remembers one of) cost the scan some 10% of its CPU.
+ */
 export function cutoffMs(cutoff: string): number {
-  return cutoff === '' ? Number.NEGATIVE_INFINITY : eventTimeMs(cutoff);
+  if (cutoff !== lastCutoff) {
+    lastCutoffMs = cutoff === '' ? Number.NEGATIVE_INFINITY : eventTimeMs(cutoff);
+    lastCutoff = cutoff;
+  }
+  return lastCutoffMs;
 }
