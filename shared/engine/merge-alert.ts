@@ -24,6 +24,16 @@ export function adds(existing: Alert, incoming: Alert): boolean {
 }
 
 /**
+ * The subject of a merged alert: the open alert's, with the worker a repeat names when it
+ * named none (money from a listed wallet into a wallet that became a worker's later).
+ */
+function subjectOf(existing: Alert, incoming: Alert): Alert['subject'] {
+  const workerId = incoming.subject.workerId;
+  if (existing.subject.workerId !== undefined || workerId === undefined) return existing.subject;
+  return { ...existing.subject, workerId };
+}
+
+/**
  * Merges a repeat of a finding into the alert already open: evidence and related ids are
  * unioned, times widened, severity and score kept at their highest. The review state of
  * `existing` (status, assignee, disposition) is never touched.
@@ -38,6 +48,7 @@ export function mergeAlert(existing: Alert, incoming: Alert): Alert {
   const higher = SEVERITY_RANK[incoming.severity] > SEVERITY_RANK[existing.severity];
   return {
     ...existing,
+    subject: subjectOf(existing, incoming),
     severity: higher ? incoming.severity : existing.severity,
     score: Math.max(existing.score, incoming.score),
     title: higher ? incoming.title : existing.title,

@@ -12,6 +12,17 @@ function peek<T>(state: EngineState, key: string): T | undefined {
   return state.missing([key]).length === 0 ? state.get<T>(key) : undefined;
 }
 
+/**
+ * The retained events of a wallet that may become `workerId`'s with this event (its past is
+ * screened again for the worker); known once the wallet is loaded.
+ */
+function gainKeys(state: EngineState, walletKey: string, workerId: string, out: Set<string>): void {
+  const wallet = peek<WalletRecord>(state, keys.wallet(walletKey));
+  if (!wallet || wallet.activity.length === 0 || wallet.claimedBy.includes(workerId)) return;
+  if (wallet.paid.some((p) => p.workerId === workerId)) return;
+  for (const id of eventsOf(wallet)) out.add(keys.event(id));
+}
+
 function workerKeys(
   state: EngineState,
   e: Envelope<'worker.upserted'>,
@@ -22,7 +33,10 @@ function workerKeys(
   out.add(workerKey);
   for (const a of profileAttrs(e.data)) out.add(keys.attr(a.kind, a.key));
   for (const n of nameKeysOf(e.data)) out.add(n);
-  for (const w of wallets) out.add(keys.wallet(w));
+  for (const w of wallets) {
+    out.add(keys.wallet(w));
+    gainKeys(state, w, e.data.workerId, out);
+  }
   // The previous profile's entries are unlisted: their keys are known once it is loaded.
   const prev = peek<WorkerRecord>(state, workerKey);
   for (const k of prev?.attrs ?? []) out.add(k);
@@ -47,6 +61,8 @@ export function keysOfEvent(state: EngineState, event: NormalizedEvent, out: Set
     case 'payout.executed':
       out.add(keys.worker(e.data.workerId));
       out.add(keys.payout(e.data.payoutId));
+      if (e.type === 'payout.executed')
+        for (const w of event.wallets) gainKeys(state, w.key, e.data.workerId, out);
       break;
     case 'transfer.observed':
     case 'transfer.retracted':

@@ -64,13 +64,13 @@ beforeAll(async () => {
 
 const variants = () =>
   s.planted.filter((c) =>
-    /t\.me|on the profile|after the report|Lazarus sends|SIM HYON SOP|91% of the third/.test(
+    /t\.me|on the profile|after the report|Lazarus sends|SIM HYON SOP|91% of the third|to the profile three days later/.test(
       c.description,
     ),
   );
 
 describe('a platform history with the variants a plain match misses', () => {
-  it('plants every variant: link contact, wallet on file and added later, inbound funds, fast exposure', () => {
+  it("plants every variant: link contact, wallet on file and added later, inbound funds (also before the wallet was the worker's), fast exposure", () => {
     expect(
       variants()
         .map((c) => c.rule)
@@ -79,6 +79,7 @@ describe('a platform history with the variants a plain match misses', () => {
       'extortion-contact',
       'extortion-wallet',
       'extortion-wallet',
+      'sanctioned-counterparty',
       'sanctioned-counterparty',
       'sanctioned-counterparty',
       'sanctioned-exposure',

@@ -7,6 +7,7 @@ import {
   plantOrdinarySwitch,
   plantTravellers,
 } from './decoys.ts';
+import { plantEarlierInflow } from './inbound.ts';
 import { scenarioLists } from './lists.ts';
 import { plantNetwork } from './network.ts';
 import {
@@ -81,6 +82,8 @@ function plantAll(sim: Sim, workers: readonly SimWorker[]): void {
   plantFarmSpellings(sim, own, take(10));
   plantSplitSweep(sim, own, take(1)[0]!);
   plantWalletSpellings(sim, own, take(3));
+  const inbound = new Prng(sim.o.seed + 2);
+  plantEarlierInflow(sim, inbound, take(2));
 }
 
 /** Profiles at onboarding; one in ten workers updates a phone number later. */

@@ -15,7 +15,7 @@ function lookalike(sim: Sim, wallet: string): string {
 }
 
 /** A new version of a profile, from time `at`, that also lists `wallet` (payroll still pays the old one). */
-function addProfileWallet(sim: Sim, w: SimWorker, wallet: string, at: number): void {
+export function addProfileWallet(sim: Sim, w: SimWorker, wallet: string, at: number): void {
   const payoutWallets = [
     ...(w.profile.payoutWallets ?? []),
     { chain: 'ethereum', address: wallet },

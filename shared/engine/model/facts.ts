@@ -35,6 +35,11 @@ export interface WorkerFacts {
   readonly contactHits: readonly ContactHit[];
   /** The records of the profile's payout wallets (absent when read back for lookback). */
   readonly claimed?: readonly WalletRecord[];
+  /**
+   * Wallets that became this worker's with this profile (on it now, neither on the previous
+   * one nor paid to before): their past is screened again for the worker.
+   */
+  readonly gained?: readonly WalletRecord[];
   /** True when a newer profile was already applied: nothing to screen. */
   readonly stale: boolean;
 }
@@ -45,6 +50,8 @@ export interface PayoutFacts {
   readonly payout: PayoutRecord;
   readonly wallet: WalletRecord;
   readonly worker: WorkerRecord | undefined;
+  /** True when this payout made the wallet the worker's (first paid there, not on the profile). */
+  readonly gained?: boolean;
 }
 
 /** A worker's wallet forwarding most of a payout to a collector. */

@@ -34,13 +34,16 @@ function paidTo(worker: WorkerRecord, walletKey: string): boolean {
   return false;
 }
 
-/** Records that money left for the wallet: taint starts here, forwarding is watched from here. */
+/**
+ * Records that money left for the wallet: taint starts here, forwarding is watched from here.
+ * True when the payout made the wallet the worker's (first paid there, not on the profile).
+ */
 function credit(
   ctx: ModelContext,
   e: Envelope<'payout.executed'>,
   at: string,
   wallet: WalletRecord,
-): void {
+): boolean {
   const d = e.data;
   const amount = Number(d.amount);
   const cls = assetClass(d.asset);
@@ -67,13 +70,13 @@ function credit(
       fedTo: undefined,
     });
   }
-  if (wallet.paid.length < MAX_PAID_WORKERS && !paidHere(wallet, d.workerId)) {
-    wallet.paid = appended(wallet.paid, {
-      workerId: d.workerId,
-      payoutId: d.payoutId,
-      at,
-    });
-  }
+  if (wallet.paid.length >= MAX_PAID_WORKERS || paidHere(wallet, d.workerId)) return false;
+  wallet.paid = appended(wallet.paid, {
+    workerId: d.workerId,
+    payoutId: d.payoutId,
+    at,
+  });
+  return !wallet.claimedBy.includes(d.workerId);
 }
 
 /** Adds the wallet to the worker's paid history (the first payout there is kept). */
@@ -120,15 +123,18 @@ export function observePayout(ctx: ModelContext, event: NormalizedEvent): Payout
     ? payout.executedEventId === undefined
     : payout.requestedEventId === undefined;
   let worker = workerOf(ctx, d.workerId);
+  let gained = false;
   if (first) {
     if (executed) {
       payout.executedEventId = e.id;
-      credit(ctx, e, event.at, wallet);
+      gained = credit(ctx, e, event.at, wallet);
       worker = notePaid(ctx, worker, d.workerId, wallet, d.payoutId, event.at);
     } else payout.requestedEventId = e.id;
     remember(ctx, wallet, event);
     ctx.state.put(key, payout);
     saveWallet(ctx, wallet);
   }
-  return { kind: 'payout', payout, wallet, worker };
+  return gained
+    ? { kind: 'payout', payout, wallet, worker, gained }
+    : { kind: 'payout', payout, wallet, worker };
 }

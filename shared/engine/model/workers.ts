@@ -71,6 +71,7 @@ function claims(
   prev: WorkerRecord | undefined,
   workerId: string,
   records: WalletRecord[],
+  gained: WalletRecord[],
 ): WalletClaim[] {
   const known = new Map((prev?.wallets ?? []).map((c) => [c.key, c]));
   const next = event.wallets
@@ -85,12 +86,19 @@ function claims(
     if (nextKeys.has(c.key) && !records.includes(wallet)) records.push(wallet);
     const listed = wallet.claimedBy.includes(workerId);
     if (nextKeys.has(c.key) === listed) continue;
+    if (!listed && !wasPaid(wallet, workerId)) gained.push(wallet);
     wallet.claimedBy = listed
       ? wallet.claimedBy.filter((w) => w !== workerId)
       : [...wallet.claimedBy, workerId];
     saveWallet(ctx, wallet);
   }
   return next;
+}
+
+/** True when the wallet lists the worker among those paid to it. */
+function wasPaid(wallet: WalletRecord, workerId: string): boolean {
+  for (const p of wallet.paid) if (p.workerId === workerId) return true;
+  return false;
 }
 
 /**
@@ -125,7 +133,8 @@ export function observeWorker(ctx: ModelContext, event: NormalizedEvent): Worker
   reindex(ctx, id, namesBefore, names);
   for (const key of names) enlist(ctx, key, id, namesBefore.has(key));
   const claimed: WalletRecord[] = [];
-  const wallets = claims(ctx, event, prev, id, claimed);
+  const gained: WalletRecord[] = [];
+  const wallets = claims(ctx, event, prev, id, claimed, gained);
   const paidWallets = prev?.paidWallets ?? [];
   const place = ctx.archive?.placeOf(event);
   const record: WorkerRecord =
@@ -133,7 +142,15 @@ export function observeWorker(ctx: ModelContext, event: NormalizedEvent): Worker
       ? { workerId: id, envelope: e, at: event.at, wallets, paidWallets, attrs: attrKeys, names }
       : rereadWorker(ctx.archive!, place, id, event.at, wallets, paidWallets, attrKeys, names);
   ctx.state.put(keys.worker(id), record);
-  return { kind: 'worker', record, shared, contactHits, claimed, stale: false };
+  return {
+    kind: 'worker',
+    record,
+    shared,
+    contactHits,
+    claimed,
+    ...(gained.length > 0 ? { gained } : {}),
+    stale: false,
+  };
 }
 
 /**

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { TagHit } from '../../lists/tag-index.ts';
-import type { NormalizedEvent, WalletParty } from '../../normalize/index.ts';
+import { type NormalizedEvent, normalizeEvent, type WalletParty } from '../../normalize/index.ts';
 import type { Alert } from '../alert.ts';
 import { defaultsOf } from '../config/defaults.ts';
 import { describeEvent, fact, listEvidence } from '../evidence.ts';
 import type { Facts } from '../model/facts.ts';
+import { eventsOf } from '../model/wallets.ts';
 import {
   alertFrom,
   type Finding,
@@ -50,14 +51,75 @@ export interface Owner {
 export function ownersOf(wallet: WalletRecord | undefined): Owner[] {
   if (!wallet || (wallet.claimedBy.length === 0 && wallet.paid.length === 0)) return NO_OWNERS;
   const out = new Map<string, string>();
-  for (const w of wallet.claimedBy)
-    out.set(w, `${wallet.address} is a payout wallet on their profile`);
+  for (const w of wallet.claimedBy) out.set(w, onProfile(wallet.address));
   for (const p of wallet.paid)
-    if (!out.has(p.workerId))
-      out.set(p.workerId, `paid to ${wallet.address} (payout ${p.payoutId}, ${p.at})`);
+    if (!out.has(p.workerId)) out.set(p.workerId, paidThere(wallet.address, p.payoutId, p.at));
   return [...out].map(([workerId, how]) => ({ workerId, how }));
 }
 const NO_OWNERS: Owner[] = [];
+
+const onProfile = (address: string) => `${address} is a payout wallet on their profile`;
+const paidThere = (address: string, payoutId: string, at: string) =>
+  `paid to ${address} (payout ${payoutId}, ${at})`;
+
+/** A wallet that an event made a worker's, and how. */
+export interface Gain {
+  readonly wallet: WalletRecord;
+  readonly owner: Owner;
+}
+
+/**
+ * The wallets this event made a worker's: added to their profile, or paid to for the first
+ * time. Their past (money that arrived before they were the worker's) is the worker's case.
+ */
+export function gainsOf(event: NormalizedEvent, facts: Facts | undefined): Gain[] {
+  const e = event.envelope;
+  if (facts?.kind === 'worker' && facts.gained && e.type === 'worker.upserted')
+    return facts.gained.map((wallet) => ({
+      wallet,
+      owner: { workerId: e.data.workerId, how: onProfile(wallet.address) },
+    }));
+  if (facts?.kind === 'payout' && facts.gained && e.type === 'payout.executed')
+    return [
+      {
+        wallet: facts.wallet,
+        owner: {
+          workerId: e.data.workerId,
+          how: paidThere(facts.wallet.address, e.data.payoutId, event.at),
+        },
+      },
+    ];
+  return NO_GAINS;
+}
+const NO_GAINS: Gain[] = [];
+
+/**
+ * A finding raised for a past event when a later one (`because`) revealed it: it rests on
+ * both, so a sink merges it into the alert the past event opened (a new event id) and a
+ * redelivery of `because` adds nothing.
+ */
+export function revealedBy(alert: Alert, because: NormalizedEvent): Alert {
+  return {
+    ...alert,
+    evidence: [...alert.evidence, describeEvent(because)],
+    eventIds: [...alert.eventIds, because.envelope.id],
+    count: alert.eventIds.length + 1,
+    lastSeenAt: because.at > alert.lastSeenAt ? because.at : alert.lastSeenAt,
+    lookback: true,
+  };
+}
+
+/** The retained transfers of a wallet within retention, oldest first, as events. */
+export function pastTransfers(wallet: WalletRecord, ctx: RuleContext): NormalizedEvent[] {
+  if (wallet.activity.length === 0 || !ctx.pastEvent) return NO_EVENTS;
+  const out: NormalizedEvent[] = [];
+  for (const id of eventsOf(wallet, ctx.cutoff)) {
+    const envelope = ctx.pastEvent(id);
+    if (envelope?.type === 'transfer.observed') out.push(normalizeEvent(envelope));
+  }
+  return out;
+}
+const NO_EVENTS: NormalizedEvent[] = [];
 
 /** The wallet record on the other side of a transfer from `party`. */
 function counterpart(facts: Facts | undefined, party: WalletParty): WalletRecord | undefined {
@@ -122,10 +184,13 @@ export const definition: RuleDefinition<typeof schema> = {
     return {
       id: 'sanctioned-counterparty',
       listDriven: true,
-      types: ['payout.requested', 'payout.executed', 'transfer.observed'],
+      types: ['payout.requested', 'payout.executed', 'transfer.observed', 'worker.upserted'],
       evaluate(event, ctx) {
-        if (!config.enabled || !SCREENED.has(event.envelope.type)) return NO_ALERTS;
-        let alerts: Alert[] | undefined;
+        if (!config.enabled) return NO_ALERTS;
+        const gains = gainsOf(event, ctx.facts);
+        let alerts: Alert[] | undefined =
+          gains.length === 0 ? undefined : earlier(config, gains, event, ctx, hitsOf);
+        if (!SCREENED.has(event.envelope.type)) return alerts ?? NO_ALERTS;
         for (const party of event.wallets) {
           const hits = hitsOf(party.key, ctx.tags);
           if (hits.length === 0) continue;
@@ -145,6 +210,34 @@ export const definition: RuleDefinition<typeof schema> = {
     };
   },
 };
+
+/**
+ * Transfers between a listed wallet and wallets this event made a worker's, from before
+ * they were (money from Lazarus into a wallet a profile names only later): the worker's
+ * case, raised under the alert the transfer opened.
+ */
+function earlier(
+  c: Config,
+  gains: readonly Gain[],
+  because: NormalizedEvent,
+  ctx: RuleContext,
+  hitsOf: (key: string, tags: RuleContext['tags']) => readonly TagHit[],
+): Alert[] | undefined {
+  let alerts: Alert[] | undefined;
+  for (const { wallet, owner } of gains) {
+    for (const event of pastTransfers(wallet, ctx)) {
+      for (const party of event.wallets) {
+        if (party.key === wallet.key) continue;
+        const hits = hitsOf(party.key, ctx.tags);
+        if (hits.length === 0) continue;
+        alerts = alerts ?? [];
+        const alert = alertFrom(finding(c, event, party, hits, [owner]), event, { lookback: true });
+        alerts.push(revealedBy(alert, because));
+      }
+    }
+  }
+  return alerts;
+}
 
 /** The rule with its default thresholds. */
 export const sanctionedCounterparty: Rule = definition.create(defaultsOf(schema));

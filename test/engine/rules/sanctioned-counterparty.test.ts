@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEngineConfig } from '../../../shared/engine/index.ts';
 import { TagIndex } from '../../../shared/lists/tag-index.ts';
+import { MemoryAlertSink } from '../../../shared/ports/alert-sink/index.ts';
 import {
   engineWith,
   entry,
@@ -98,6 +99,97 @@ describe('sanctioned-counterparty', () => {
     );
     expect(a!.related.workers).toEqual([]);
     expect(a!.subject.workerId).toBeUndefined();
+  });
+
+  describe("money that arrived before the wallet was the worker's", () => {
+    const inflow = () => transfer(LAZARUS, W(5), 4000, T(3));
+    const profile = (at = T(5)) =>
+      worker('w-5', { payoutWallets: [{ chain: 'ethereum', address: W(5) }] }, at);
+
+    it('names the worker when a later profile lists the wallet, merged into the open alert', async () => {
+      const engine = engineWith([lazarus]);
+      const sink = new MemoryAlertSink();
+      const t = inflow();
+      const [first] = only(run(engine, [t]), 'sanctioned-counterparty');
+      expect(first!.related.workers).toEqual([]);
+      await sink.deliver([first!]);
+      const p = profile();
+      const [late] = only(run(engine, [p]), 'sanctioned-counterparty');
+      expect(late).toMatchObject({
+        id: first!.id,
+        lookback: true,
+        eventIds: [t.id, p.id],
+        subject: { address: LAZARUS, workerId: 'w-5' },
+        related: { workers: ['w-5'] },
+      });
+      expect(await sink.deliver([late!])).toEqual({ created: 0, merged: 1, unchanged: 0 });
+      const merged = (await sink.get(first!.id))!;
+      expect(merged.subject.workerId).toBe('w-5');
+      expect(merged.related.workers).toEqual(['w-5']);
+      expect(merged.evidence).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'event', eventId: t.id, txHash: t.data.txHash }),
+          expect.objectContaining({ kind: 'list-entry', listVersion: lazarus.version.id }),
+          expect.objectContaining({
+            kind: 'fact',
+            label: 'worker w-5',
+            value: expect.stringContaining('on their profile'),
+          }),
+          expect.objectContaining({ kind: 'event', eventId: p.id, type: 'worker.upserted' }),
+        ]),
+      );
+      // The profile delivered again changes nothing.
+      expect(only(run(engine, [p]), 'sanctioned-counterparty')).toEqual([]);
+    });
+
+    it('names the worker first paid to the wallet later', () => {
+      const engine = engineWith([lazarus]);
+      run(engine, [inflow()]);
+      const po = payout('w-6', W(5), 900, T(6), { payoutId: 'po-9' });
+      const [a] = only(run(engine, [po]), 'sanctioned-counterparty');
+      expect(a!.related.workers).toEqual(['w-6']);
+      expect(a!.evidence).toContainEqual(
+        expect.objectContaining({
+          kind: 'fact',
+          label: 'worker w-6',
+          value: expect.stringContaining('payout po-9'),
+        }),
+      );
+      // A second payout there is not news.
+      expect(
+        only(run(engine, [payout('w-6', W(5), 900, T(7))]), 'sanctioned-counterparty'),
+      ).toEqual([]);
+    });
+
+    it('in one batch, the open alert names the worker (embedded mode merges by id)', () => {
+      const alerts = only(
+        run(engineWith([lazarus]), [inflow(), transfer(W(5), W(7), 10, T(4)), profile()]),
+        'sanctioned-counterparty',
+      );
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]).toMatchObject({
+        subject: { workerId: 'w-5' },
+        related: { workers: ['w-5'] },
+        count: 2,
+      });
+    });
+
+    it("names nobody for a wallet that never becomes a worker's, nor for money outside retention", () => {
+      const config = parseEngineConfig({ retentionDays: 30 });
+      const engine = engineWith([lazarus], { config });
+      const alerts = run(engine, [
+        transfer(LAZARUS, W(8), 100, '2026-09-01T00:00:00Z'),
+        transfer(LAZARUS, W(9), 100, T(3)),
+        worker('w-8', { payoutWallets: [{ chain: 'ethereum', address: W(8) }] }, T(5)),
+      ]);
+      expect(only(alerts, 'sanctioned-counterparty').flatMap((a) => a.related.workers)).toEqual([]);
+    });
+
+    it('adds nothing for a wallet the worker already owned (the live alert named them)', () => {
+      const engine = engineWith([lazarus]);
+      run(engine, [payout('w-5', W(5), 900, T(2)), inflow()]);
+      expect(only(run(engine, [profile()]), 'sanctioned-counterparty')).toEqual([]);
+    });
   });
 
   it('ignores wallets listed under other categories, and stops matching after delisting', () => {
