@@ -127,8 +127,7 @@ export class FileRestingStore implements TaggedRestingStore {
       this.hashes[at] = h;
       this.tags[at] = 0;
       this.live++;
-      if (this.used * 10 > this.slots.length * 7) this.rehash();
-      else this.remember(key, at);
+      this.remember(key, this.used * 10 > this.slots.length * 7 ? this.rehash()[at]! : at);
     }
     if (this.deadBytes > this.compactFloor && this.deadBytes * 2 > this.totalBytes) this.compact();
     return this;
@@ -179,7 +178,16 @@ export class FileRestingStore implements TaggedRestingStore {
   /** The slot index of a held key, or -1. */
   private indexOf(key: string): number {
     if (key === this.lastKey) return this.lastIndex;
-    return this.recent?.get(key) ?? this.locate(key, hashKey(key));
+    const known = this.recent?.get(key);
+    if (known !== undefined) return known;
+    const i = this.locate(key, hashKey(key));
+    // A key asked for its tag is given a new one next: that second call must not probe (and
+    // read the key back from the file) again.
+    if (i >= 0) {
+      this.lastKey = key;
+      this.lastIndex = i;
+    }
+    return i;
   }
 
   private remember(key: string, i: number): void {
@@ -297,26 +305,40 @@ export class FileRestingStore implements TaggedRestingStore {
     this.pendingBytes = 0;
   }
 
-  /** Rebuilds the index without its GONE slots, twice as large when it is half full. */
-  private rehash(): void {
-    const { slots, hashes, tags } = this;
+  /**
+   * Rebuilds the index without its GONE slots, twice as large when it is half full;
+   * returns where each old slot index went.
+   */
+  private rehash(): Int32Array {
+    const { slots, hashes, tags, recent, lastKey, lastIndex } = this;
     const live = this.live;
     this.reset(live * 2 > slots.length ? slots.length * 2 : slots.length);
+    // Where each old slot index went: the keys remembered before the rebuild keep their
+    // slots (a round's pages are noted after its writes; losing them meant reading each
+    // key back from the file, a tenth of the screener's thread while the index grew).
+    const moved = new Int32Array(slots.length);
     for (let i = 0; i < slots.length; i++) {
       const s = slots[i]!;
-      if (s !== EMPTY && s !== GONE) this.place(hashes[i]!, s, tags[i]!);
+      if (s !== EMPTY && s !== GONE) moved[i] = this.place(hashes[i]!, s, tags[i]!);
     }
     this.live = live;
+    if (recent) for (const [key, i] of recent) this.recent!.set(key, moved[i]!);
+    if (lastKey !== undefined) {
+      this.lastKey = lastKey;
+      this.lastIndex = moved[lastIndex]!;
+    }
+    return moved;
   }
 
-  /** Puts a slot value in the first empty slot of its hash's chain (while rebuilding). */
-  private place(h: number, slot: number, tag: number): void {
+  /** Puts a slot value in the first empty slot of its hash's chain (while rebuilding); returns that index. */
+  private place(h: number, slot: number, tag: number): number {
     let i = h & this.mask;
     while (this.slots[i] !== EMPTY) i = (i + 1) & this.mask;
     this.slots[i] = slot;
     this.hashes[i] = h;
     this.tags[i] = tag;
     this.used++;
+    return i;
   }
 
   /** The slot index pointing at `slot`, found along its hash's chain, or -1 (superseded). */

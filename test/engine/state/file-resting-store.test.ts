@@ -86,6 +86,37 @@ describe('records at rest in a scratch file', () => {
     );
   });
 
+  it('tags the right keys when a round writes enough of them to grow the index before tagging', () => {
+    // The changelog notes a round's pages after its writes: the slots it remembered must
+    // follow the keys when the index is rebuilt in between.
+    const s = store();
+    const m = new MapRestingStore();
+    for (let round = 0; round < 3; round++) {
+      s.rememberWrites();
+      const written: string[] = [];
+      for (let i = 0; i < 12_000; i++) {
+        const k = i % 7 === 3 ? `e:${round}:${i}` : `w:${i}`;
+        s.set(k, `v${round}:${i}`);
+        m.set(k, `v${round}:${i}`);
+        written.push(k);
+        if (i % 11 === 0 && round > 0) {
+          s.delete(`e:${round - 1}:${i + 3}`);
+          m.delete(`e:${round - 1}:${i + 3}`);
+        }
+      }
+      for (const [n, k] of written.entries()) {
+        expect(s.tagOf(k)).toBe(m.tagOf(k));
+        s.setTag(k, round * 100_000 + n);
+        m.setTag(k, round * 100_000 + n);
+      }
+    }
+    for (const k of m.keys()) {
+      expect(s.tagOf(k)).toBe(m.tagOf(k));
+      expect(s.get(k)).toBe(m.get(k));
+    }
+    expect(s.keysTagged(2 * 100_000 + 5)).toEqual(['w:5']);
+  });
+
   it('keeps 200,000 keys through index growth and compaction, and forgets them on clear', () => {
     const s = store(1 << 20);
     const value = (i: number, round: number) => `${round}:`.padEnd(40 + (i % 200), String(i % 10));
