@@ -33,5 +33,15 @@ export function modelOptionsFrom(config: EngineConfig): ModelOptions {
     forwardMinShare: forwarding.minShare,
     minFeeders: forwarding.minFeeders,
     notCollectors: forwarding.notCollectors,
+    inbound:
+      exposure.enabled && exposure.inboundIntermediaries > 0
+        ? {
+            categories: exposure.categories,
+            maxIntermediaries: exposure.inboundIntermediaries,
+            windowMs: exposure.inboundWindowHours * HOUR,
+            serviceCategories: exposure.serviceCategories,
+            serviceMaxEvents: exposure.serviceMaxEvents,
+          }
+        : undefined,
   };
 }

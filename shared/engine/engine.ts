@@ -101,7 +101,8 @@ export class Engine {
     if (this.state.complete) return;
     this.state.beginBatch();
     for (let round = 0; round < MAX_LOAD_ROUNDS; round++) {
-      const missing = this.state.missing(planKeys(this.state, events, this.pending));
+      const plan = planKeys(this.state, events, this.pending, this.model.options);
+      const missing = this.state.missing(plan);
       if (missing.length === 0) return;
       await this.state.load(missing);
     }

@@ -4,6 +4,7 @@ import type { ListEntry } from '../lists/types.ts';
 import { type NormalizedEvent, normalizeEvent } from '../normalize/index.ts';
 import type { ModelContext } from './model/context.ts';
 import type { Facts } from './model/facts.ts';
+import { downstream } from './model/inbound.ts';
 import { readFacts } from './model/read-facts.ts';
 import { retained, retainedEnvelope } from './model/wallets.ts';
 import { workersNamed } from './model/workers.ts';
@@ -82,7 +83,12 @@ export function rescreens(ctx: ModelContext, plan: LookbackPlan): Rescreen[] {
     const wallet = ctx.state.get<WalletRecord>(keys.wallet(key));
     for (const id of wallet ? retained(ctx, wallet) : []) {
       const envelope = retainedEnvelope(ctx, id);
-      if (envelope) add(normalizeEvent(envelope));
+      if (!envelope) continue;
+      const event = normalizeEvent(envelope);
+      add(event);
+      // Where its money went on within the window: a transfer into a worker's wallet there
+      // now traces back to the newly listed wallet (`sanctioned-exposure` inbound).
+      for (const next of downstream(ctx, event, key)) add(next);
     }
   }
   for (const workerId of workersNamed(ctx, plan.nameKeys)) {

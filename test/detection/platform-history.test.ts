@@ -10,6 +10,7 @@ import {
   type PlantedCase,
   type Scenario,
 } from '../../services/cli/scenario/index.ts';
+import { LAZARUS_WALLET } from '../../services/cli/scenario/lists.ts';
 import type { Alert } from '../../shared/engine/index.ts';
 import { tempDir } from '../cli/embedded/helpers.ts';
 
@@ -64,13 +65,13 @@ beforeAll(async () => {
 
 const variants = () =>
   s.planted.filter((c) =>
-    /t\.me|on the profile|after the report|Lazarus sends|SIM HYON SOP|91% of the third|to the profile three days later/.test(
+    /t\.me|on the profile|after the report|Lazarus sends|SIM HYON SOP|91% of the third|to the profile three days later|payout wallet through (one|two) wallet/.test(
       c.description,
     ),
   );
 
 describe('a platform history with the variants a plain match misses', () => {
-  it("plants every variant: link contact, wallet on file and added later, inbound funds (also before the wallet was the worker's), fast exposure", () => {
+  it("plants every variant: link contact, wallet on file and added later, inbound funds (also before the wallet was the worker's, and through one or two wallets), fast exposure", () => {
     expect(
       variants()
         .map((c) => c.rule)
@@ -82,6 +83,8 @@ describe('a platform history with the variants a plain match misses', () => {
       'sanctioned-counterparty',
       'sanctioned-counterparty',
       'sanctioned-counterparty',
+      'sanctioned-exposure',
+      'sanctioned-exposure',
       'sanctioned-exposure',
     ]);
   });
@@ -116,6 +119,21 @@ describe('a platform history with the variants a plain match misses', () => {
       ),
     );
     expect(loud).toEqual([]);
+  });
+
+  it('gives the hop path from Lazarus to the worker for money that came through other wallets', () => {
+    const layered = variants().filter((c) => /payout wallet through/.test(c.description));
+    expect(layered).toHaveLength(2);
+    for (const c of layered) {
+      const a = alerts.find(
+        (x) => namesWorker(x, c) && x.subject.address?.toLowerCase() === c.wallet,
+      )!;
+      const path = a.evidence.find((e) => e.kind === 'hop-path');
+      const hops = path && 'hops' in path ? path.hops : [];
+      expect(hops[0]?.from.toLowerCase(), c.description).toBe(LAZARUS_WALLET.toLowerCase());
+      expect(hops.at(-1)?.to.toLowerCase(), c.description).toBe(c.wallet);
+      expect(hops.length, c.description).toBe(/one wallet/.test(c.description) ? 2 : 3);
+    }
   });
 
   it('reports the share of the payout, not of all pay, for the fast exposure', () => {

@@ -7,7 +7,7 @@ import {
   plantOrdinarySwitch,
   plantTravellers,
 } from './decoys.ts';
-import { plantEarlierInflow } from './inbound.ts';
+import { plantEarlierInflow, plantLayeredInflow } from './inbound.ts';
 import { scenarioLists } from './lists.ts';
 import { plantNetwork } from './network.ts';
 import {
@@ -84,6 +84,7 @@ function plantAll(sim: Sim, workers: readonly SimWorker[]): void {
   plantWalletSpellings(sim, own, take(3));
   const inbound = new Prng(sim.o.seed + 2);
   plantEarlierInflow(sim, inbound, take(2));
+  plantLayeredInflow(sim, inbound, take(3));
 }
 
 /** Profiles at onboarding; one in ten workers updates a phone number later. */

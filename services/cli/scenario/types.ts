@@ -9,7 +9,7 @@ import type { Prng } from './prng.ts';
 export interface ScenarioOptions {
   /** PRNG seed: the same seed gives the same scenario. */
   readonly seed?: number;
-  /** Workers on the platform (at least 90: the planted cases need about 70). */
+  /** Workers on the platform (at least 90: the planted cases need about 75). */
   readonly workers?: number;
   /** Biweekly pay runs (at least 4). */
   readonly payRuns?: number;

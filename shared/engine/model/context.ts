@@ -1,6 +1,7 @@
 import type { TagIndex } from '../../lists/tag-index.ts';
 import type { EngineState } from '../state/engine-state.ts';
 import type { EventArchive } from './archive.ts';
+import type { InboundOptions } from './inbound.ts';
 
 /** Knobs of the model, taken from the rules' configuration by the engine. */
 export interface ModelOptions {
@@ -22,6 +23,8 @@ export interface ModelOptions {
   readonly minFeeders: number;
   /** List categories whose wallets are never collectors (exchange hot wallets). */
   readonly notCollectors: readonly string[];
+  /** How money from listed wallets is traced back from workers' wallets; absent: it is not. */
+  readonly inbound?: InboundOptions | undefined;
 }
 
 /** The engine's clock: event time, so replays retain and expire exactly the same. */

@@ -7,6 +7,7 @@ import type {
   WalletRecord,
   WorkerRecord,
 } from '../state/records.ts';
+import type { EarlierInflow, Trail } from './inbound.ts';
 
 /** An attribute kind of a worker profile that the engine indexes. */
 export type AttrKind = 'device' | 'ip' | 'address' | 'bank' | 'email' | 'phone' | 'messenger';
@@ -40,6 +41,8 @@ export interface WorkerFacts {
    * one nor paid to before): their past is screened again for the worker.
    */
   readonly gained?: readonly WalletRecord[];
+  /** Transfers into those wallets, from before, that carried money from listed wallets through others. */
+  readonly earlier?: readonly EarlierInflow[];
   /** True when a newer profile was already applied: nothing to screen. */
   readonly stale: boolean;
 }
@@ -52,6 +55,8 @@ export interface PayoutFacts {
   readonly worker: WorkerRecord | undefined;
   /** True when this payout made the wallet the worker's (first paid there, not on the profile). */
   readonly gained?: boolean;
+  /** Transfers into the wallet, from before, that carried money from listed wallets through others. */
+  readonly earlier?: readonly EarlierInflow[];
 }
 
 /** A worker's wallet forwarding most of a payout to a collector. */
@@ -69,6 +74,8 @@ export interface TransferFacts {
   /** The payout slices now at the receiving wallet that this transfer added to (cumulative). */
   readonly arrived: readonly Origin[];
   readonly feeding: Feeding | undefined;
+  /** Money from listed wallets that reached a worker's wallet through others with this transfer. */
+  readonly trails: readonly Trail[];
 }
 
 /** A retraction and the transfer it undid (undefined when that transfer was never seen). */

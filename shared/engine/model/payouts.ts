@@ -5,6 +5,7 @@ import type { PayoutRecord, WalletRecord, WorkerRecord } from '../state/records.
 import type { ModelContext } from './context.ts';
 import type { PayoutFacts } from './facts.ts';
 import { openPayout } from './forwarding.ts';
+import { earlierInflows } from './inbound.ts';
 import { appended, EMPTY, setBalance } from './lean.ts';
 import { assetClass, creditPayout } from './taint.ts';
 import { remember, saveWallet, walletOf } from './wallets.ts';
@@ -135,6 +136,6 @@ export function observePayout(ctx: ModelContext, event: NormalizedEvent): Payout
     saveWallet(ctx, wallet);
   }
   return gained
-    ? { kind: 'payout', payout, wallet, worker, gained }
+    ? { kind: 'payout', payout, wallet, worker, gained, earlier: earlierInflows(ctx, [wallet]) }
     : { kind: 'payout', payout, wallet, worker };
 }

@@ -6,7 +6,7 @@ import type { ModelContext } from './context.ts';
 import type { Facts } from './facts.ts';
 import { feedingOf } from './forwarding.ts';
 import { arrivedAt } from './taint.ts';
-import { loadTransfer } from './transfers.ts';
+import { inboundTrails, loadTransfer } from './transfers.ts';
 import { walletOf } from './wallets.ts';
 
 type Transfer = Envelope<'transfer.observed'>;
@@ -40,6 +40,7 @@ export function readFacts(ctx: ModelContext, event: NormalizedEvent): Facts | un
         to,
         arrived: arrivedAt(to, rec.carried),
         feeding: feedingOf(from, to, rec),
+        trails: inboundTrails(ctx, from, to, rec, event),
       };
     }
     case 'worker.upserted': {

@@ -5,6 +5,7 @@ import type { TransferRecord, WalletRecord } from '../state/records.ts';
 import type { ModelContext } from './context.ts';
 import type { RetractFacts, TransferFacts } from './facts.ts';
 import { countForward, feedingOf, isPayoutLeg, uncountForward } from './forwarding.ts';
+import { NO_TRAILS, owned, type Trail, trailsInto } from './inbound.ts';
 import { arrivedAt, assetClass, carry, type Movement, NOTHING, receive, unwind } from './taint.ts';
 import { forget, rememberBoth, saveWallet, sighted, walletOf } from './wallets.ts';
 
@@ -94,7 +95,20 @@ export function observeTransfer(ctx: ModelContext, event: NormalizedEvent): Tran
     to,
     arrived: arrivedAt(to, rec.carried),
     feeding: feedingOf(from, to, rec),
+    trails: inboundTrails(ctx, from, to, rec, event),
   };
+}
+
+/** Money from listed wallets through others in a transfer into a worker's wallet. */
+export function inboundTrails(
+  ctx: ModelContext,
+  from: WalletRecord,
+  to: WalletRecord,
+  rec: TransferRecord,
+  event: NormalizedEvent,
+): readonly Trail[] {
+  if (!rec.credited || rec.retracted || !owned(to) || !ctx.options.inbound) return NO_TRAILS;
+  return trailsInto(ctx, from, to, event);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Envelope } from '../../contract/index.ts';
-import type { NormalizedEvent, WalletParty } from '../../normalize/index.ts';
+import { eventTimeMs, type NormalizedEvent, type WalletParty } from '../../normalize/index.ts';
 import type { EngineState } from '../state/engine-state.ts';
 import { packEvent, unpackEvent } from '../state/event-codec.ts';
 import { keys } from '../state/keys.ts';
@@ -169,6 +169,26 @@ export function eventsOf(wallet: WalletRecord, cutoff = ''): string[] {
     return out;
   }
   for (let i = 0; i < log.length; i += 2) if (log[i]! >= cutoff) out.push(log[i + 1]!);
+  return out;
+}
+
+/**
+ * The retained events of a wallet from `from` to `to` (event times, both included), oldest
+ * first, named as `eventsOf` names them. Times are read from the log: nothing is unpacked.
+ */
+export function eventsBetween(wallet: WalletRecord, from: string, to: string): string[] {
+  const out: string[] = [];
+  const log = wallet.activity;
+  if (isEntryLog(log)) {
+    const [lo, hi] = [eventTimeMs(from), eventTimeMs(to)];
+    for (const entry of log) {
+      const t = entryTime(entry);
+      if (t >= lo && t <= hi) out.push(entry);
+    }
+    return out;
+  }
+  for (let i = 0; i < log.length; i += 2)
+    if (log[i]! >= from && log[i]! <= to) out.push(log[i + 1]!);
   return out;
 }
 

@@ -14,6 +14,7 @@ import type { EventArchive } from './archive.ts';
 import { CONTACT_KINDS, PLACE_KINDS, profileAttrs } from './attributes.ts';
 import type { ModelContext } from './context.ts';
 import type { ContactHit, SharedAttr, WorkerFacts } from './facts.ts';
+import { earlierInflows } from './inbound.ts';
 import { saveWallet, walletOf } from './wallets.ts';
 
 /** Name-index keys of a profile: legal name and aliases as a person, the employer as an entity. */
@@ -148,7 +149,7 @@ export function observeWorker(ctx: ModelContext, event: NormalizedEvent): Worker
     shared,
     contactHits,
     claimed,
-    ...(gained.length > 0 ? { gained } : {}),
+    ...(gained.length > 0 ? { gained, earlier: earlierInflows(ctx, gained) } : {}),
     stale: false,
   };
 }

@@ -1,11 +1,14 @@
 import { Type } from '@sinclair/typebox';
+import type { NormalizedEvent } from '../../normalize/index.ts';
 import { type Alert, type HopPathEvidence, SEVERITY_RANK } from '../alert.ts';
 import { describeEvent, fact, listEvidence } from '../evidence.ts';
-import type { TransferFacts } from '../model/facts.ts';
+import type { Facts, TransferFacts } from '../model/facts.ts';
+import type { EarlierInflow, Trail } from '../model/inbound.ts';
 import { sameSlice } from '../model/taint.ts';
-import { alertFrom, NO_ALERTS, type RuleDefinition } from '../rule.ts';
+import { alertFrom, type Finding, NO_ALERTS, type RuleDefinition } from '../rule.ts';
 import { clampScore, Enabled, Score, Share, severityOf } from '../scoring.ts';
-import type { Origin } from '../state/records.ts';
+import type { Origin, WalletRecord } from '../state/records.ts';
+import { gainsOf, type Owner, ownersOf, revealedBy } from './sanctioned-counterparty.ts';
 
 /** Thresholds of `sanctioned-exposure`. */
 export const schema = Type.Object(
@@ -42,6 +45,36 @@ export const schema = Type.Object(
       description: 'a payout reaching the listed wallet within this many hours arrived fast',
     }),
     fastScore: Score(10, 'added when the payout arrived fast'),
+    inboundIntermediaries: Type.Integer({
+      minimum: 0,
+      maximum: 3,
+      default: 2,
+      description:
+        "inbound: wallets between a listed wallet and a worker's wallet that are followed (0: off)",
+    }),
+    inboundWindowHours: Type.Number({
+      minimum: 1,
+      maximum: 24 * 30,
+      default: 72,
+      description:
+        'inbound: each hop follows the money into the wallet it leaves within this many hours',
+    }),
+    inboundMinShare: Share(
+      0.1,
+      "inbound: share of a transfer into a worker's wallet that must come from the listed wallet",
+    ),
+    serviceCategories: Type.Array(Type.String(), {
+      default: ['exchange'],
+      description:
+        'inbound: list categories of services (exchange hot wallets) where a trail stops',
+    }),
+    serviceMaxEvents: Type.Integer({
+      minimum: 2,
+      maximum: 10_000,
+      default: 50,
+      description:
+        'inbound: a wallet with more events than this within the window is a busy service; a trail stops there',
+    }),
   },
   { default: {}, additionalProperties: false },
 );
@@ -121,15 +154,22 @@ export const definition: RuleDefinition<typeof schema> = {
     const categories = new Set(config.categories);
     return {
       id: 'sanctioned-exposure',
-      types: ['transfer.observed'],
+      types: ['transfer.observed', 'worker.upserted', 'payout.executed'],
       listDriven: true,
       evaluate(event, ctx) {
         const facts = ctx.facts;
-        if (!config.enabled || facts?.kind !== 'transfer' || facts.arrived.length === 0)
-          return NO_ALERTS;
+        if (!config.enabled) return NO_ALERTS;
+        if (facts?.kind === 'worker' || facts?.kind === 'payout')
+          return facts.earlier ? earlierInbound(config, facts.earlier, facts, event) : NO_ALERTS;
+        if (facts?.kind !== 'transfer') return NO_ALERTS;
+        const into =
+          facts.trails.length === 0
+            ? NO_ALERTS
+            : inbound(config, facts, event, ctx.lookback === true);
+        if (facts.arrived.length === 0) return into;
         const hits = ctx.tags.lookup(facts.to.key).filter((h) => categories.has(h.entry.category));
-        if (hits.length === 0) return NO_ALERTS;
-        const alerts: Alert[] = [];
+        if (hits.length === 0) return into;
+        const alerts: Alert[] = [...into];
         for (const o of facts.arrived) {
           const exposure = exposureOf(o, event.at);
           if (
@@ -153,6 +193,108 @@ export const definition: RuleDefinition<typeof schema> = {
 };
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+/** Hours from the listed wallet's transfer to the arrival in the worker's wallet. */
+function trailHours(t: Trail): number {
+  const first = t.hops[0]!.at;
+  const last = t.hops[t.hops.length - 1]!.at;
+  return Math.max(0, (Date.parse(last) - Date.parse(first)) / 3.6e6);
+}
+
+/** Inbound findings of a transfer into a worker's wallet (see `inboundFinding`). */
+function inbound(
+  c: Config,
+  facts: TransferFacts,
+  event: NormalizedEvent,
+  lookback: boolean,
+): readonly Alert[] {
+  const owners = ownersOf(facts.to);
+  const alerts: Alert[] = [];
+  for (const t of facts.trails) {
+    if (t.share < c.inboundMinShare) continue;
+    alerts.push(alertFrom(inboundFinding(c, facts.to, t, owners, event), event, { lookback }));
+  }
+  return alerts;
+}
+
+/** Inbound findings for transfers into wallets that became a worker's after they arrived. */
+function earlierInbound(
+  c: Config,
+  earlier: readonly EarlierInflow[],
+  facts: Facts,
+  because: NormalizedEvent,
+): readonly Alert[] {
+  const gains = gainsOf(because, facts);
+  const alerts: Alert[] = [];
+  for (const { wallet, event, trails } of earlier) {
+    const gain = gains.find((g) => g.wallet.key === wallet.key);
+    if (!gain) continue;
+    const owners = [gain.owner];
+    for (const t of trails) {
+      if (t.share < c.inboundMinShare) continue;
+      const alert = alertFrom(inboundFinding(c, wallet, t, owners, event), event, {
+        lookback: true,
+      });
+      alerts.push(revealedBy(alert, because));
+    }
+  }
+  return alerts;
+}
+
+/**
+ * Money from a listed wallet that reached a worker's wallet through one or more other
+ * wallets: the share of the arriving transfer that came from it, the path as evidence.
+ * Keyed by the worker's wallet and the listed wallet (`<`: money coming in).
+ */
+function inboundFinding(
+  c: Config,
+  wallet: WalletRecord,
+  t: Trail,
+  owners: readonly Owner[],
+  event: NormalizedEvent,
+): Finding {
+  const hours = trailHours(t);
+  const middle = t.hops.length - 1;
+  const score = exposureScore(c, { payout: t.share, total: t.share, hours }, t.hops.length);
+  const workerId = owners[0]?.workerId;
+  const via = `${middle} intermediar${middle === 1 ? 'y' : 'ies'}`;
+  const hops = t.hops.map((h) => ({
+    from: h.from,
+    to: h.to,
+    txHash: h.txHash,
+    amount: h.amount.toFixed(2),
+    share: h.share,
+  }));
+  return {
+    rule: 'sanctioned-exposure',
+    severity: severityOf(score),
+    score,
+    title: `${pct(t.share)} of ${t.amount.toFixed(2)} ${t.cls} into ${workerId ? `worker ${workerId}'s wallet` : 'wallet'} ${wallet.address} came from sanctioned wallet ${t.sourceAddress} through ${via} within ${took(hours)}`,
+    subject: {
+      kind: 'wallet',
+      chain: wallet.chain,
+      address: wallet.address,
+      ...(workerId ? { workerId } : {}),
+    },
+    subjectKey: `${wallet.key}<${t.source}`,
+    evidence: [
+      describeEvent(event),
+      { kind: 'hop-path', chain: wallet.chain, hops, exposure: t.share },
+      ...t.hits.map(listEvidence),
+      ...owners.map((o) => fact(`worker ${o.workerId}`, o.how)),
+      fact('direction', 'inbound: from the listed wallet to the worker'),
+      fact(
+        'exposure',
+        `${pct(t.share)} of the ${t.amount.toFixed(2)} ${t.cls} that ${wallet.address} received in this transfer came from ${t.sourceAddress} (in proportion to what each wallet on the way took in within ${c.inboundWindowHours} h), ${took(hours)} after it left the listed wallet`,
+      ),
+    ],
+    related: {
+      workers: owners.map((o) => o.workerId),
+      wallets: [wallet.address, ...t.hops.slice(0, -1).map((h) => h.to), t.sourceAddress],
+      payouts: [],
+    },
+  };
+}
 
 /** "3 h", "2 days": how long the money took. */
 function took(hours: number): string {
