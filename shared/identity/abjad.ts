@@ -3,7 +3,7 @@
  * m-h-m-d whether the Latin list spells it Muhammad, Mohamed or Mohd. A name in one of these
  * scripts and a Latin spelling are compared by their consonants, which both keep.
  */
-import { consonantsOf } from './consonants.ts';
+import { consonantsOf, LETTER_BREAK } from './consonants.ts';
 import { editDistance } from './fuzzy.ts';
 import { ABJAD, foldText, toAscii } from './text.ts';
 
@@ -20,7 +20,13 @@ export function isAbjad(name: string): boolean {
 export function consonantWords(name: string): string[] {
   // A ya before a final alif is the consonant y (ضیا Zia, زكريا Zakariya, ثريا Thurayya), not
   // a final long i: transliteration drops the alif, so it is kept as the Latin a it reads.
-  const text = name.replace(/\u0629/g, '').replace(/([\u064a\u06cc])\u0627(?=\s|$)/g, '$1a');
+  // Each letter of the script is one consonant: a letter transliterated h or j (ه ح ج) after
+  // another is kept apart from it by a mark consonantsOf drops, so س ه is s-h, not the sh of
+  // ش (سهراب Sohrab), and س پ ه is s-p-h, not s-ph (سپهری Sepehri).
+  const text = name
+    .replace(/\u0629/g, '')
+    .replace(/([\u064a\u06cc])\u0627(?=\s|$)/g, '$1a')
+    .replace(/(?<=[\u0621-\u064a\u0671-\u06d3])(?=[\u0647\u062d\u062c])/g, LETTER_BREAK);
   const folded = foldText(toAscii(text));
   const script = isAbjad(name);
   if (folded === '') return [];
@@ -130,12 +136,16 @@ export interface Consonants {
 const MAQSURA_END = /\u0649(?=\s|$)/;
 const MAQSURA_ENDS = /\u0649(?=\s|$)/g;
 
-/** Persian, Pashto and Urdu read ث as s and ذ ض ظ as z (ثاقب Saqib, فضل Fazal). */
+/**
+ * Persian, Pashto and Urdu read ث as s and ذ ض ظ as z (ثاقب Saqib, فضل Fazal); Latin
+ * spellings of Persian names often write ژ (zh) as j (نژاد Nejad).
+ */
 const PERSIAN_VALUES: readonly [RegExp, string][] = [
   [/\u062b/g, '\u0633'],
   [/[\u0630\u0636\u0638]/g, '\u0632'],
+  [/\u0698/g, '\u062c'],
 ];
-const PERSIAN_LETTERS = /[\u062b\u0630\u0636\u0638]/;
+const PERSIAN_LETTERS = /[\u062b\u0630\u0636\u0638\u0698]/;
 /** A ز after a long vowel (ي, و, ا) and before a vowel or the end of a word. */
 const EUROPEAN_Z =
   /(?<=[\u064a\u06cc\u0648\u0627])\u0632(?=[\u064a\u06cc\u0648\u0627\u0647\u0629]|\s|$)/;
@@ -150,17 +160,81 @@ const EUROPEAN_ZS = new RegExp(EUROPEAN_Z.source, 'g');
  */
 export function nameConsonants(name: string): Consonants {
   const all = consonantWords(name).join('');
-  const base = { all, words: consonantWordSet(name), vowels: writtenVowels(name) };
+  const words = isAbjad(name) ? consonantWordSet(name) : latinWordSet(name);
+  const base = { all, words, vowels: writtenVowels(name) };
   const readings = otherReadings(name, all);
   return readings.length > 0 ? { ...base, readings } : base;
 }
 
+/**
+ * Persian letters a Latin spelling writes as it hears them, against the consonants the script
+ * writes: و is v (Javad, Parviz, Rezvani: the script's و reads as a glide, w, otherwise); ق is
+ * gh or q (Ghasem, Sadeghi, Dehghan: gh otherwise reads as غ).
+ */
+const LATIN_PERSIAN: readonly [RegExp, RegExp, string][] = [
+  [/v/, /v/g, 'w'],
+  [/gh/, /gh/g, 'q'],
+];
+
+/**
+ * A Persian family name written as one Latin word whose first part ends in a long i (Gholizadeh,
+ * Abedinejad, Soltanizadeh; the script writes قلی زاده, عابدی نژاد): read split there too, so
+ * the long i is final as the script writes it.
+ */
+const PERSIAN_COMPOUND =
+  /\b([a-z]{2,}i)(zadeh|zade|zada|nejad|nezhad|nejhad|nia|far|pour|poor|pur|rad|vand)\b/g;
+
+/**
+ * Persian writes the final a of some names with ی (مصطفی Mostafa, مرتضی Morteza, موسی Musa,
+ * یحیی Yahya), the letter that ends احمدی Ahmadi as a long i. Such a ی is also read as this
+ * mark, and a Latin word ending in a after a consonant too: the two meet, while Ahmadi stays
+ * apart from Ahmad, and an Arabic ي (علي Ali) from Hala.
+ */
+const FINAL_A_MARK = '9';
+const FINAL_A = /(?<=[b-df-hj-np-tv-z])a\b/g;
+const PERSIAN_FINAL_YE = /(?<=[\u0621-\u064a\u067e-\u06cb])\u06cc(?=\s|,|$)/g;
+
+/** Readings of a Latin name by the Persian spellings above, applied one after another. */
+function latinReadings(name: string): string[] {
+  const texts = new Set([foldText(toAscii(name))]);
+  for (const [has, all, to] of LATIN_PERSIAN) {
+    for (const t of [...texts]) if (has.test(t)) texts.add(t.replace(all, to));
+  }
+  for (const t of [...texts]) texts.add(t.replace(PERSIAN_COMPOUND, '$1 $2'));
+  // Each final a read either way, word by word (Fada, Mojtaba: فدا, مجتبی).
+  for (const t of [...texts]) {
+    const finals = [...t.matchAll(FINAL_A)].map((m) => m.index);
+    let variants = [t];
+    for (const at of finals) {
+      variants = variants.flatMap((v) => [v, `${v.slice(0, at)}${FINAL_A_MARK}${v.slice(at + 1)}`]);
+    }
+    for (const v of variants) texts.add(v);
+  }
+  return [...texts];
+}
+
+/** The consonant words of a Latin name in each of its readings (see latinReadings). */
+function latinWordSet(name: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const t of latinReadings(name)) for (const w of consonantWordSet(t)) out.add(w);
+  return out;
+}
+
 /** The readings of a name in the script other than `all` (see nameConsonants). */
 function otherReadings(name: string, all: string): string[] {
-  if (!isAbjad(name)) return [];
+  if (!isAbjad(name)) {
+    const readings = new Set(latinReadings(name).map((t) => consonantWords(t).join('')));
+    readings.delete(all);
+    return [...readings];
+  }
   const texts = new Set([name]);
   if (MAQSURA_END.test(name))
     for (const t of [...texts]) texts.add(t.replace(MAQSURA_ENDS, '\u064a'));
+  // Each final ی read either way, word by word (پیری مرتضی, Piri Morteza).
+  const finals = [...name.matchAll(PERSIAN_FINAL_YE)].map((m) => m.index);
+  for (const at of finals) {
+    for (const t of [...texts]) texts.add(`${t.slice(0, at)}${FINAL_A_MARK}${t.slice(at + 1)}`);
+  }
   if (PERSIAN_LETTERS.test(name)) {
     for (const t of [...texts]) texts.add(PERSIAN_VALUES.reduce((x, [f, r]) => x.replace(f, r), t));
   }
@@ -238,8 +312,11 @@ export function consonantSimilarity(a: Consonants, b: Consonants): number {
   const longest = Math.max(a.all.length, b.all.length);
   if (longest === 0) return 0;
   let d = longest;
+  // Each reading of one against each of the other; only a closer pair can lower d.
   for (const x of [a.all, ...(a.readings ?? [])]) {
-    for (const y of [b.all, ...(b.readings ?? [])]) d = Math.min(d, editDistance(x, y, longest));
+    for (const y of [b.all, ...(b.readings ?? [])]) {
+      if (d > 0) d = Math.min(d, editDistance(x, y, d - 1));
+    }
   }
   const few = longest < MIN_KEY && !vowelsAgree(a, b);
   const s = few ? (1 - d / longest) * 0.85 : 1 - d / longest;

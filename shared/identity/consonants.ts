@@ -20,6 +20,9 @@ const LETTERS: readonly [RegExp, string][] = [
   [/v/g, 'f'],
 ];
 
+/** Written between two letters that a digraph would otherwise read as one (س ه, not ش). */
+export const LETTER_BREAK = '0';
+
 /**
  * The consonants of one folded word: vowels and the glides w and y dropped (the script writes
  * long vowels as و and ي), doubled letters once (no shadda is written), a final h dropped
@@ -27,7 +30,10 @@ const LETTERS: readonly [RegExp, string][] = [
  * not Ahmad, Wahidi not Haddad).
  */
 export function consonantsOf(word: string, script = false): string {
-  const mapped = LETTERS.reduce((w, [from, to]) => w.replace(from, to), word);
+  const mapped = LETTERS.reduce((w, [from, to]) => w.replace(from, to), word).replaceAll(
+    LETTER_BREAK,
+    '',
+  );
   // Transliterated from the script, a two-letter word is a consonant and its long i (علي ly, Ali).
   const long = word.length > 2 || (script && word.length === 2);
   const finalI = long && /(i|y|ee|ie)$/.test(word) ? 'Y' : '';

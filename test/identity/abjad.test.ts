@@ -60,3 +60,35 @@ describe('other readings of a name in Arabic script', () => {
     expect(matches('فضل رحيم', 'FAZAL KARIM')).toBe(false);
   });
 });
+
+describe('Persian names in the script against their Latin spellings', () => {
+  it.each([
+    ['جواد ظریف', 'Javad Zarif'],
+    ['پرویز رضوانی', 'Parviz Rezvani'],
+    ['مرتضی قربانی', 'Morteza Ghorbani'],
+    ['مصطفی نجار', 'Mostafa Najjar'],
+    ['قاسم سلیمانی', 'Ghasem Soleimani'],
+    ['مهدی صادقی', 'Mehdi Sadeghi'],
+    ['سهراب سپهری', 'Sohrab Sepehri'],
+    ['حسن قلی زاده', 'Hassan Gholizadeh'],
+    ['رضا عابدی نژاد', 'Reza Abedinejad'],
+  ])(
+    'matches %s ~ %s (و as v, ق as gh, a final ی as a, س ه as s-h, a compound glued in Latin, ژ as j)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+      expect(matches(listed, query)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['محمود احمدی', 'Mahmoud Ahmad'],
+    ['علي حسن', 'Hala Hassan'],
+    ['مهدی صادقی', 'Mehdi Sadegh'],
+    ['جواد ظریف', 'Javad Sharif'],
+  ])(
+    'keeps %s and %s apart (a final long i, an Arabic ي read as a, another consonant)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(false);
+    },
+  );
+});
