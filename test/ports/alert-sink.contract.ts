@@ -5,6 +5,7 @@ import { Engine } from '../../shared/engine/index.ts';
 import { TagIndex } from '../../shared/lists/tag-index.ts';
 import { normalizeEvent } from '../../shared/normalize/index.ts';
 import type { AlertSink } from '../../shared/ports/alert-sink/index.ts';
+import { LAZARUS, transfer, W, worker } from '../engine/events.ts';
 import { LAZARUS_WALLET, lazarusList, payoutExecuted, usdcTransfer } from '../helpers/fixtures.ts';
 
 const engine = new Engine({ tags: new TagIndex([lazarusList()]) });
@@ -49,6 +50,30 @@ export function alertSinkContract(name: string, make: () => AlertSink): void {
       expect(merged?.createdAt).toBe('2026-10-03T08:00:00.000Z');
       expect(merged?.lastSeenAt).toBe('2026-10-09T08:00:00.000Z');
       expect((await sink.list()).map((x) => x.id)).toContain(a!.id);
+    });
+
+    it('merges a worker revealed later into an alert that named none (issue 12)', async () => {
+      // Lazarus pays a wallet; three days later a profile lists it.
+      const own = new Engine({ tags: new TagIndex([lazarusList()]) });
+      const wallet = W(0x5eed);
+      const inflow = transfer(LAZARUS, wallet, 4000, '2027-03-02T10:00:00Z');
+      const profile = worker(
+        `w-${name}-late`,
+        { payoutWallets: [{ chain: 'ethereum', address: wallet }] },
+        '2027-03-05T10:00:00Z',
+      );
+      const [first] = own.process([normalizeEvent(inflow)]);
+      const [late] = own
+        .process([normalizeEvent(profile)])
+        .filter((a) => a.rule === 'sanctioned-counterparty');
+      expect(late!.id).toBe(first!.id);
+      await sink.deliver([first!]);
+      expect(await sink.deliver([late!])).toEqual({ created: 0, merged: 1, unchanged: 0 });
+      expect(await sink.deliver([late!])).toEqual({ created: 0, merged: 0, unchanged: 1 });
+      const merged = await sink.get(first!.id);
+      expect(merged?.related.workers).toEqual([`w-${name}-late`]);
+      expect(merged?.subject.workerId).toBe(`w-${name}-late`);
+      expect(merged?.eventIds).toEqual([inflow.id, profile.id]);
     });
 
     it('loses nothing when two deliveries of new events race', async () => {
