@@ -158,6 +158,26 @@ describe('sanctioned-exposure inbound: money from a listed wallet through others
     expect(path(a!)).toEqual([W(20), W(21), W(5)]);
   });
 
+  it("adds nothing when the transfer is delivered again, and does not trace a payout's own leg", async () => {
+    const engine = engineWith([lazarus]);
+    const sink = new MemoryAlertSink();
+    const arrival = transfer(W(20), W(5), 950, T(3, 4));
+    await sink.deliver(run(engine, [profile(), transfer(LAZARUS, W(20), 1000, T(3)), arrival]));
+    expect(await sink.deliver(run(engine, [arrival]))).toEqual({
+      created: 0,
+      merged: 0,
+      unchanged: 1,
+    });
+    // The platform's wallet received from Lazarus; the chain leg of a payout it made is the payout.
+    const hash = `0x${'c3'.repeat(32)}`;
+    const leg = run(engine, [
+      transfer(LAZARUS, W(70), 1000, T(4)),
+      payout('w-6', W(6), 900, T(4, 2), { txHash: hash }),
+      transfer(W(70), W(6), 900, T(4, 2), { txHash: hash }),
+    ]);
+    expect(exposure(leg)).toEqual([]);
+  });
+
   it('can be switched off (inboundIntermediaries: 0)', () => {
     const config = parseEngineConfig({
       rules: { 'sanctioned-exposure': { inboundIntermediaries: 0 } },
