@@ -121,7 +121,8 @@ export function keysOfEvent(
       out.add(keys.worker(e.data.workerId));
       out.add(keys.payout(e.data.payoutId));
       if (e.type === 'payout.executed')
-        for (const w of event.wallets) gainKeys(state, w.key, e.data.workerId, inbound, out);
+        for (const w of event.wallets)
+          if (w.role === 'to') gainKeys(state, w.key, e.data.workerId, inbound, out);
       break;
     case 'transfer.observed':
     case 'transfer.retracted':
