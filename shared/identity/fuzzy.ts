@@ -3,7 +3,7 @@ import { consonantsOf } from './consonants.ts';
 import { feminineFamilyName, otherSexGivenName } from './gender.ts';
 import { surnameCredit } from './korean-surnames.ts';
 import { wordKeys } from './romanize.ts';
-import { samePatronymic, sameSlavicName, slavicTypo } from './slavic.ts';
+import { sameBelarusianName, samePatronymic, sameSlavicName, slavicTypo } from './slavic.ts';
 import { jaroWinkler } from './text.ts';
 import { foreignForm, givenNameForm, isKnownGivenName, koreanWord, PARTICLES } from './tokens.ts';
 
@@ -174,6 +174,9 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   // One Russian name in two transliterations, before the sex test, which reads Viktoriya
   // against Victoria as an -iya form (the folds keep Aleksandr and Aleksandra apart).
   if (cyrillicFold(a) === cyrillicFold(b)) return 0.95;
+  // A Belarusian spelling against the Russian one, before the sex test, which reads the
+  // -ka of Lukashenka against the -ko of Lukashenko as another sex's form.
+  if (sameBelarusianName(a, b)) return SLAVIC_CREDIT;
   if (otherSexGivenName(a, b)) return 0;
   // The other sex's form of a family name is the same family name (Smirnov, Smirnova).
   if (otherSexFamilyName(a, b)) return GENDERED_FAMILY_CREDIT;

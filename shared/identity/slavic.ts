@@ -1,5 +1,5 @@
 import { editDistance } from './fuzzy.ts';
-import { givenNameForm } from './tokens.ts';
+import { foreignForm, givenNameForm } from './tokens.ts';
 
 /**
  * Russian, Ukrainian and Belarusian names as German, Polish, French and Hungarian write them next to the
@@ -117,9 +117,57 @@ function readings(word: string): readonly string[] {
 /** Shortest word read this way: shorter ones meet too many other names (Jing, Ying). */
 const MIN_WORD = 5;
 
+/**
+ * Belarusian names as Belarus's romanization writes them from the Belarusian form, against the
+ * Russian form's English transliteration: дз dz for д (Dzmitry), ць ts for ть (Tsikhanouski,
+ * Valiantsin), ў u or w for в (Ravkou, Tsikhanouski, Zimowski), г h for g (Siarhei), я ia where Russian has е
+ * (Sviatlana, Aliaksandr), and akanye's a for an unstressed o (Lukashenka, Latushka for -ko,
+ * Pratasevich). A word with one of these letters, or an -ka against an -ko, is one name with
+ * the other when both read alike with these folded and every o as a.
+ */
+const BELARUSIAN_MARK = /dz|ts(?=i)|[aeo][uw](?=[^aeiouy]|$)|(?<=[^aeiou])i[aeou]|(?<![kszct])h/;
+
+/** A word with Belarusian letters and akanye folded (see BELARUSIAN_MARK). */
+function belarusianFold(word: string): string {
+  return word
+    .replace(/dz(?!h)/g, 'd')
+    .replace(/ts(?=i)/g, 't')
+    .replace(/(?<=[aeo])[uw](?=[^aeiouy]|$)/g, 'v')
+    .replace(/(?<![kszct])h/g, 'g')
+    .replace(/y/g, 'i')
+    .replace(/(?<=[^aeiou])i(?=[ae])|(?<=[^aeiou])ie/g, 'e')
+    .replace(/o/g, 'a')
+    .replace(/(iy|ii|yi)$/, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
+const byFolds = new Map<string, string>();
+
+function belarusianKey(word: string): string {
+  let out = byFolds.get(word);
+  if (out === undefined) {
+    out = belarusianFold(word);
+    if (byFolds.size >= CACHE_LIMIT) byFolds.clear();
+    byFolds.set(word, out);
+  }
+  return out;
+}
+
+/** True when two words are one name in its Belarusian and Russian spellings (Lukashenka, Lukashenko). */
+export function sameBelarusianName(a: string, b: string): boolean {
+  if (a.length < MIN_WORD || b.length < MIN_WORD || a === b) return false;
+  const marked =
+    BELARUSIAN_MARK.test(a) ||
+    BELARUSIAN_MARK.test(b) ||
+    (a.endsWith('ka') && b.endsWith('ko')) ||
+    (a.endsWith('ko') && b.endsWith('ka'));
+  return marked && belarusianKey(a) === belarusianKey(b);
+}
+
 /** Index keys of a word's readings: two spellings of one name share one. */
 export function slavicKeys(word: string): string[] {
-  return word.length < MIN_WORD ? [] : readings(word).map((r) => `sl:${r}`);
+  if (word.length < MIN_WORD) return [];
+  return [...readings(word).map((r) => `sl:${r}`), `by:${belarusianKey(word)}`];
 }
 
 /** True when two words are one Slavic name as two languages write it (Selenskyj, Zelenskyy). */
@@ -174,8 +222,12 @@ export function jReadings(word: string): string[] {
   return [word.replace(/j/g, 'y'), word.replace(/j/g, 'i')];
 }
 
-/** A Russian, Ukrainian or Belarusian patronymic: the father's name and the ending for a son or a daughter. */
-const PATRONYMIC = /^(.{3,}?)(ovich|evich|ovych|evych|ovna|evna|ivna|ich|ichna)$/;
+/**
+ * A Russian, Ukrainian or Belarusian patronymic: the father's name and the ending for a son or
+ * a daughter (Belarusian -avich, -auna, -euna: Ryhoravich, Ryhorauna, Mikalaeuna).
+ */
+const PATRONYMIC =
+  /^(.{3,}?)(ovich|evich|ovych|evych|avich|avych|ovna|evna|ivna|owna|ewna|auna|euna|ich|ichna)$/;
 
 /**
  * True when two patronymics are formed on two spellings of one given name, for the same sex:
@@ -186,5 +238,18 @@ export function samePatronymic(a: string, b: string): boolean {
   const pa = PATRONYMIC.exec(a);
   const pb = pa && PATRONYMIC.exec(b);
   if (!pa || !pb || pa[2]!.endsWith('na') !== pb[2]!.endsWith('na')) return false;
-  return pa[1] !== pb[1] && givenNameForm(pa[1]!) === givenNameForm(pb[1]!);
+  if (pa[1] === pb[1]) return false;
+  // The father's name as the patronymic spells it (Grigoriy-evich, Grigor-evich, Hryhory-avich,
+  // Ryhor-avich): its final i or y read either way, in the table's and the foreign forms, or
+  // alike with Belarusian letters folded.
+  const a1 = pa[1]!.replace(/(iy|ii|yi|y|i)$/, '');
+  const b1 = pb[1]!.replace(/(iy|ii|yi|y|i)$/, '');
+  if (belarusianKey(a1) === belarusianKey(b1)) return true;
+  const forms = (stem: string, full: string) =>
+    [full, stem, `${stem}iy`, `${stem}y`, `${stem}i`].flatMap((f) => [
+      givenNameForm(f),
+      foreignForm(f),
+    ]);
+  const fa = new Set(forms(a1, pa[1]!));
+  return forms(b1, pb[1]!).some((f) => fa.has(f));
 }

@@ -1,3 +1,4 @@
+import { BELARUSIAN_GIVEN_NAMES } from './belarusian.ts';
 import { surnamesSpelled } from './korean-surnames.ts';
 import { NICKNAMES } from './nicknames.ts';
 import { isKoreanSyllable, surnameVariant, syllables } from './romanize.ts';
@@ -229,7 +230,7 @@ const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
     sulayman: ['sulaiman', 'suleiman', 'soliman', 'suliman', 'suleyman'],
     salman: ['selman'],
   })
-    .concat(Object.entries(NICKNAMES))
+    .concat(Object.entries(NICKNAMES), Object.entries(BELARUSIAN_GIVEN_NAMES))
     .flatMap(([key, forms]) => forms.map((f) => [f, key] as [string, string])),
 );
 

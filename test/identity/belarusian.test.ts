@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { alertsAlone as matches } from './labelled.ts';
+
+describe('Belarusian names against their Russian spellings', () => {
+  it.each([
+    ['Aliaksandr Lukashenka', 'Alexander Lukashenko'],
+    ['Lukashenka, Alyaksandr Ryhoravich', 'LUKASHENKO, Aleksandr Grigoryevich'],
+    ['Siarhei Tsikhanouski', 'Sergei Tikhanovsky'],
+    ['Sviatlana Tsikhanouskaya', 'Svetlana Tikhanovskaya'],
+    ['Dzmitry Pauliuchenka', 'Dmitry Pavlyuchenko'],
+    ['Mikalai Kazlou', 'Nikolai Kozlov'],
+    ['Yauhen Zaika', 'Yevgeny Zaiko'],
+    ['Valiantsin Akulich', 'Valentin Akulich'],
+    ['Aleh Barabanau', 'Oleg Barabanov'],
+    ['Katsiaryna Andreyeva', 'Ekaterina Andreeva'],
+    ['Ihar Halavanau', 'Igor Golovanov'],
+  ])('matches %s ~ %s (given-name forms, ў, дз, ць, г, я and akanye)', (query, listed) => {
+    expect(matches(query, listed)).toBe(true);
+    expect(matches(listed, query)).toBe(true);
+  });
+
+  it.each([
+    ['Aliaksandr Lukashenka', 'Aleksandra Lukashenko'],
+    ['Pavel Latushka', 'Pavel Latushkin'],
+    ['Siarhei Kavalenka', 'Sergei Kovalchuk'],
+    ['Mario Romano', 'Mario Romana'],
+    ['Paola Marino', 'Paolo Marino'],
+  ])(
+    'keeps %s and %s apart (the other sex, another name; o and a apart outside Belarusian spellings)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(false);
+    },
+  );
+
+  it('reads a Belarusian patronymic as the Russian one (Ryhoravich, Grigoryevich; Mikalaeuna, Nikolaevna)', () => {
+    expect(matches('Alena Mikalaeuna Dmukhaila', 'Yelena Nikolaevna Dmukhaylo')).toBe(true);
+    expect(matches('Aliaksandr Ryhoravich Lukashenka', 'Aleksandr Petrovich Lukashenko')).toBe(
+      false,
+    );
+  });
+});
