@@ -85,15 +85,27 @@ function feeders(alert: Alert): Feeder[] {
   return [...byWallet].map(([address, ws]) => ({ address, workers: [...ws].sort() }));
 }
 
+/** True for money from a listed wallet to a worker (`sanctioned-exposure` inbound): its path starts at the listed wallet. */
+export function isInbound(alert: Alert): boolean {
+  return alert.evidence.some(
+    (e) => e.kind === 'fact' && e.label === 'direction' && e.value.startsWith('inbound'),
+  );
+}
+
 /** The pictures of an alert: its hop paths (up to two routes), or the fan-in of a collector. */
 export function flowPictures(alert: Alert): SafeHtml {
   const listed = ofKind(alert, 'list-entry');
   const nameOf = (address: string) =>
     listed.find((e) => e.address?.toLowerCase() === address.toLowerCase())?.name;
   const all = routes(ofKind(alert, 'hop-path'));
+  const inbound = isInbound(alert);
   const pictures = all.slice(0, 2).map((p) => {
-    const caption = `${Math.round(p.exposure * 100)}% of the payout reached the listed wallet in ${p.hops.length} hop(s) on ${p.chain}`;
-    return html`<figure>${hopPathSvg(p, nameOf(p.hops.at(-1)?.to ?? ''))}<figcaption>${caption}</figcaption></figure>`;
+    const share = `${Math.round(p.exposure * 100)}%`;
+    const caption = inbound
+      ? `${share} of the transfer into the worker's wallet came from the listed wallet in ${p.hops.length} hop(s) on ${p.chain}`
+      : `${share} of the payout reached the listed wallet in ${p.hops.length} hop(s) on ${p.chain}`;
+    const listedEnd = inbound ? p.hops[0]?.from : p.hops.at(-1)?.to;
+    return html`<figure>${hopPathSvg(p, nameOf(listedEnd ?? ''), inbound)}<figcaption>${caption}</figcaption></figure>`;
   });
   if (all.length > 2)
     pictures.push(html`<p class="muted">${all.length - 2} more route(s) in the evidence.</p>`);

@@ -3,6 +3,7 @@ import type { Case } from './cases.ts';
 import { html, type SafeHtml } from './escape.ts';
 import { plural } from './format.ts';
 import { alertAnchor, workerText } from './html-alert.ts';
+import { isInbound } from './html-evidence.ts';
 import { ruleLabel, SEVERITIES } from './rules.ts';
 import type { AlertSummary, RuleCount } from './summary.ts';
 import { hopPathSvg } from './svg.ts';
@@ -73,13 +74,17 @@ function caseFlow(c: Case): SafeHtml {
       if (e.kind === 'hop-path' && (!best || e.exposure > best.path.exposure))
         best = { path: e, alert: a };
   if (!best) return html``;
-  const last = best.path.hops.at(-1)?.to.toLowerCase();
+  const inbound = isInbound(best.alert);
+  const end = (inbound ? best.path.hops[0]?.from : best.path.hops.at(-1)?.to)?.toLowerCase();
   const listed = best.alert.evidence.find(
-    (e) => e.kind === 'list-entry' && e.address?.toLowerCase() === last,
+    (e) => e.kind === 'list-entry' && e.address?.toLowerCase() === end,
   );
   const name = listed?.kind === 'list-entry' ? listed.name : undefined;
-  const caption = `Money flow: ${Math.round(best.path.exposure * 100)}% of a payout reached the listed wallet`;
-  return html`<figure class="case-flow">${hopPathSvg(best.path, name)}<figcaption>${caption}</figcaption></figure>`;
+  const share = `${Math.round(best.path.exposure * 100)}%`;
+  const caption = inbound
+    ? `Money flow: ${share} of a transfer into the worker's wallet came from the listed wallet`
+    : `Money flow: ${share} of a payout reached the listed wallet`;
+  return html`<figure class="case-flow">${hopPathSvg(best.path, name, inbound)}<figcaption>${caption}</figcaption></figure>`;
 }
 
 /** Cases: the alerts grouped by the workers (or network) they are about, worst first. */

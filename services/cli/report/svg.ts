@@ -63,14 +63,26 @@ function svg(width: number, height: number, label: string, body: SafeHtml[]): Sa
 /**
  * A hop path as a picture: the subject wallet, each hop with the amount and the share of the
  * payout it carried, and the listed wallet at the end (named when the list entry is known).
+ * An inbound path (money from a listed wallet to a worker) starts at the listed wallet and
+ * ends at the worker's wallet; its shares are of what each wallet took in.
  */
-export function hopPathSvg(path: HopPathEvidence, listedName?: string): SafeHtml {
+export function hopPathSvg(path: HopPathEvidence, listedName?: string, inbound = false): SafeHtml {
   const wallets = [path.hops[0]?.from ?? '', ...path.hops.map((h) => h.to)];
   const parts: SafeHtml[] = [];
+  const [ends, roles]: [[string, string], [Role, Role]] = inbound
+    ? [
+        ['listed wallet', 'worker wallet'],
+        ['listed', 'start'],
+      ]
+    : [
+        ['payout wallet', 'listed wallet'],
+        ['start', 'listed'],
+      ];
   wallets.forEach((address, i) => {
     const last = i === wallets.length - 1;
-    const role: Role = i === 0 ? 'start' : last ? 'listed' : 'hop';
-    const caption = i === 0 ? 'payout wallet' : last ? 'listed wallet' : `hop ${i}`;
+    const role: Role = i === 0 ? roles[0] : last ? roles[1] : 'hop';
+    const caption = i === 0 ? ends[0] : last ? ends[1] : `hop ${i}`;
+    const named = inbound ? i === 0 : last;
     const x = PAD + i * (NODE_W + GAP);
     parts.push(
       node({
@@ -79,7 +91,7 @@ export function hopPathSvg(path: HopPathEvidence, listedName?: string): SafeHtml
         role,
         caption,
         address,
-        ...(last && listedName ? { note: listedName } : {}),
+        ...(named && listedName ? { note: listedName } : {}),
       }),
     );
     const hop = path.hops[i];
@@ -91,12 +103,14 @@ export function hopPathSvg(path: HopPathEvidence, listedName?: string): SafeHtml
           x + NODE_W + GAP - 2,
           55,
           hop.amount,
-          `${percent(hop.share)} of payout`,
+          `${percent(hop.share)} of ${inbound ? 'inflow' : 'payout'}`,
         ),
       );
   });
   const width = PAD * 2 + wallets.length * NODE_W + (wallets.length - 1) * GAP;
-  const label = `${percent(path.exposure)} of the payout reached ${wallets.at(-1)} in ${path.hops.length} hop(s) on ${path.chain}`;
+  const label = inbound
+    ? `${percent(path.exposure)} of a transfer into ${wallets.at(-1)} came from ${wallets[0]} in ${path.hops.length} hop(s) on ${path.chain}`
+    : `${percent(path.exposure)} of the payout reached ${wallets.at(-1)} in ${path.hops.length} hop(s) on ${path.chain}`;
   return svg(width, 100, label, parts);
 }
 

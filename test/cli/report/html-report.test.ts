@@ -69,8 +69,27 @@ describe('HTML report in headless Chromium', () => {
     expect(await page.locator('article.alert').count()).toBe(alerts.length);
   });
 
+  it('draws money from a listed wallet to a worker the other way: listed wallet named first, the worker wallet last', async () => {
+    const card = page
+      .locator('article.alert:has(code:text-is("sanctioned-exposure"))')
+      .filter({ hasText: 'came from the listed wallet' })
+      .first();
+    const svg = card.locator('svg.flow').first();
+    await svg.scrollIntoViewIfNeeded();
+    const text = (await svg.textContent()) ?? '';
+    expect(text.indexOf('listed wallet')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('LAZARUS GROUP')).toBeLessThan(text.indexOf('worker wallet'));
+    expect(text).not.toContain('payout wallet');
+    await expect(card.locator('figcaption').first().textContent()).resolves.toMatch(
+      /^\d+% of the transfer into the worker's wallet came from the listed wallet in [23] hop\(s\) on ethereum$/,
+    );
+  });
+
   it('draws an alert hop path as SVG: payout wallet, collector, listed wallet named', async () => {
-    const card = page.locator('article.alert:has(code:text-is("sanctioned-exposure"))').first();
+    const card = page
+      .locator('article.alert:has(code:text-is("sanctioned-exposure"))')
+      .filter({ hasText: 'of the payout reached the listed wallet' })
+      .first();
     const svg = card.locator('svg.flow').first();
     await svg.scrollIntoViewIfNeeded();
     expect(await svg.isVisible()).toBe(true);
