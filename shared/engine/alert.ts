@@ -73,6 +73,12 @@ export interface HopPathEvidence {
   readonly chain: string;
   readonly hops: readonly Hop[];
   readonly exposure: number;
+  /**
+   * `inbound`: money from a listed wallet to a worker; the path starts at the listed wallet
+   * and ends at the worker's wallet (the subject), and `exposure` is the share of the
+   * transfer into it. Absent: a worker's pay reaching a listed wallet.
+   */
+  readonly direction?: 'inbound';
 }
 
 /** Anything else a reviewer needs, as a labelled fact. */

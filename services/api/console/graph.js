@@ -1,5 +1,6 @@
 // @ts-check
-// Draws a hop path (subject wallet -> ... -> listed wallet) as a small left-to-right SVG graph.
+// Draws a hop path (subject wallet -> ... -> listed wallet; inbound: listed wallet -> ... ->
+// subject) as a small left-to-right SVG graph.
 import { s, shortAddress } from './dom.js';
 
 const NODE_W = 150;
@@ -78,7 +79,9 @@ export function hopGraph(evidence) {
   );
   wallets.forEach((address, i) => {
     const x = PAD + i * (NODE_W + GAP);
-    const role = i === 0 ? 'subject' : i === wallets.length - 1 ? 'listed' : 'hop';
+    const [first, last] =
+      evidence.direction === 'inbound' ? ['listed', 'subject'] : ['subject', 'listed'];
+    const role = i === 0 ? first : i === wallets.length - 1 ? last : 'hop';
     svg.append(node(address, x, role, evidence.chain));
     if (i < hops.length) svg.append(edge(hops[i], x + NODE_W));
   });

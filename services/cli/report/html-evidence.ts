@@ -85,21 +85,14 @@ function feeders(alert: Alert): Feeder[] {
   return [...byWallet].map(([address, ws]) => ({ address, workers: [...ws].sort() }));
 }
 
-/** True for money from a listed wallet to a worker (`sanctioned-exposure` inbound): its path starts at the listed wallet. */
-export function isInbound(alert: Alert): boolean {
-  return alert.evidence.some(
-    (e) => e.kind === 'fact' && e.label === 'direction' && e.value.startsWith('inbound'),
-  );
-}
-
 /** The pictures of an alert: its hop paths (up to two routes), or the fan-in of a collector. */
 export function flowPictures(alert: Alert): SafeHtml {
   const listed = ofKind(alert, 'list-entry');
   const nameOf = (address: string) =>
     listed.find((e) => e.address?.toLowerCase() === address.toLowerCase())?.name;
   const all = routes(ofKind(alert, 'hop-path'));
-  const inbound = isInbound(alert);
   const pictures = all.slice(0, 2).map((p) => {
+    const inbound = p.direction === 'inbound';
     const share = `${Math.round(p.exposure * 100)}%`;
     const caption = inbound
       ? `${share} of the transfer into the worker's wallet came from the listed wallet in ${p.hops.length} hop(s) on ${p.chain}`

@@ -3,7 +3,6 @@ import type { Case } from './cases.ts';
 import { html, type SafeHtml } from './escape.ts';
 import { plural } from './format.ts';
 import { alertAnchor, workerText } from './html-alert.ts';
-import { isInbound } from './html-evidence.ts';
 import { ruleLabel, SEVERITIES } from './rules.ts';
 import type { AlertSummary, RuleCount } from './summary.ts';
 import { hopPathSvg } from './svg.ts';
@@ -74,7 +73,7 @@ function caseFlow(c: Case): SafeHtml {
       if (e.kind === 'hop-path' && (!best || e.exposure > best.path.exposure))
         best = { path: e, alert: a };
   if (!best) return html``;
-  const inbound = isInbound(best.alert);
+  const inbound = best.path.direction === 'inbound';
   const end = (inbound ? best.path.hops[0]?.from : best.path.hops.at(-1)?.to)?.toLowerCase();
   const listed = best.alert.evidence.find(
     (e) => e.kind === 'list-entry' && e.address?.toLowerCase() === end,

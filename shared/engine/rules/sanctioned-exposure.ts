@@ -279,7 +279,7 @@ function inboundFinding(
     subjectKey: `${wallet.key}<${t.source}`,
     evidence: [
       describeEvent(event),
-      { kind: 'hop-path', chain: wallet.chain, hops, exposure: t.share },
+      { kind: 'hop-path', chain: wallet.chain, hops, exposure: t.share, direction: 'inbound' },
       ...t.hits.map(listEvidence),
       ...owners.map((o) => fact(`worker ${o.workerId}`, o.how)),
       fact('direction', 'inbound: from the listed wallet to the worker'),

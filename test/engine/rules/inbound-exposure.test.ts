@@ -49,6 +49,9 @@ describe('sanctioned-exposure inbound: money from a listed wallet through others
       related: { workers: ['w-5'] },
     });
     expect(path(a!)).toEqual([W(20), W(5)]);
+    expect(a!.evidence).toContainEqual(
+      expect.objectContaining({ kind: 'hop-path', direction: 'inbound', exposure: 1 }),
+    );
     expect(a!.title).toMatch(
       /^100% of 950\.00 USD into worker w-5's wallet .* through 1 intermediary/,
     );
