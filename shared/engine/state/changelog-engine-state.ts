@@ -167,8 +167,7 @@ export class ChangelogEngineState
   private capture(key: string): void {
     const snapshot = this.snapshot!;
     snapshot.pending.delete(key);
-    this.markUsed(key);
-    snapshot.captured.push([key, this.packed(key)]);
+    snapshot.captured.push([key, this.packed(key, true)]);
   }
 
   /** A live key's value at rest (the changelog writes it again when it cleans a page). */

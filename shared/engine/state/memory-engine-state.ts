@@ -182,26 +182,23 @@ export class MemoryEngineState<S extends RestingStore = RestingStore> implements
     this.restIn(this.space(key), key, packed);
   }
 
-  /** The record's value at rest, written anew first if it changed in use. */
-  protected packed(key: string): string | undefined {
+  /**
+   * The record's value at rest, written anew first if it changed in use. With `keepInUse`,
+   * a record in use also counts as used lately: one just written for the changelog stays an
+   * object through the next `settle` (it is likely to change again). One lookup serves both.
+   */
+  protected packed(key: string, keepInUse = false): string | undefined {
     const space = this.space(key);
     const inUse = space.hot.get(key);
-    if (inUse !== undefined && (!this.bounded || space.dirty.has(key))) {
-      const packed = encodeRecord(inUse);
-      this.restIn(space, key, packed);
-      return packed;
+    if (inUse !== undefined) {
+      if (keepInUse && this.bounded) space.used.add(key);
+      if (!this.bounded || space.dirty.has(key)) {
+        const packed = encodeRecord(inUse);
+        this.restIn(space, key, packed);
+        return packed;
+      }
     }
     return space.cold.get(key);
-  }
-
-  /**
-   * Counts a record in use as used lately, without reading it: a record just written for
-   * the changelog stays an object through the next `settle` (it is likely to change again).
-   */
-  protected markUsed(key: string): void {
-    if (!this.bounded) return;
-    const space = this.space(key);
-    if (space.hot.has(key)) space.used.add(key);
   }
 
   /** The store at rest of the key's kind. */
