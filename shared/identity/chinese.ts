@@ -45,6 +45,7 @@ const FINALS: readonly (readonly [string, string])[] = [
   ['uang', 'UANG'],
   ['ueng', 'UENG'],
   ['ieh', 'IE'],
+  ['ueh', 'UE'],
   ['ien', 'IAN'],
   ['ian', 'IAN'],
   ['ing', 'ING'],
@@ -57,6 +58,7 @@ const FINALS: readonly (readonly [string, string])[] = [
   ['uan', 'UAN'],
   ['uei', 'UI'],
   ['erh', 'ER'],
+  ['eh', 'E'],
   ['ai', 'AI'],
   ['ei', 'EI'],
   ['ao', 'AO'],
@@ -84,7 +86,7 @@ const FINALS: readonly (readonly [string, string])[] = [
 
 /** Spellings only Wade-Giles uses: a name with one of them is no Pinyin name. */
 const WADE_GILES_INITIALS = new Set(['hs', 'ts', 'tz']);
-const WADE_GILES_FINALS = new Set(['iung', 'ieh', 'ien', 'ung', 'ih', 'uei', 'erh']);
+const WADE_GILES_FINALS = new Set(['iung', 'ieh', 'ueh', 'eh', 'ien', 'ung', 'ih', 'uei', 'erh']);
 /** Wade-Giles "ssu"/"szu" is Pinyin "si". */
 const WADE_GILES_SI = new Set(['ssu', 'szu']);
 
@@ -92,6 +94,34 @@ const WADE_GILES_SI = new Set(['ssu', 'szu']);
 export interface ChineseWord {
   readonly keys: readonly string[];
   readonly wadeGiles: boolean;
+}
+
+/** Finals a Wade-Giles j starts that Pinyin's j never does: that j is Pinyin's r (Jen, Jung, Jao). */
+const WADE_GILES_J = /^(a|an|ang|ao|e|eh|en|eng|o|ou|ung|ui|uei|ih)$/;
+/** Pinyin initials a Wade-Giles final o follows as uo (Tso, Lo, To: Zuo, Luo, Duo). */
+const UO_AFTER = new Set(['D', 'N', 'L', 'Z', 'J', 'S', 'SH', 'R']);
+
+/**
+ * The key of one syllable, with the Wade-Giles spellings Pinyin writes otherwise read as
+ * Pinyin's: j before a, e, o, ung is r (Jen Ren, Jung Rong); o after k or h is e (K'o Ke, Ho
+ * He) and after other initials uo (Tso Zuo, Jo Ruo); tzu is zi (Tzu-yang, Ziyang); yen is yan;
+ * a syllable starting with i takes Pinyin's y (Ing, Ying). `wadeGiles` when only Wade-Giles
+ * writes the syllable so.
+ */
+function wadeGilesSyllable(
+  initial: string,
+  ik: string,
+  final: string,
+  fk: string,
+): { key: string; wadeGiles: boolean } {
+  const j = initial === 'j' && WADE_GILES_J.test(final);
+  const i = j ? 'R' : ik;
+  if (final === 'o' && (i === 'G' || i === 'H')) return { key: `${i}E`, wadeGiles: true };
+  if (final === 'o' && UO_AFTER.has(i)) return { key: `${i}UO`, wadeGiles: j || i !== 'L' };
+  if (initial === 'tz' && final === 'u') return { key: 'ZI', wadeGiles: true };
+  if (i === 'Y' && fk === 'EN') return { key: 'YAN', wadeGiles: true };
+  if (i === '' && fk.startsWith('I')) return { key: `Y${fk}`, wadeGiles: false };
+  return { key: i + fk, wadeGiles: j };
 }
 
 function parse(word: string, at: number, keys: string[], wg: { seen: boolean }): boolean {
@@ -112,9 +142,13 @@ function parse(word: string, at: number, keys: string[], wg: { seen: boolean }):
       if (!word.startsWith(final, from)) continue;
       // Pinyin writes ü as v after n and l only (lv, nv): "sechev" is no Chinese name.
       if (final === 'v' && initial !== 'n' && initial !== 'l') continue;
-      keys.push(ik + fk);
+      // Wade-Giles -eh and -üeh end a syllable it hyphenates: inside a word, "dehuai" is de-huai.
+      if (final.endsWith('eh') && from + final.length !== word.length) continue;
+      const syllable = wadeGilesSyllable(initial, ik, final, fk);
+      keys.push(syllable.key);
       const seen = wg.seen;
       if (
+        syllable.wadeGiles ||
         WADE_GILES_INITIALS.has(initial) ||
         WADE_GILES_FINALS.has(final) ||
         // Pinyin writes no "ch" before an i- final but in "chi" (Chiang, Ching are Wade-Giles).

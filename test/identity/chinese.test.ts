@@ -74,3 +74,39 @@ describe('a family name after a title', () => {
     expect(matches('Dr. Wang', 'Wang Fang')).toBe(false);
   });
 });
+
+describe('Wade-Giles syllables Pinyin writes with other letters', () => {
+  it.each([
+    ['Jen Cheng-fei', 'Ren Zhengfei'],
+    ['Chu Jung-chi', 'Zhu Rongji'],
+    ['Li K\u2019o-ch\u2019iang', 'Li Keqiang'],
+    ['Ho Lung', 'He Long'],
+    ['Chang Tso-lin', 'Zhang Zuolin'],
+    ['Kuo Mo-jo', 'Guo Moruo'],
+    ['Chao Tzu-yang', 'Zhao Ziyang'],
+    ['Yeh Chien-ying', 'Ye Jianying'],
+    ['Chu Teh', 'Zhu De'],
+    ['Chang Hs\u00fceh-liang', 'Zhang Xueliang'],
+    ['Tsai Ing-wen', 'Cai Yingwen'],
+  ])(
+    'matches %s ~ %s (j as r, o as e or uo, tzu as zi, -eh, a syllable starting with i)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+      expect(matches(listed, query)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['Jen Cheng-fei', 'Jin Zhengfei'],
+    ['Chao Tzu-yang', 'Zhao Zuyang'],
+    ['Yeh Chien-ying', 'Yan Jianying'],
+    ['Chang Tso-lin', 'Zhang Zhuolin'],
+    ['Jong In Chol', 'Rong In Chol'],
+  ])('keeps %s and %s apart (another syllable)', (query, listed) => {
+    expect(matches(query, listed)).toBe(false);
+  });
+
+  it('reads -eh as a final only where it ends a word (Dehuai is de-huai)', () => {
+    expect(matches("P'eng Te-huai", 'Peng Dehuai')).toBe(true);
+  });
+});
