@@ -443,21 +443,41 @@ function splitAgainst(word: string, other: readonly string[]): string[] {
     if (a.length < 2 || a.length >= word.length || !word.startsWith(a)) continue;
     const rest = word.slice(a.length);
     // A doubled syllable is one name (Huihui), not the same word twice.
-    if (rest !== a && other.includes(rest)) return [a, rest];
+    if (rest === a) continue;
+    if (other.includes(rest)) return [a, rest];
+    // The rest spelled as the other name's next word is spelled (Abdelmalek for Abd al-Malik,
+    // read abdul malek: malek against malik), a word of its own too.
+    const next = other[other.indexOf(a) + 1];
+    if (
+      a.length >= MIN_SPLIT_HEAD &&
+      next !== undefined &&
+      rest.length >= MIN_AFTER_ARTICLE &&
+      pairCredit(rest, next, false) >= SPLIT_REST_CREDIT
+    )
+      return [a, rest];
   }
   return gluedArticle(word, other) ?? [word];
 }
+
+/**
+ * A word split after another name's word (abdul-malek) only when that word has four letters or
+ * more (not Abu: Abubaker is not Abu Baker) and the rest is a spelling of the next word, 0.85 at
+ * least, not a typo (Abdurrochim is not Abdul Rosyid).
+ */
+const MIN_SPLIT_HEAD = 4;
+const SPLIT_REST_CREDIT = 0.85;
 
 /** Shortest word after a glued article that is split off it. */
 const MIN_AFTER_ARTICLE = 4;
 
 /**
- * "Alsubaie" for "al-Subaiy": an article glued to a word the other name spells with its own
+ * "Alsubaie" for "al-Subaiy", "Elsebai" for "al-Sebai": an article glued to a word the other name spells with its own
  * spelling (the article is written apart there). Alexander stays whole: no word of the other
  * name is like "exander".
  */
 function gluedArticle(word: string, other: readonly string[]): string[] | undefined {
-  if (!word.startsWith('al') || word.length < 2 + MIN_AFTER_ARTICLE || !other.includes('al'))
+  // The article as written glued (Alsubaie, Elsebai); apart, both read al.
+  if (!/^[ae]l/.test(word) || word.length < 2 + MIN_AFTER_ARTICLE || !other.includes('al'))
     return undefined;
   const rest = word.slice(2);
   const like = other.some((o) => o !== 'al' && pairCredit(rest, o, false) >= SHORT_TYPO_CREDIT);

@@ -173,6 +173,9 @@ const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
       'muchammad',
       'muhammet',
       'mohd',
+      // Indonesian and Malay abbreviations (Muh. Sholeh, Moh. Iqbal).
+      'muh',
+      'moh',
     ],
     husayn: ['hussein', 'husain', 'hussain', 'hosein', 'hossein', 'husein', 'houssein'],
     hasan: ['hassan', 'hasen', 'hassen'],
@@ -323,12 +326,14 @@ export function nameTokens(name: string): string[] {
   const abjad = ABJAD.test(name);
   const typedWord = mistypedSyllable(ascii, words);
   for (const [at, raw] of words.entries()) {
-    // A title precedes the name: a title word ending a name is a word of it (Saduddin Sayed).
-    const last = at === words.length - 1 && out.length > 0 && !SUFFIXES.has(raw);
-    if (raw === '' || (TITLES.has(raw) && !last)) continue;
+    // A title precedes the name: a title word after a word of the name (al-Sayyid, Ahmad Haji)
+    // or ending it (Saduddin Sayed) is a word of it.
+    // A title that follows a name (the Hungarian elnök) is dropped there.
+    if (raw === '' || (TITLES.has(raw) && (out.length === 0 || SUFFIXES.has(raw)))) continue;
     // "Ben Netanyahu": a name's first word is a given name, not "son of".
     const first = out.length === 0 && words.length > 1 && !name.includes(',');
-    const word = unLeet(first && raw === 'ben' ? raw : (PARTICLE_FORMS.get(raw) ?? raw));
+    const particle = PARTICLE_FORMS.get(raw) ?? (assimilated(raw, words[at + 1]) ? 'al' : raw);
+    const word = unLeet(first && raw === 'ben' ? raw : particle);
     // Initials run together ("JC Juncker"): two or three consonants are two or three initials,
     // except in a name from a script that writes no short vowels (عبد is bd, حسن hsn), and
     // in a Korean name with a syllable's vowel lost to a typo (Kim Yong Chl, Km Il Sung).
@@ -339,6 +344,20 @@ export function nameTokens(name: string): string[] {
 }
 
 const INITIALS = /^[b-df-hj-np-tv-xz]{2,3}$/;
+
+/** The article written as the sun letter it is said as (az-Zawahiri, ash-Shami, at-Tikriti). */
+const ASSIMILATED = /^[ae](t|th|d|dh|r|z|s|sh)$/;
+
+/**
+ * True when a word is the article assimilated to the next word's first letter: al, as the
+ * other spellings write it. Not before the second half of a compound (ad-Din, ar-Rahman), which
+ * `compounds` reads; not an, a Korean, Chinese and Vietnamese name (An Nam).
+ */
+function assimilated(word: string, next: string | undefined): boolean {
+  const letter = ASSIMILATED.exec(word)?.[1];
+  if (letter === undefined || next === undefined || SECOND_HALF.has(next)) return false;
+  return next.startsWith(letter) && next.length > letter.length + 2;
+}
 
 // Words recur from one name to the next: each one's reading is kept once made (bounded).
 const koreanWords = new Map<string, boolean>();

@@ -92,3 +92,30 @@ describe('Persian names in the script against their Latin spellings', () => {
     },
   );
 });
+
+describe('Arabic names in Latin letters: articles, compounds and titles inside the name', () => {
+  it.each([
+    ['Ayman az-Zawahiri', 'Ayman al-Zawahiri'],
+    ['Harun ar-Rashid Khalil', 'Harun al-Rashid Khalil'],
+    ['Abdelmalek Droukdel', 'Abd al-Malik Drukdal'],
+    ['Hani Elsebai Yusif', 'Hani al-Sebai Yusif'],
+    ['Hani al-Sayyid Yusif', 'HANI AL-SAYYID YUSIF'],
+    ['Muh Sholeh Ibrahim', 'MUHAMMAD SHOLEH IBRAHIM'],
+  ])(
+    'matches %s ~ %s (the article as its sun letter, Abd glued to a respelled name, el glued, a title word after al, Muh.)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['Ahmad Abu Bakr', 'ABUBAKER SHARIFF AHMED'],
+    ['Abdurrochim Basyir', 'ABDUL ROSYID RIDHO BASYIR'],
+  ])('keeps %s and %s apart (a short or mistyped half is no split word)', (query, listed) => {
+    expect(matches(query, listed)).toBe(false);
+  });
+
+  it('still drops a title before the name', () => {
+    expect(matches('Sheikh Hassan Nasrallah', 'Hassan Nasrallah')).toBe(true);
+  });
+});
