@@ -3,11 +3,18 @@
 // synthetic clean people against the full OFAC list, and names screened per second.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defaultsOf } from '../shared/engine/config/index.ts';
 import { schema } from '../shared/engine/rules/identity-match.ts';
 import { matchPerson, NameIndex } from '../shared/identity/index.ts';
 import { loadListFile } from '../shared/lists/index.ts';
-import { entityBenchPairs, nameBenchPairs, scorePairs } from '../test/identity/labelled.ts';
+import type { ListEntry } from '../shared/lists/types.ts';
+import {
+  alertsAlone,
+  entityBenchPairs,
+  nameBenchPairs,
+  scorePairs,
+} from '../test/identity/labelled.ts';
 import { cleanPeople } from '../test/identity/population.ts';
 import {
   nearBirthDates,
@@ -26,12 +33,79 @@ const EXACT = 0.99;
 const rate = (n: number, d: number) => (d === 0 ? 'n/a' : (n / d).toFixed(4));
 
 /** The persons and entities the identity-match rule screens by name: the sanctions entries. */
-async function sanctionsIndex(): Promise<{ index: NameIndex; source: string }> {
+async function sanctionsIndex(): Promise<{
+  index: NameIndex;
+  source: string;
+  entries: readonly ListEntry[];
+}> {
   const file = existsSync(FULL) ? FULL : FIXTURE;
   const snapshot = await loadListFile(file);
   const entries = snapshot.entries.filter((e) => e.category === 'sanctions');
   const source = existsSync(FULL) ? 'full OFAC SDN_ADVANCED' : `${FIXTURE} (../shared/data absent)`;
-  return { index: new NameIndex(entries), source };
+  return { index: new NameIndex(entries), source, entries };
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
+const CJK = /[\u4e00-\u9fff]/;
+const OTHER_SCRIPT = /[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff\uac00-\ud7af]/;
+
+/**
+ * The list's own aliases in Arabic script and in Chinese characters, each screened against
+ * the list's persons with those scripts (and Cyrillic, Hangul) removed: found when it alerts
+ * on its own entry through a Latin spelling.
+ */
+function scriptAliasRows(
+  entries: readonly ListEntry[],
+  weights: ReturnType<typeof defaultsOf<typeof schema>>,
+): Record<string, string> {
+  const persons = entries.filter((e) => e.kind === 'person');
+  const latin = persons.map((e) => {
+    const names = [e.name, ...e.aliases].filter((n) => !OTHER_SCRIPT.test(n));
+    return { ...e, name: names[0] ?? e.name, aliases: names.slice(1) };
+  });
+  const index = new NameIndex(latin);
+  const out: Record<string, string> = {};
+  for (const [group, script] of [
+    ['arabic_script', ARABIC_SCRIPT],
+    ['chinese_characters', CJK],
+  ] as const) {
+    let n = 0;
+    let found = 0;
+    for (const e of persons) {
+      for (const alias of [e.name, ...e.aliases].filter((a) => script.test(a))) {
+        n++;
+        const hits = matchPerson(index, { names: [alias] }, weights);
+        if (hits.some((h) => h.entry.entryId === e.entryId)) found++;
+      }
+    }
+    out[`identity.ofac_aliases.${group}_found`] = `${rate(found, n)} (${found}/${n})`;
+  }
+  return out;
+}
+
+/**
+ * The Latin spellings of each person under a Belarus program, every ordered pair screened alone
+ * (Lukashenka, Aliaksandr Ryhoravich against Lukashenko, Alexander Grigoryevich).
+ */
+function belarusRow(entries: readonly ListEntry[]): Record<string, string> {
+  const persons = entries.filter(
+    (e) => e.kind === 'person' && e.programs.some((p) => /BELARUS/i.test(p)),
+  );
+  let n = 0;
+  let found = 0;
+  for (const e of persons) {
+    const names = [e.name, ...e.aliases].filter((x) => !OTHER_SCRIPT.test(x));
+    for (const a of names) {
+      for (const b of names) {
+        if (a === b) continue;
+        n++;
+        if (alertsAlone(a, b)) found++;
+      }
+    }
+  }
+  return {
+    'identity.ofac_belarus.alias_pairs_found': `${rate(found, n)} (${found}/${n}, ${persons.length} persons)`,
+  };
 }
 
 /** Recall over labelled positives and the share of labelled negatives accepted, per group. */
@@ -127,7 +201,7 @@ function originalScriptRow(
 
 /** Synthetic clean people screened against the list: false-positive rate and throughput. */
 export async function benchIdentity(): Promise<Record<string, number | string>> {
-  const { index, source } = await sanctionsIndex();
+  const { index, source, entries } = await sanctionsIndex();
   const weights = defaultsOf(schema);
   const people = cleanPeople(CLEAN_PEOPLE);
   const started = performance.now();
@@ -155,6 +229,8 @@ export async function benchIdentity(): Promise<Record<string, number | string>> 
     ...labelledRows(),
     ...unRows(weights),
     ...(source.startsWith('full') ? originalScriptRow(index, weights) : {}),
+    ...(source.startsWith('full') ? scriptAliasRows(entries, weights) : {}),
+    ...(source.startsWith('full') ? belarusRow(entries) : {}),
     'identity.clean_people': people.length,
     'identity.clean_false_positive_rate': `${rate(wrong.length, people.length)} (${wrong.length}/${people.length})`,
     'identity.clean_false_positives': show(wrong),
@@ -163,4 +239,10 @@ export async function benchIdentity(): Promise<Record<string, number | string>> 
     'identity.cpu_ms_per_name': cpuMsPerName.toFixed(2),
     'identity.names_per_cpu_s': Math.round(1000 / cpuMsPerName),
   };
+}
+
+// Run alone (node bin/run-ts.mjs bench/identity.ts): one line per figure.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const [key, value] of Object.entries(await benchIdentity()))
+    console.log(`${key} = ${value}`);
 }
