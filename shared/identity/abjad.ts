@@ -194,8 +194,22 @@ const FINAL_A_MARK = '9';
 const FINAL_A = /(?<=[b-df-hj-np-tv-z])a\b/g;
 const PERSIAN_FINAL_YE = /(?<=[\u0621-\u064a\u067e-\u06cb])\u06cc(?=\s|,|$)/g;
 
+const latinCache = new Map<string, readonly string[]>();
+const CACHE_LIMIT = 50_000;
+
+/** Readings of a Latin name by the Persian spellings above (kept once made, bounded). */
+function latinReadings(name: string): readonly string[] {
+  let out = latinCache.get(name);
+  if (out === undefined) {
+    out = readLatin(name);
+    if (latinCache.size >= CACHE_LIMIT) latinCache.clear();
+    latinCache.set(name, out);
+  }
+  return out;
+}
+
 /** Readings of a Latin name by the Persian spellings above, applied one after another. */
-function latinReadings(name: string): string[] {
+function readLatin(name: string): string[] {
   const texts = new Set([foldText(toAscii(name))]);
   for (const [has, all, to] of LATIN_PERSIAN) {
     for (const t of [...texts]) if (has.test(t)) texts.add(t.replace(all, to));

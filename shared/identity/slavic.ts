@@ -156,12 +156,14 @@ function belarusianKey(word: string): string {
 /** True when two words are one name in its Belarusian and Russian spellings (Lukashenka, Lukashenko). */
 export function sameBelarusianName(a: string, b: string): boolean {
   if (a.length < MIN_WORD || b.length < MIN_WORD || a === b) return false;
-  const marked =
+  // Cheap first: most pairs of words read apart.
+  if (belarusianKey(a) !== belarusianKey(b)) return false;
+  return (
     BELARUSIAN_MARK.test(a) ||
     BELARUSIAN_MARK.test(b) ||
     (a.endsWith('ka') && b.endsWith('ko')) ||
-    (a.endsWith('ko') && b.endsWith('ka'));
-  return marked && belarusianKey(a) === belarusianKey(b);
+    (a.endsWith('ko') && b.endsWith('ka'))
+  );
 }
 
 /** Index keys of a word's readings: two spellings of one name share one. */
