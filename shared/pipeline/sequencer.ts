@@ -50,10 +50,27 @@ interface OriginState {
   /** Applied offsets above the lowest one still held. */
   done: number[];
   lastAt: string;
-  /** End offset at the latest read, and when that read began. */
+  /** End offset at the latest read (for lag). */
   end: number;
-  endReadAt: number;
+  /** When the latest read began whose end has all arrived (0: none yet). */
+  caughtUpAt: number;
+  /** Reads whose end has not all arrived yet, oldest first (their ends never decrease). */
+  pending: EndRead[];
 }
+
+/** One end-offset read of an origin: its end, and when the read began. */
+interface EndRead {
+  readonly end: number;
+  readonly at: number;
+}
+
+/**
+ * Reads remembered per origin while records are in flight. Each is a chance to release
+ * sooner: under steady traffic the latest read always names records still on their way,
+ * while an earlier one, begun after the event, is already whole. Past this many the newest
+ * is replaced (only a later release, never a wrong one).
+ */
+const PENDING_READS = 64;
 
 interface Held {
   readonly event: NormalizedEvent;
@@ -108,6 +125,7 @@ export class Sequencer {
     const s = this.origin(o.origin);
     if (o.offset <= s.received || s.done.includes(o.offset)) return false;
     s.received = o.offset;
+    settleReads(s);
     if (!o.event) return true;
     if (o.event.at > s.lastAt) s.lastAt = o.event.at;
     this.incoming.push({ ...o, event: o.event });
@@ -119,7 +137,9 @@ export class Sequencer {
     for (const [origin, end] of ends) {
       const s = this.origin(origin);
       s.end = end;
-      s.endReadAt = readAt;
+      if (s.pending.length >= PENDING_READS) s.pending.pop();
+      s.pending.push({ end, at: readAt });
+      settleReads(s);
     }
     this.knowsOrigins = true;
   }
@@ -214,8 +234,8 @@ export class Sequencer {
   private free(h: Held): boolean {
     for (const s of this.origins.values()) {
       if (h.event.at < s.lastAt) continue;
-      const caughtUp = s.received >= s.end - 1 && s.endReadAt >= h.writtenAt + this.skewMs;
-      if (!caughtUp) return false;
+      // Caught up on a read that began after the event was written: nothing before it is missing.
+      if (s.caughtUpAt < h.writtenAt + this.skewMs) return false;
     }
     return true;
   }
@@ -241,9 +261,25 @@ export class Sequencer {
   private origin(name: string): OriginState {
     let s = this.origins.get(name);
     if (!s) {
-      s = { received: -1, done: [], lastAt: '', end: Number.POSITIVE_INFINITY, endReadAt: 0 };
+      s = {
+        received: -1,
+        done: [],
+        lastAt: '',
+        end: Number.POSITIVE_INFINITY,
+        caughtUpAt: 0,
+        pending: [],
+      };
       this.origins.set(name, s);
     }
     return s;
   }
+}
+
+/** Moves the reads whose end has all arrived out of `pending`, the latest into `caughtUpAt`. */
+function settleReads(s: OriginState): void {
+  let n = 0;
+  while (n < s.pending.length && s.pending[n]!.end - 1 <= s.received) n++;
+  if (n === 0) return;
+  s.caughtUpAt = Math.max(s.caughtUpAt, s.pending[n - 1]!.at);
+  s.pending.splice(0, n);
 }

@@ -90,6 +90,37 @@ export function alertSinkContract(name: string, make: () => AlertSink): void {
       expect(new Set(stored?.eventIds)).toEqual(new Set(events.map((e) => e.id)));
     });
 
+    it('delivers a batch of many alerts with repeats of one, counting each as it applied', async () => {
+      // Forty other alerts: the sink keys on the id alone, whatever the finding.
+      const [base] = alertsFor(
+        payoutExecuted({ toAddress: LAZARUS_WALLET, workerId: `w-${name}-batch` }),
+      );
+      const distinct = Array.from({ length: 40 }, (_, i) => ({
+        ...base!,
+        id: `${base!.id}-batch-${i}`,
+      }));
+      expect(new Set(distinct.map((a) => a.id)).size).toBe(40);
+      const repeats = [
+        payoutExecuted({
+          toAddress: LAZARUS_WALLET,
+          payoutId: 'rep-1',
+          occurredAt: '2026-09-01T08:00:00Z',
+        }),
+        payoutExecuted({
+          toAddress: LAZARUS_WALLET,
+          payoutId: 'rep-2',
+          occurredAt: '2026-09-02T08:00:00Z',
+        }),
+      ].map((e) => alertsFor(e)[0]!);
+      expect(repeats[0]!.id).toBe(repeats[1]!.id);
+      // The repeat's first sighting leads, its second trails the whole batch.
+      const batch = [repeats[0]!, ...distinct, repeats[1]!, repeats[1]!];
+      expect(await sink.deliver(batch)).toEqual({ created: 41, merged: 1, unchanged: 1 });
+      for (const a of distinct) expect((await sink.get(a.id))?.eventIds).toEqual(a.eventIds);
+      const merged = await sink.get(repeats[0]!.id);
+      expect(merged?.related.payouts).toEqual(['rep-1', 'rep-2']);
+    });
+
     it('withdraws an alert whose only transfer a reorg retracted, once', async () => {
       const transfer = usdcTransfer({
         txHash: `0x${'c3'.repeat(32)}`,

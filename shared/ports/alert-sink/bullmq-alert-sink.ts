@@ -33,6 +33,9 @@ const ALL_STATES = [
   'paused',
 ] as const;
 
+/** Alerts delivered at once by one `deliver` call. */
+const DELIVERY_CONCURRENCY = 32;
+
 /**
  * Alerts as jobs of the BullMQ queue `alerts`: job name = rule id, job id = alert id.
  * Only BullMQ's public API touches its keys (add, getJob, updateData): a repeat is merged
@@ -48,7 +51,8 @@ export class BullmqAlertSink implements AlertSink {
   private readonly locks: AlertLocks;
   /** Our keys: `<keyPrefix>:{<queue>}:...`, one hash slot per queue. */
   private readonly base: string;
-  private chain: Promise<unknown> = Promise.resolve();
+  /** The change in flight per alert id: one at a time per alert, different alerts at once. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(options: BullmqAlertSinkOptions) {
     const queueName = options.queueName ?? 'alerts';
@@ -62,9 +66,21 @@ export class BullmqAlertSink implements AlertSink {
     this.base = `${options.keyPrefix ?? 'flowsentry'}:{${queueName}}`;
   }
 
+  /**
+   * Delivers a batch with its alerts' round trips overlapping: a merge takes five of them
+   * (lock, read, write, unlock, event index), and one after another they were most of an
+   * alert's latency. Repeats of one alert still apply in the batch's order; a catch-up
+   * batch of thousands keeps at most `DELIVERY_CONCURRENCY` alerts under way, so no lock
+   * is held while its commands queue behind the whole batch's.
+   */
   async deliver(alerts: readonly Alert[]): Promise<DeliveryResult> {
     const counts = { created: 0, merged: 0, unchanged: 0 };
-    for (const alert of alerts) counts[await this.deliverOne(alert)]++;
+    let next = 0;
+    const lane = async () => {
+      while (next < alerts.length) counts[await this.deliverOne(alerts[next++]!)]++;
+    };
+    const lanes = Math.min(DELIVERY_CONCURRENCY, alerts.length);
+    await Promise.all(Array.from({ length: lanes }, lane));
     return counts;
   }
 
@@ -77,14 +93,17 @@ export class BullmqAlertSink implements AlertSink {
     return `${this.base}:alert-lock:${alertId}`;
   }
 
-  private async deliverOne(alert: Alert): Promise<keyof DeliveryResult> {
-    const retractable = alert.eventIds.filter(isRetractable);
-    if (retractable.length > 0) {
-      const pipeline = this.redis.pipeline();
-      for (const id of retractable) pipeline.sadd(this.eventKey(id), alert.id);
-      await pipeline.exec();
-    }
-    return this.serialized(() => this.locked(alert.id, () => this.addOrMerge(alert)));
+  /** Joins the alert's queue at once (no await before it), so repeats keep their order. */
+  private deliverOne(alert: Alert): Promise<keyof DeliveryResult> {
+    return this.serialized(alert.id, async () => {
+      const retractable = alert.eventIds.filter(isRetractable);
+      if (retractable.length > 0) {
+        const pipeline = this.redis.pipeline();
+        for (const id of retractable) pipeline.sadd(this.eventKey(id), alert.id);
+        await pipeline.exec();
+      }
+      return this.locked(alert.id, () => this.addOrMerge(alert));
+    });
   }
 
   /** Under the alert's lock: a new job, or the repeat merged into the job's data. */
@@ -113,7 +132,8 @@ export class BullmqAlertSink implements AlertSink {
         for (const a of await this.redis.smembers(this.eventKey(id))) ids.add(a);
       for (const id of ids) {
         const change = (a: Alert) => applyRetraction(a, r);
-        if (await this.serialized(() => this.locked(id, () => this.update(id, change)))) changed++;
+        if (await this.serialized(id, () => this.locked(id, () => this.update(id, change))))
+          changed++;
       }
     }
     return changed;
@@ -132,10 +152,19 @@ export class BullmqAlertSink implements AlertSink {
     return this.locks.withLock(this.lockKey(alertId), fn);
   }
 
-  /** One change at a time from this process: its own changes never wait on each other's lock. */
-  private serialized<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(fn, fn);
-    this.chain = run.catch(() => {});
+  /**
+   * One change at a time per alert from this process: its own changes to an alert never
+   * wait on each other's lock (the lock is for other screeners).
+   */
+  private serialized<T>(alertId: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.inFlight.get(alertId) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const settled = run.catch(() => {});
+    this.inFlight.set(alertId, settled);
+    // The last change of an alert forgets it; an earlier one leaves the later one's entry.
+    void settled.then(() => {
+      if (this.inFlight.get(alertId) === settled) this.inFlight.delete(alertId);
+    });
     return run;
   }
 
