@@ -56,6 +56,13 @@ interface OriginState {
   caughtUpAt: number;
   /** Reads whose end has not all arrived yet, oldest first (their ends never decrease). */
   pending: EndRead[];
+  /**
+   * Offsets of the origin's events taken and not yet released, ascending from `heldFrom`
+   * (an origin's offsets arrive in order): the lowest is at hand without a scan of all
+   * held events, which a release needs for every origin.
+   */
+  heldOffsets: number[];
+  heldFrom: number;
 }
 
 /** One end-offset read of an origin: its end, and when the read began. */
@@ -123,11 +130,15 @@ export class Sequencer {
   offer(o: Offer): boolean {
     this.nextSeq = Math.max(this.nextSeq, o.seq + 1);
     const s = this.origin(o.origin);
-    if (o.offset <= s.received || s.done.includes(o.offset)) return false;
+    if (o.offset <= s.received) return false;
     s.received = o.offset;
     settleReads(s);
+    // Applied before a restore: a duplicate, but it counts as arrived (else a quiet
+    // partition would hold the events before it until its next record).
+    if (s.done.includes(o.offset)) return false;
     if (!o.event) return true;
     if (o.event.at > s.lastAt) s.lastAt = o.event.at;
+    s.heldOffsets.push(o.offset);
     this.incoming.push({ ...o, event: o.event });
     return true;
   }
@@ -153,12 +164,15 @@ export class Sequencer {
     if (n === 0) return [];
     const out = this.held.slice(0, n);
     this.held = this.held.slice(n);
-    const lowest = this.lowestHeld();
+    for (const h of out) unhold(this.origin(h.origin), h.offset);
+    // An event released before an earlier offset of its origin (a tie on time broken by id)
+    // is remembered as done until that earlier one is released too.
     for (const h of out) {
-      const low = lowest.get(h.origin);
-      if (low !== undefined && h.offset > low) this.origin(h.origin).done.push(h.offset);
+      const s = this.origin(h.origin);
+      const low = lowestHeld(s);
+      if (low !== undefined && h.offset > low) s.done.push(h.offset);
     }
-    this.pruneDone(lowest);
+    this.pruneDone();
     return out.map(({ event, origin, offset }) => ({ event, origin, offset }));
   }
 
@@ -183,14 +197,9 @@ export class Sequencer {
 
   /** Progress per origin, for the changelog: what a restored sequencer must not apply again. */
   progress(): Record<string, OriginProgress> {
-    const lowest = this.lowestHeld();
-    for (const h of this.incoming) {
-      const low = lowest.get(h.origin);
-      if (low === undefined || h.offset < low) lowest.set(h.origin, h.offset);
-    }
     const out: Record<string, OriginProgress> = Object.create(null);
     for (const [origin, s] of this.origins) {
-      const low = lowest.get(origin);
+      const low = lowestHeld(s);
       const through = low === undefined ? s.received : low - 1;
       out[origin] = { through, done: s.done.filter((d) => d > through), lastAt: s.lastAt };
     }
@@ -240,20 +249,11 @@ export class Sequencer {
     return true;
   }
 
-  private lowestHeld(): Map<string, number> {
-    const lowest = new Map<string, number>();
-    for (const h of this.held) {
-      const low = lowest.get(h.origin);
-      if (low === undefined || h.offset < low) lowest.set(h.origin, h.offset);
-    }
-    return lowest;
-  }
-
   /** Applied offsets below an origin's lowest held one are covered by `through`. */
-  private pruneDone(lowest: ReadonlyMap<string, number>): void {
-    for (const [origin, s] of this.origins) {
+  private pruneDone(): void {
+    for (const s of this.origins.values()) {
       if (s.done.length === 0) continue;
-      const low = lowest.get(origin);
+      const low = lowestHeld(s);
       s.done = low === undefined ? [] : s.done.filter((d) => d > low);
     }
   }
@@ -268,6 +268,8 @@ export class Sequencer {
         end: Number.POSITIVE_INFINITY,
         caughtUpAt: 0,
         pending: [],
+        heldOffsets: [],
+        heldFrom: 0,
       };
       this.origins.set(name, s);
     }
@@ -282,4 +284,30 @@ function settleReads(s: OriginState): void {
   if (n === 0) return;
   s.caughtUpAt = Math.max(s.caughtUpAt, s.pending[n - 1]!.at);
   s.pending.splice(0, n);
+}
+
+/** The lowest offset of the origin still held, if any. */
+function lowestHeld(s: OriginState): number | undefined {
+  return s.heldFrom < s.heldOffsets.length ? s.heldOffsets[s.heldFrom] : undefined;
+}
+
+/** Forgets a released offset: nearly always the lowest held, else found by bisection. */
+function unhold(s: OriginState, offset: number): void {
+  const held = s.heldOffsets;
+  if (held[s.heldFrom] === offset) s.heldFrom++;
+  else {
+    let lo = s.heldFrom;
+    let hi = held.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (held[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    if (held[lo] === offset) held.splice(lo, 1);
+  }
+  // The released head is dropped in one copy once it is most of the array.
+  if (s.heldFrom > 1_024 && s.heldFrom * 2 > held.length) {
+    s.heldOffsets = held.slice(s.heldFrom);
+    s.heldFrom = 0;
+  }
 }

@@ -88,4 +88,34 @@ describe('the sequencer', () => {
     for (const offset of [0, 1, 2]) s.offer({ origin: 'b/0', offset, writtenAt: 1_001, seq: 2 });
     expect(released(s)).toEqual(['a/0@0']);
   });
+
+  it('remembers an offset released before an earlier one of its origin, across a restore', () => {
+    // Two events of one origin at the same time: the later offset has the smaller id, so it
+    // goes first, and a round may end between the two.
+    const at = '2026-10-01T00:00:00.000Z';
+    const [second, first] = ['seq-tie-a', 'seq-tie-b']
+      .map((payoutId) =>
+        normalizeEvent(payoutExecuted({ payoutId, workerId: 'w-tie', occurredAt: at })),
+      )
+      .sort((x, y) => (x.envelope.id < y.envelope.id ? -1 : 1));
+    const s = new Sequencer({ skewMs: 0 });
+    s.offer({ origin: 'a/0', offset: 0, writtenAt: 1, seq: 0, event: first! });
+    s.offer({ origin: 'a/0', offset: 1, writtenAt: 1, seq: 1, event: second! });
+    s.ends(new Map([['a/0', 2]]), 10);
+    expect(s.release(1).map((r) => r.offset)).toEqual([1]);
+    const progress = s.progress();
+    expect(progress['a/0']).toMatchObject({ through: -1, done: [1] });
+    // A restored sequencer takes offset 0 again and drops offset 1 as applied.
+    const again = new Sequencer({ skewMs: 0 });
+    again.restore(progress);
+    expect(again.offer({ origin: 'a/0', offset: 0, writtenAt: 1, seq: 0, event: first! })).toBe(
+      true,
+    );
+    expect(again.offer({ origin: 'a/0', offset: 1, writtenAt: 1, seq: 1, event: second! })).toBe(
+      false,
+    );
+    again.ends(new Map([['a/0', 2]]), 10);
+    expect(again.release().map((r) => r.offset)).toEqual([0]);
+    expect(again.progress()['a/0']).toMatchObject({ through: 1, done: [] });
+  });
 });
