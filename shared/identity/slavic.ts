@@ -141,35 +141,84 @@ function belarusianFold(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-const byFolds = new Map<string, string>();
+/** A word's fold, kept once computed (bounded). */
+function cachedFold(fold: (word: string) => string): (word: string) => string {
+  const folds = new Map<string, string>();
+  return (word) => {
+    let out = folds.get(word);
+    if (out === undefined) {
+      out = fold(word);
+      if (folds.size >= CACHE_LIMIT) folds.clear();
+      folds.set(word, out);
+    }
+    return out;
+  };
+}
 
-function belarusianKey(word: string): string {
-  let out = byFolds.get(word);
-  if (out === undefined) {
-    out = belarusianFold(word);
-    if (byFolds.size >= CACHE_LIMIT) byFolds.clear();
-    byFolds.set(word, out);
-  }
-  return out;
+const belarusianKey = cachedFold(belarusianFold);
+
+/**
+ * The vowels Belarusian spells otherwise than Russian, on top of `belarusianFold`: яканне, the
+ * е or ё of Russian written я (ia, ya) before the stress and at a word's start (Piatrou for
+ * Petrov, Karpiankou for Karpenkov, Viachaslau for Vyacheslav, Yauhen for Yevgeny), and the
+ * hardened ш ж ч ц р, after which Belarusian writes а for an unstressed е (Shautsou for
+ * Shevtsov, Charnou for Chernov, Charheika for Chergeiko) and no soft glide (Tkachou, Tkachyov),
+ * and the в put before у after a vowel (Navumau for Naumov).
+ * ць is ts before any soft vowel (Tsertsel for Tertel, Vetsianevich for Vetenevich). A word's
+ * last vowel keeps its i and its o (Eugenia, Eugenio; Nuriev with its ие stays apart from
+ * Nurov), but for -ka against -ko.
+ */
+function belarusianVowelFold(word: string): string {
+  return (
+    word
+      .replace(/dz(?!h)/g, 'd')
+      .replace(/ts(?=[iey])/g, 't')
+      // The в Belarusian puts before у after a vowel (Navumau for Naumov).
+      .replace(/(?<=[aeo])vu/g, 'u')
+      .replace(/(?<=[aeo])[uw](?=[^aeiouy]|$)/g, 'v')
+      .replace(/(?<![kszct])h/g, 'g')
+      .replace(/y/g, 'i')
+      .replace(/(?<=sh|zh|ch)i(?=[aeo])/g, '')
+      .replace(/(?:^|(?<=[^aeiou]))i[aeo](?!$)/g, 'E')
+      .replace(/(?<=sh|zh|ch|ts|r)e/g, 'a')
+      .replace(/o(?!$)|(?<=k)o$/g, 'a')
+      .replace(/E/g, 'e')
+      .replace(/(iy|ii|yi)$/, 'i')
+      .replace(/(.)\1+/g, '$1')
+  );
+}
+
+/**
+ * Letters only a Belarusian spelling has, for the vowel fold above, which reads e, ia and a
+ * alike and so needs more than an h or an ia: дз, ць before a soft vowel, ў after a vowel.
+ */
+const BELARUSIAN_STRONG_MARK = /dz|ts(?=[iey])|[aeo][uw](?=[^aeiouy]|$)/;
+
+const belarusianVowelKey = cachedFold(belarusianVowelFold);
+
+/** An -ka against an -ko: the Belarusian ending of a Russian or Ukrainian -ko (Lukashenka). */
+function kaKo(a: string, b: string): boolean {
+  return (a.endsWith('ka') && b.endsWith('ko')) || (a.endsWith('ko') && b.endsWith('ka'));
 }
 
 /** True when two words are one name in its Belarusian and Russian spellings (Lukashenka, Lukashenko). */
 export function sameBelarusianName(a: string, b: string): boolean {
   if (a.length < MIN_WORD || b.length < MIN_WORD || a === b) return false;
   // Cheap first: most pairs of words read apart.
-  if (belarusianKey(a) !== belarusianKey(b)) return false;
-  return (
-    BELARUSIAN_MARK.test(a) ||
-    BELARUSIAN_MARK.test(b) ||
-    (a.endsWith('ka') && b.endsWith('ko')) ||
-    (a.endsWith('ko') && b.endsWith('ka'))
-  );
+  if (belarusianKey(a) === belarusianKey(b))
+    return BELARUSIAN_MARK.test(a) || BELARUSIAN_MARK.test(b) || kaKo(a, b);
+  if (belarusianVowelKey(a) !== belarusianVowelKey(b)) return false;
+  return BELARUSIAN_STRONG_MARK.test(a) || BELARUSIAN_STRONG_MARK.test(b) || kaKo(a, b);
 }
 
 /** Index keys of a word's readings: two spellings of one name share one. */
 export function slavicKeys(word: string): string[] {
   if (word.length < MIN_WORD) return [];
-  return [...readings(word).map((r) => `sl:${r}`), `by:${belarusianKey(word)}`];
+  const keys = [...readings(word).map((r) => `sl:${r}`), `by:${belarusianKey(word)}`];
+  // One prefix for both folds: a word whose two folds are one posts it once.
+  const vowels = belarusianVowelKey(word);
+  if (vowels !== belarusianKey(word)) keys.push(`by:${vowels}`);
+  return keys;
 }
 
 /** True when two words are one Slavic name as two languages write it (Selenskyj, Zelenskyy). */

@@ -32,6 +32,35 @@ describe('Belarusian names against their Russian spellings', () => {
     },
   );
 
+  it.each([
+    ['Aliaksandr Shautsou', 'Aleksandr Shevtsov'],
+    ['Viktar Charnou', 'Viktor Chernov'],
+    ['Siarhei Piatrou', 'Sergei Petrov'],
+    ['Mikalai Karpiankou', 'Nikolai Karpenkov'],
+    ['Aliaksandr Vetsianevich', 'Aleksandr Vetenevich'],
+    ['Ivan Tsertsel', 'Ivan Tertel'],
+    ['Uladzimir Navumau', 'Vladimir Naumov'],
+    ['Siarhei Charheika', 'Sergei Chergeiko'],
+    ['Andrei Tkachou', 'Andrei Tkachev'],
+  ])(
+    'matches %s ~ %s (яканне, а for е after the hardened consonants, ць before e, в before у)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+      expect(matches(listed, query)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['Pavel Shautsou', 'Pavel Shevchuk'],
+    ['Ivan Charnou', 'Ivan Chernyak'],
+    ['Rustam Nuriev', 'Rustam Nurow'],
+    ['Eugenia Lopez', 'Eugenio Lopez'],
+    ['Mario Pouria', 'Mario Paura'],
+  ])('keeps %s and %s apart (another name; a final vowel and ие kept)', (query, listed) => {
+    expect(matches(query, listed)).toBe(false);
+    expect(matches(listed, query)).toBe(false);
+  });
+
   it('reads a Belarusian patronymic as the Russian one (Ryhoravich, Grigoryevich; Mikalaeuna, Nikolaevna)', () => {
     expect(matches('Alena Mikalaeuna Dmukhaila', 'Yelena Nikolaevna Dmukhaylo')).toBe(true);
     expect(matches('Aliaksandr Ryhoravich Lukashenka', 'Aleksandr Petrovich Lukashenko')).toBe(
