@@ -34,7 +34,8 @@ export function openPayout(ctx: ModelContext, wallet: WalletRecord, payout: Open
 export function isPayoutLeg(wallet: WalletRecord, txHash: string): boolean {
   if (wallet.open.length === 0) return false;
   const hash = txHash.toLowerCase();
-  for (const p of wallet.open) if (p.txHash === hash) return true;
+  const open = wallet.open;
+  for (let i = 0; i < open.length; i++) if (open[i]!.txHash === hash) return true;
   return false;
 }
 
@@ -101,7 +102,7 @@ export function countForward(
   rec.forwarded = { payoutId: payout.payoutId, collector: to.key };
   // A payout cannot forward more than it carried; funds beyond it came from elsewhere.
   const share = Math.min(1, sent / payout.amount);
-  const known = to.feeders.find((f) => f.payoutId === payout.payoutId);
+  const known = feederOf(to, payout.payoutId);
   if (known) known.share = share;
   if (payout.fedTo !== undefined || share < ctx.options.forwardMinShare) return;
   payout.fedTo = to.key;
@@ -165,8 +166,19 @@ export function feedingOf(
 ): Feeding | undefined {
   const counted = rec.forwarded;
   if (!counted) return undefined;
-  const feeder = to.feeders.find(
-    (f) => f.payoutId === counted.payoutId && f.walletKey === from.key,
-  );
+  const feeder = feederOf(to, counted.payoutId, from.key);
   return feeder ? { collector: to, feeder } : undefined;
+}
+
+/**
+ * The collector's feeder for a payout (and sending wallet, when given). A plain loop: every
+ * forwarding transfer asks, and `find` with a closure allocated per call.
+ */
+function feederOf(to: WalletRecord, payoutId: string, walletKey?: string): Feeder | undefined {
+  const feeders = to.feeders;
+  for (let i = 0; i < feeders.length; i++) {
+    const f = feeders[i]!;
+    if (f.payoutId === payoutId && (walletKey === undefined || f.walletKey === walletKey)) return f;
+  }
+  return undefined;
 }

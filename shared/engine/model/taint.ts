@@ -33,9 +33,13 @@ export function sameSlice(a: Origin, b: Origin): boolean {
   return a.workerId === b.workerId && a.walletKey === b.walletKey && a.cls === b.cls;
 }
 
-/** The slice in `list` that `slice` merges with, if any (a plain loop: every transfer asks). */
+/**
+ * The slice in `list` that `slice` merges with, if any. An indexed loop: every transfer
+ * asks, and `for...of` over lists that are sometimes the frozen `EMPTY` was not optimized
+ * (an iterator and a result object per slice, a sixth of the engine's garbage).
+ */
 function sliceLike(list: readonly Origin[], slice: Origin): Origin | undefined {
-  for (const x of list) if (sameSlice(x, slice)) return x;
+  for (let i = 0; i < list.length; i++) if (sameSlice(list[i]!, slice)) return list[i];
   return undefined;
 }
 
@@ -76,7 +80,8 @@ function copySlice(
 function compact(wallet: WalletRecord, minShare: number): void {
   const list = wallet.origins;
   let kept = 0;
-  for (const o of list) if (o.held / o.paid >= minShare) list[kept++] = o;
+  for (let i = 0; i < list.length; i++)
+    if (list[i]!.held / list[i]!.paid >= minShare) list[kept++] = list[i]!;
   list.length = kept;
 }
 
@@ -106,7 +111,9 @@ export function carry(
   setBalance(from, m.cls, Math.max(0, balance - m.amount));
   if (from.origins.length === 0) return NOTHING;
   let out = NOTHING;
-  for (const origin of from.origins) {
+  const origins = from.origins;
+  for (let i = 0; i < origins.length; i++) {
+    const origin = origins[i]!;
     if (origin.cls !== m.cls || origin.held <= 0) continue;
     const part = origin.held * fraction;
     origin.held -= part;
@@ -136,7 +143,8 @@ export function receive(
   o: ModelOptions,
 ): void {
   setBalance(to, m.cls, (to.balances[m.cls] ?? 0) + m.amount);
-  for (const slice of carried) {
+  for (let i = 0; i < carried.length; i++) {
+    const slice = carried[i]!;
     const same = sliceLike(to.origins, slice);
     if (!same) {
       // Hop lists are never changed in place (a longer path is a new list), so they are shared.
@@ -221,7 +229,8 @@ export function unwind(
 export function arrivedAt(to: WalletRecord, carried: readonly Origin[]): Origin[] {
   if (carried.length === 0) return NOTHING;
   const out: Origin[] = [];
-  for (const x of to.origins) if (sliceLike(carried, x)) out.push(x);
+  const here = to.origins;
+  for (let i = 0; i < here.length; i++) if (sliceLike(carried, here[i]!)) out.push(here[i]!);
   return out;
 }
 
@@ -237,7 +246,9 @@ export function creditPayout(p: {
 }): void {
   const { wallet, amount } = p;
   let own: Origin | undefined;
-  for (const o of wallet.origins) {
+  const origins = wallet.origins;
+  for (let i = 0; i < origins.length; i++) {
+    const o = origins[i]!;
     if (o.workerId === p.workerId && o.walletKey === wallet.key && o.cls === p.cls) {
       own = o;
       break;
