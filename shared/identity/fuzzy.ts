@@ -1,6 +1,8 @@
+import { sameChineseSurname } from './cantonese.ts';
 import { chineseWord } from './chinese.ts';
 import { consonantsOf } from './consonants.ts';
 import { feminineFamilyName, otherSexGivenName } from './gender.ts';
+import { sameJapaneseName } from './hepburn.ts';
 import { surnameCredit } from './korean-surnames.ts';
 import { wordKeys } from './romanize.ts';
 import { sameBelarusianName, samePatronymic, sameSlavicName, slavicTypo } from './slavic.ts';
@@ -103,6 +105,8 @@ const FOREIGN_CREDIT = 0.9;
 const REVERSED_CREDIT = 0.9;
 const REVERSED_TYPO_CREDIT = 0.85;
 const PARTICLE_TYPO_CREDIT = 0.9;
+/** A Japanese name in another romanization, a Chinese surname in its Cantonese reading. */
+const ROMANIZATION_CREDIT = 0.9;
 /** A Slavic name as another language writes it: as much as a typo. */
 const SLAVIC_CREDIT = 0.9;
 /** And with one typo on top (Serej for Sergej): a two-word name with its other word exact scores 0.925. */
@@ -190,6 +194,9 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
       : b.length - a.length === 2 && lithuanianForm(b, a)
   )
     return 0.95;
+  // One Japanese name in two romanizations (Itou, Ito; Siniti, Shinichi), one Chinese surname
+  // in its Cantonese and Pinyin spellings (Chan, Chen): as much as a transliteration.
+  if (sameJapaneseName(a, b) || sameChineseSurname(a, b)) return ROMANIZATION_CREDIT;
   const credit = spellingCredit(a, b);
   if (credit > 0 || a.length < 4) return credit;
   if (slavicTypo(a, b)) return SLAVIC_TYPO_CREDIT;
@@ -256,7 +263,8 @@ const written = (word: string) => /[aeiou]/.test(word);
 /**
  * Letters that transliterations of one Arabic, Persian or Indonesian sound trade at will,
  * folded: ou/oo/w for و (Sahraoui/Sahrawi, Dawood/Daud), ee and a final y for ي (Zawahry),
- * sy for sh (Ba'asyir/Bashir), dh for d (Dhari/Dari), q and ck for k (Macki/Maki), ph for f, doubled letters once
+ * sy for sh (Ba'asyir/Bashir), dh for d (Dhari/Dari), q, ck and a French c before a, o or u
+ * for k (Macki/Maki, Yacoub/Yaqub), ph for f, doubled letters once
  * (Hajjaj/Hajaj).
  */
 export const transliterated = memo((word) =>
@@ -274,7 +282,8 @@ export const transliterated = memo((word) =>
     // ث is th in Arabic spellings, s in Persian, Urdu and Turkish ones (Harith/Haris).
     .replace(/th/g, 's')
     .replace(/q/g, 'k')
-    .replace(/ck/g, 'k')
+    // The French c before a, o, u for ك or ق (Yacoub, Yaqub; Mocktar).
+    .replace(/c(?![eihyz])/g, 'k')
     .replace(/ph/g, 'f')
     .replace(/(.)\1+/g, '$1')
     // A final ta marbuta as Persian and Arabic spellings write it (Haniyeh, Haniya, Haniyah).
@@ -292,6 +301,34 @@ function sameQaf(a: string, b: string, fa: string, fb: string): boolean {
   return other.replace(/kh|gh|g/g, 'k') === folded;
 }
 
+/**
+ * ج is j in most spellings and g in Egyptian ones (Gamal, Abdel Gawad, Ragab, Hegazi; Naguib
+ * with the French gu before i, Magdy): a word with a g, where the other has a j, is read with
+ * each g as j. Both words five letters or more, neither one Chinese syllable (Jiang, Giang) and
+ * not both Pinyin (Guilin, Jilin): four-letter words are Western and East Asian names too
+ * often (Gill, Jill; Gung, Jung).
+ */
+const MIN_GIM_WORD = 5;
+const GIM_SPELLING_CREDIT = 0.85;
+
+/** A g (not gh) read as the j of ج, with the French gu before e or i (Naguib). */
+export const gimAsJ = (word: string) => word.replace(/gu(?=[ei])/g, 'j').replace(/g(?!h)/g, 'j');
+
+/** The g-spelled word with its g read as j, when one word has g and the other j (see above). */
+function gimReading(a: string, b: string): readonly [string, string] | undefined {
+  if (a.length < MIN_GIM_WORD || b.length < MIN_GIM_WORD) return undefined;
+  const ga = /g(?!h)/.test(a) && !a.includes('j');
+  const gb = /g(?!h)/.test(b) && !b.includes('j');
+  if (ga === gb || !(ga ? b : a).includes('j')) return undefined;
+  // One syllable (Jiang, Giang) is Chinese or Vietnamese; two Pinyin words are two names
+  // (Guilin, Jilin). Wade-Giles writes no g, and its j is Pinyin's r (Hijazi reads hi-ja-zi).
+  const ca = chineseWord(a);
+  const cb = chineseWord(b);
+  if (ca?.keys.length === 1 || cb?.keys.length === 1) return undefined;
+  if (ca !== undefined && cb !== undefined && !ca.wadeGiles && !cb.wadeGiles) return undefined;
+  return ga ? [gimAsJ(a), b] : [a, gimAsJ(b)];
+}
+
 /** A word matched only after folding transliterations counts as much as a typo. */
 const TRANSLITERATED_CREDIT = 0.9;
 /** One typo more after folding: too little for a two-word name (Karim/Qasim Saleh), enough in a longer one. */
@@ -301,9 +338,24 @@ const TRANSLITERATED_TYPO_CREDIT = 0.75;
 function spellingCredit(a: string, b: string): number {
   const direct = writtenCredit(a, b);
   if (direct >= TRANSLITERATED_CREDIT) return direct;
+  const gim = gimReading(a, b);
+  if (gim !== undefined) {
+    // The j reading and nothing else counts as a transliteration; with a spelling difference
+    // more (Hegazi, Hijazi) as a little less, so a two-word name needs its other word exact.
+    const [ja, jb] = gim;
+    if (transliterated(ja) === transliterated(jb)) return TRANSLITERATED_CREDIT;
+    return Math.max(direct, Math.min(GIM_SPELLING_CREDIT, spellingCredit(ja, jb)));
+  }
   const fa = transliterated(a);
   const fb = transliterated(b);
   if (fa === a && fb === b) return direct;
+  return foldedCredit(a, b, direct);
+}
+
+/** Credit for two words alike once transliterations are folded (`direct`: as written). */
+function foldedCredit(a: string, b: string, direct: number): number {
+  const fa = transliterated(a);
+  const fb = transliterated(b);
   if (fa === fb || sameQaf(a, b, fa, fb)) return TRANSLITERATED_CREDIT;
   return Math.max(direct, Math.min(TRANSLITERATED_TYPO_CREDIT, writtenCredit(fa, fb)));
 }

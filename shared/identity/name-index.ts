@@ -1,9 +1,11 @@
 import type { ListEntry } from '../lists/types.ts';
 import { consonantKeys, consonantKeysNeeded, consonantKeysNeededFor } from './abjad.ts';
+import { otherSurnameReadings } from './cantonese.ts';
 import { chineseWord, heardKey } from './chinese.ts';
 import { cyrillicKeys } from './cyrillic.ts';
-import { scrambleKey, skeleton, transliterated } from './fuzzy.ts';
+import { gimAsJ, scrambleKey, skeleton, transliterated } from './fuzzy.ts';
 import { otherSexForms } from './gender.ts';
+import { hepburnKey } from './hepburn.ts';
 import { entitySimilarity, entityTokens, personKeys } from './names.ts';
 import { wildcardKeys } from './one-edit.ts';
 import { koreanTypo, nameSimilarity, type PreparedName, prepareName } from './person.ts';
@@ -135,6 +137,36 @@ function scrambleKeys(word: string, query: boolean): string[] {
  * changes it: a query also looks the folded form up as a word (Harith finds Haris). Table given
  * names are left out: their table form finds their spellings, and their postings are long.
  */
+/**
+ * A query word of five letters or more with a g looks up its Egyptian g read as j (Magdy finds
+ * MAJDI), one with a j its j as g (Jamal finds GAMAL) and, as a typo would, among the one-letter-
+ * deleted forms (Najib finds NAGUIB through nagib), the folded forms and the skeletons (Hijazi
+ * finds HEGAZI).
+ */
+function gimKeys(word: string): string[] {
+  if (word.length < 5 || (!word.includes('j') && !/g(?!h)/.test(word))) return [];
+  if (word.includes('j')) {
+    const g = word.replace(/j/g, 'g');
+    return [`w:${g}`, `d:${g}`, `t:${transliterated(g)}`, ...skeletonKeys(g)];
+  }
+  const j = gimAsJ(word);
+  return [`w:${j}`, `w:${transliterated(j)}`, `t:${transliterated(j)}`, ...skeletonKeys(j)];
+}
+
+/**
+ * A Japanese word's romanization key (see `hepburn.ts`): a listed word posts it when it differs
+ * from the word, a query looks it up as a key and as a word (Itou finds ITO, Ito finds ITOU).
+ * A query's Cantonese or Pinyin surname looks up the other reading's spellings (Chan, CHEN).
+ */
+function romanizationKeys(word: string, query: boolean): string[] {
+  const key = hepburnKey(word);
+  const keys = key === '' || (!query && key === word) ? [] : [`jp:${key}`];
+  if (!query) return keys;
+  if (key !== '' && key !== word) keys.push(`w:${key}`);
+  for (const other of otherSurnameReadings(word)) keys.push(`w:${other}`);
+  return keys;
+}
+
 function foldedKeys(word: string, query: boolean): string[] {
   if (word.length < 3 || isKnownGivenName(word)) return [];
   const folded = transliterated(word);
@@ -196,6 +228,8 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     ...(o.query ? otherSexForms(w).map((f) => `w:${f}`) : []),
     ...scrambleKeys(w, o.query),
     ...foldedKeys(w, o.query),
+    ...(o.query ? gimKeys(w) : []),
+    ...romanizationKeys(w, o.query),
     ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),
     ...(o.query && korean ? gluedKeys([w], true) : []),
   ]);

@@ -1,4 +1,5 @@
 import { editDistance } from './fuzzy.ts';
+import { cachedFold } from './text.ts';
 import { foreignForm, givenNameForm } from './tokens.ts';
 
 /**
@@ -139,20 +140,6 @@ function belarusianFold(word: string): string {
     .replace(/o/g, 'a')
     .replace(/(iy|ii|yi)$/, 'i')
     .replace(/(.)\1+/g, '$1');
-}
-
-/** A word's fold, kept once computed (bounded). */
-function cachedFold(fold: (word: string) => string): (word: string) => string {
-  const folds = new Map<string, string>();
-  return (word) => {
-    let out = folds.get(word);
-    if (out === undefined) {
-      out = fold(word);
-      if (folds.size >= CACHE_LIMIT) folds.clear();
-      folds.set(word, out);
-    }
-    return out;
-  };
 }
 
 const belarusianKey = cachedFold(belarusianFold);

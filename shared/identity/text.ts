@@ -185,3 +185,20 @@ function transpositions(a: string, b: string, aHit: Uint8Array, bHit: Uint8Array
   }
   return half / 2;
 }
+
+/** A function of a word, each result kept once computed (bounded: the cache is emptied when full). */
+export function cachedFold(
+  fold: (word: string) => string,
+  limit = 100_000,
+): (word: string) => string {
+  const folds = new Map<string, string>();
+  return (word) => {
+    let out = folds.get(word);
+    if (out === undefined) {
+      out = fold(word);
+      if (folds.size >= limit) folds.clear();
+      folds.set(word, out);
+    }
+    return out;
+  };
+}

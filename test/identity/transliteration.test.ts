@@ -170,6 +170,36 @@ describe('spellings compliance teams meet', () => {
   });
 });
 
+describe('Egyptian g for ج', () => {
+  it.each([
+    ['Gamal Abdel Nasser', 'Jamal Abd al-Nasir'],
+    ['Ahmed Abdel Gawad', 'Ahmad Abd al-Jawad'],
+    ['Naguib Sawiris', 'Najib Sawiris'],
+    ['Magdy Yacoub', 'Majdi Yaqub'],
+    ['Gamal Ragab', 'Jamal Rajab'],
+    ['Mohamed Hegazi', 'Muhammad Hijazi'],
+  ])(
+    'matches %s ~ %s (g and the French gu before i as j; c before a, o, u as k)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+      expect(matches(listed, query)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['Jiang Wei', 'Giang Wei'],
+    ['Jung Ming', 'Gung Ming'],
+    ['Wang Guilin', 'Wang Jilin'],
+    ['Magdi Hegazi', 'Majdi Hijazi'],
+    ['Hamed Gomaa', 'Hamid Jumaa'],
+  ])(
+    'keeps %s and %s apart (Chinese syllables and short words; a g and a vowel both changed in each word of a two-word name)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(false);
+    },
+  );
+});
+
 it('screens each of several names written in one field with semicolons', () => {
   expect(matches('Qasim Soleimani; Qasem Sulaimani; Kasim Sulaymani', 'QASEM SOLEIMANI')).toBe(
     true,
