@@ -167,6 +167,19 @@ function romanizationKeys(word: string, query: boolean): string[] {
   return keys;
 }
 
+/**
+ * A query word read against the other spelling of ق (see `sameQaf` in `fuzzy.ts`): one with gh,
+ * g or kh looks up its folded form with them as k, as a q spelling posts it (Dehghan finds
+ * DEHQAN); one with a q looks up its q written gh, g, k and kh (Dehqan finds DEHGHAN).
+ */
+function qafKeys(word: string): string[] {
+  if (word.length < 4) return [];
+  if (word.includes('q'))
+    return ['gh', 'g', 'k', 'kh'].map((letters) => `w:${word.replace(/q/g, letters)}`);
+  if (!/kh|gh|g/.test(word)) return [];
+  return [`t:${transliterated(word).replace(/kh|gh|g/g, 'k')}`];
+}
+
 function foldedKeys(word: string, query: boolean): string[] {
   if (word.length < 3 || isKnownGivenName(word)) return [];
   const folded = transliterated(word);
@@ -229,6 +242,7 @@ function prepare(kind: Kind, name: string, o: KeyOptions): Prepared {
     ...scrambleKeys(w, o.query),
     ...foldedKeys(w, o.query),
     ...(o.query ? gimKeys(w) : []),
+    ...(o.query ? qafKeys(w) : []),
     ...romanizationKeys(w, o.query),
     ...(person.chinese ? chineseKeys(w, person.chinese.wadeGiles, o.query) : []),
     ...(o.query && korean ? gluedKeys([w], true) : []),
