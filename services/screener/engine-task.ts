@@ -70,6 +70,12 @@ export interface EngineTaskOptions {
    * Kafka Streams' commit interval: alerts go out every round, state at most this often.
    */
   readonly commitEveryMs?: number;
+  /**
+   * Gzip the changelog's pages. Off by default, as Kafka Streams leaves its changelogs: on
+   * two cores the compression took a tenth of the screener's CPU (28 µs an event of the
+   * standard workload) to save the broker some 55% of the bytes.
+   */
+  readonly compressChangelog?: boolean;
   /** Called before each round (a new list version is swapped in here). */
   readonly beforeRound?: () => Promise<void>;
   readonly onFatal?: (error: Error) => void;
@@ -434,7 +440,9 @@ export class EngineTask {
     // Each round's changes and progress land whole or not at all; opening the transactional
     // writer as the new owner fences the one this member replaces (a zombie cannot write).
     await this.changelog?.close().catch(() => {});
-    this.changelog = this.o.log.transactionalPublisher(`${this.o.groupId}-changelog-0`);
+    this.changelog = this.o.log.transactionalPublisher(`${this.o.groupId}-changelog-0`, {
+      compress: this.o.compressChangelog === true,
+    });
     state.clear();
     this.snapshot = undefined;
     this.pages.clear();

@@ -17,7 +17,7 @@ export async function runScreener(
   logger: Logger,
   tags?: TagProvider,
 ): Promise<RunningService & { screener: Screener }> {
-  const { sessionTimeoutMs, pollMs, port, stateDir } = config.screener;
+  const { sessionTimeoutMs, pollMs, port, stateDir, changelogCompression } = config.screener;
   const log = new KafkaEventLog({
     brokers: config.kafkaBrokers,
     clientId: 'flowsentry-screener',
@@ -42,6 +42,7 @@ export async function runScreener(
     logger,
     pollMs,
     ...(stateDir ? { stateDir } : {}),
+    compressChangelog: changelogCompression === 'gzip',
     limits: config.eventLimits,
     ...(tags ? { tags, requireLists: true } : {}),
   });

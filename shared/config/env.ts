@@ -49,6 +49,20 @@ export interface ScreenerSettings {
   readonly port: number;
   /** Directory of the scratch files that hold engine state at rest (the system's temporary directory by default). */
   readonly stateDir?: string;
+  /** How the state changelog's pages are written: as they are, or gzipped. */
+  readonly changelogCompression: ChangelogCompression;
+}
+
+export type ChangelogCompression = 'none' | 'gzip';
+const CHANGELOG_COMPRESSIONS: readonly ChangelogCompression[] = ['none', 'gzip'];
+
+function changelogCompression(env: Env): ChangelogCompression {
+  const raw = env.FLOWSENTRY_CHANGELOG_COMPRESSION?.trim() || 'none';
+  if (!(CHANGELOG_COMPRESSIONS as readonly string[]).includes(raw))
+    throw new ConfigError(
+      `FLOWSENTRY_CHANGELOG_COMPRESSION=${JSON.stringify(raw)} must be one of ${CHANGELOG_COMPRESSIONS.join('|')}`,
+    );
+  return raw as ChangelogCompression;
 }
 
 export type ApiRole = 'platform' | 'analyst' | 'supervisor' | 'admin';
@@ -158,6 +172,7 @@ export function loadConfig(env: Env = process.env): FlowsentryConfig {
       pollMs: integer(env, 'FLOWSENTRY_SCREENER_POLL_MS', 20, 1, 10_000),
       port: integer(env, 'FLOWSENTRY_SCREENER_PORT', 0, 0, 65535),
       ...(env.FLOWSENTRY_STATE_DIR?.trim() ? { stateDir: env.FLOWSENTRY_STATE_DIR.trim() } : {}),
+      changelogCompression: changelogCompression(env),
     }),
   };
   return Object.freeze({ ...base, chainWatcher: watcherSettings(base, env) });

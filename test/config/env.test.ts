@@ -13,6 +13,10 @@ describe('configuration from the environment', () => {
       dlq: 'flowsentry.dlq',
     });
     expect(c.apiPort).toBe(8080);
+    expect(c.screener.changelogCompression).toBe('none');
+    expect(
+      loadConfig({ FLOWSENTRY_CHANGELOG_COMPRESSION: 'gzip' }).screener.changelogCompression,
+    ).toBe('gzip');
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -41,6 +45,7 @@ describe('configuration from the environment', () => {
     [{ FLOWSENTRY_API_REFRESH_MS: '5' }, /^FLOWSENTRY_API_REFRESH_MS/],
     [{ FLOWSENTRY_API_RATE_LIMIT: '1.5' }, /^FLOWSENTRY_API_RATE_LIMIT/],
     [{ FLOWSENTRY_WEBHOOK_URL: 'https://hooks.example/x' }, /^FLOWSENTRY_WEBHOOK_SECRET/],
+    [{ FLOWSENTRY_CHANGELOG_COMPRESSION: 'lz4' }, /^FLOWSENTRY_CHANGELOG_COMPRESSION/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

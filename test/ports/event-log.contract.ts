@@ -50,6 +50,25 @@ export function eventLogContract(name: string, make: () => EventLog): void {
       expect(got.find((r) => JSON.parse(r.value!.toString()).i === 7)?.headers.n).toBe('7');
     });
 
+    it('reads back what a transactional publisher wrote, compressed or not', async () => {
+      const topic = unique('t');
+      await log.ensureTopics([topic], { partitions: 1, compacted: true });
+      const value = (i: number) => Buffer.from(`page ${i} `.repeat(2_000));
+      for (const compress of [false, true]) {
+        const pub = log.transactionalPublisher(unique('tx'), { compress });
+        await pub.publish(
+          topic,
+          [0, 1, 2].map((i) => ({ key: `k${i}`, value: value(i) })),
+        );
+        await pub.close();
+      }
+      const read: string[] = [];
+      await log.readToEnd(topic, (r) => {
+        read.push(`${r.key?.toString()}:${r.value?.equals(value(Number(r.key!.toString()[1])))}`);
+      });
+      expect(read).toEqual(['k0:true', 'k1:true', 'k2:true', 'k0:true', 'k1:true', 'k2:true']);
+    });
+
     it('redelivers a batch whose handler failed, and resumes after the last commit', async () => {
       const topic = unique('t');
       const groupId = unique('g');

@@ -93,8 +93,12 @@ export interface EventLog {
   /**
    * A publisher whose every `publish` is one transaction: readers see all of its records or
    * none. One id per writer role; a new publisher with the same id fences the old one.
+   * `compress`: gzip the records (fewer bytes on the broker, more CPU for the writer).
    */
-  transactionalPublisher(transactionalId: string): EventPublisher;
+  transactionalPublisher(
+    transactionalId: string,
+    options?: { readonly compress?: boolean },
+  ): EventPublisher;
   subscribe(options: SubscribeOptions): EventSubscription;
   /** Creates topics that do not exist yet (partitions used only on creation). */
   ensureTopics(topics: readonly string[], partitions?: number | TopicSpec): Promise<void>;

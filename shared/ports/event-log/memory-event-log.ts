@@ -64,7 +64,7 @@ export class MemoryEventLog implements EventLog {
   }
 
   /** One process, one writer: an append is already all or nothing. */
-  transactionalPublisher(_transactionalId: string): EventPublisher {
+  transactionalPublisher(_transactionalId: string, _options?: object): EventPublisher {
     return this.publisher();
   }
 
