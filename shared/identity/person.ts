@@ -185,6 +185,9 @@ function initialAndFamily(
   return tokenSimilarity(word, family, false) === 1;
 }
 
+/** True when a name's words hold an initial. */
+const hasInitial = (ws: readonly string[]) => ws.some((w) => w.length === 1);
+
 /** A two-word name inside a longer one alerts alone when one of its words is this rare in the list. */
 const RARE_WORD = 3;
 
@@ -220,6 +223,10 @@ function wordSimilarity(
   }
   if (!strict && shorter === qt && own.length === 1 && initialAndFamily(qt, l, lt, own[0]!))
     return counts[0]! <= RARE_WORD ? Math.max(dice, TITLED_FAMILY_NAME) : dice;
+  // One word and initials (Sun W., Olga K.): the word must be rare in the list to alert, as a
+  // titled one must; with a common word the initials fit strangers (SUN, Wei; KOVITIDI, Olga).
+  if (!strict && shorter === qt && own.length === 1 && counts[0]! > RARE_WORD && hasInitial(qt))
+    return Math.min(dice, TWO_WORDS_CONTAINED);
   if (strict || own.length < 2 || counts.every((n) => n > COMMON_WORD)) return dice;
   // Contained: every word of the shorter name matched, and at most two more in the longer one
   // unless they are the longer one's first and last (given name and family name of a long

@@ -131,6 +131,20 @@ describe('other scripts', () => {
   });
 });
 
+describe('one word and an initial', () => {
+  const suns = ['SUN, Wei', 'SUN, Li', 'Sun Yang', 'SUN, Hong', 'KHAMENEI, Ali Husseini'];
+
+  it('alerts when the word is rare in the list (Khamenei A.)', () => {
+    expect(alertsOn('Khamenei A.', suns)).toEqual(['KHAMENEI, Ali Husseini']);
+    expect(alertsOn('Sun W.', ['SUN, Wei'])).toEqual(['SUN, Wei']);
+  });
+
+  it('does not alert when the word is common in the list (Sun W. among four Suns)', () => {
+    expect(alertsOn('Sun W.', suns)).toEqual([]);
+    expect(alertsOn('W. Sun', suns)).toEqual([]);
+  });
+});
+
 describe('titles, initials, repeated and glued words', () => {
   it.each([
     ['Dr. Rami Makhlouf', 'Rami Makhlouf'],
