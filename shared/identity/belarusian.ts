@@ -1,7 +1,8 @@
 /**
  * Belarusian given names as Belarus's official romanization (2007) and BGN/PCGN write them
  * from the Belarusian form (Аляксандр Aliaksandr, Сяргей Siarhei, Мікалай Mikalai, Яўген
- * Yauhen), each under the key of the given-name table in `tokens.ts` its Russian form has:
+ * Yauhen), and as the Belarusian Latin alphabet (łacinka) writes them, which spells ля, ле as
+ * la, le, the l soft (Alaksandr, Alaksiej), each under the key of the given-name table in `tokens.ts` its Russian form has:
  * passports, registers and profiles of Belarusians give one, sanctions lists often the other
  * (LUKASHENKO, Alexander for Aliaksandr Lukashenka).
  *
@@ -11,8 +12,8 @@
  * one of them proves neither (Alena is Elena in Czech too).
  */
 export const BELARUSIAN_GIVEN_NAMES: Readonly<Record<string, readonly string[]>> = {
-  aleksandr: ['aliaksandr', 'alyaksandr', 'aliaksandar'],
-  aleksey: ['aliaksei', 'aliaksiej', 'aliaksey', 'alyaksey', 'alyaksei'],
+  aleksandr: ['aliaksandr', 'alyaksandr', 'aliaksandar', 'alaksandr', 'alaksandar'],
+  aleksey: ['aliaksei', 'aliaksiej', 'aliaksey', 'alyaksey', 'alyaksei', 'alaksiej', 'alaksei'],
   sergey: ['siarhei', 'siarhiej', 'siarhey', 'syarhey', 'syarhei'],
   dmitriy: ['dzmitry', 'dzmitryi', 'dzmitriy', 'zmitser', 'zmicier'],
   nikolay: ['mikalai', 'mikalaj', 'mikalay'],

@@ -74,12 +74,27 @@ const HUNGARIAN: Reading = [
   [/j/g, 'y'],
 ];
 
+/**
+ * Swedish, Norwegian and Danish: sj ш, tj ч, zj ж, ch х, j й and the glide of е, ю, я
+ * (Sjapetko for Shapetko, Andrejevitj for Andreyevich, Kenjuch for Keniukh).
+ */
+const SWEDISH: Reading = [
+  [/sjtj/g, 'Q'],
+  [/tj/g, 'C'],
+  [/sj/g, 'S'],
+  [/zj/g, 'Z'],
+  [/ch/g, 'H'],
+  [/ts/g, 'T'],
+  [/j/g, 'y'],
+];
+
 /** Letters only each language writes this way: without one, a word has no such reading. */
 const MARKS: readonly [RegExp, Reading][] = [
   [/sch|tz|w|j/, GERMAN],
   [/cz|sz|rz|w|j/, POLISH],
   [/ou|tch|j|ine$|gu[ei]/, FRENCH],
   [/gy|ty[aeiou]|cs|zs/, HUNGARIAN],
+  [/sj|tj|zj/, SWEDISH],
 ];
 
 /**
@@ -121,7 +136,7 @@ const MIN_WORD = 5;
 /**
  * Belarusian names as Belarus's romanization writes them from the Belarusian form, against the
  * Russian form's English transliteration: дз dz for д (Dzmitry), ць ts for ть (Tsikhanouski,
- * Valiantsin), ў u or w for в (Ravkou, Tsikhanouski, Zimowski), г h for g (Siarhei), я ia where Russian has е
+ * Valiantsin; before the soft sign of -tska, Shapetska for Shapetko), ў u or w for в (Ravkou, Tsikhanouski, Zimowski), г h for g (Siarhei), я ia where Russian has е
  * (Sviatlana, Aliaksandr), and akanye's a for an unstressed o (Lukashenka, Latushka for -ko,
  * Pratasevich). A word with one of these letters, or an -ka against an -ko, is one name with
  * the other when both read alike with these folded and every o as a.
@@ -132,7 +147,7 @@ const BELARUSIAN_MARK = /dz|ts(?=i)|[aeo][uw](?=[^aeiouy]|$)|(?<=[^aeiou])i[aeou
 function belarusianFold(word: string): string {
   return word
     .replace(/dz(?!h)/g, 'd')
-    .replace(/ts(?=i)/g, 't')
+    .replace(/ts(?=i|k)/g, 't')
     .replace(/(?<=[aeo])[uw](?=[^aeiouy]|$)/g, 'v')
     .replace(/(?<![kszct])h/g, 'g')
     .replace(/y/g, 'i')
@@ -151,7 +166,8 @@ const belarusianKey = cachedFold(belarusianFold);
  * hardened ш ж ч ц р, after which Belarusian writes а for an unstressed е (Shautsou for
  * Shevtsov, Charnou for Chernov, Charheika for Chergeiko) and no soft glide (Tkachou, Tkachyov),
  * and the в put before у after a vowel (Navumau for Naumov).
- * ць is ts before any soft vowel (Tsertsel for Tertel, Vetsianevich for Vetenevich). A word's
+ * ць is ts before any soft vowel (Tsertsel for Tertel, Vetsianevich for Vetenevich) and before
+ * the soft sign, which English drops (Shapetska, Шапецька, for Shapetko, Шапетько). A word's
  * last vowel keeps its i and its o (Eugenia, Eugenio; Nuriev with its ие stays apart from
  * Nurov), but for -ka against -ko.
  */
@@ -159,7 +175,7 @@ function belarusianVowelFold(word: string): string {
   return (
     word
       .replace(/dz(?!h)/g, 'd')
-      .replace(/ts(?=[iey])/g, 't')
+      .replace(/ts(?=[iey]|k)/g, 't')
       // The в Belarusian puts before у after a vowel (Navumau for Naumov).
       .replace(/(?<=[aeo])vu/g, 'u')
       .replace(/(?<=[aeo])[uw](?=[^aeiouy]|$)/g, 'v')
@@ -267,14 +283,17 @@ export function jReadings(word: string): string[] {
 const PATRONYMIC =
   /^(.{3,}?)(ovich|evich|ovych|evych|avich|avych|ovna|evna|ivna|owna|ewna|auna|euna|ich|ichna)$/;
 
+/** A son's patronymic as Swedish writes its ending (Andrejevitj), in English letters (-ich). */
+const swedishEnding = (word: string) => (word.endsWith('itj') ? `${word.slice(0, -2)}ch` : word);
+
 /**
  * True when two patronymics are formed on two spellings of one given name, for the same sex:
  * Volodymyrovych and Vladimirovich (Volodymyr is Vladimir in Ukrainian), Serhiyovych and
  * Sergeyevich. A son's and a daughter's (Vladimirovich, Vladimirovna) stay apart.
  */
 export function samePatronymic(a: string, b: string): boolean {
-  const pa = PATRONYMIC.exec(a);
-  const pb = pa && PATRONYMIC.exec(b);
+  const pa = PATRONYMIC.exec(swedishEnding(a));
+  const pb = pa && PATRONYMIC.exec(swedishEnding(b));
   if (!pa || !pb || pa[2]!.endsWith('na') !== pb[2]!.endsWith('na')) return false;
   if (pa[1] === pb[1]) return false;
   // The father's name as the patronymic spells it (Grigoriy-evich, Grigor-evich, Hryhory-avich,

@@ -64,6 +64,33 @@ describe('Belarusian names against their Russian spellings', () => {
     expect(matches(listed, query)).toBe(false);
   });
 
+  it.each([
+    ['Yauhen Shapetska', 'Yevgeny Shapetko'],
+    ['Alaksandr Lukashenka', 'Aleksandr Lukashenko'],
+    ['Alaksiej Hurski', 'Aleksey Gurskiy'],
+    ['Jevgenij Andrejevitj Sjapetko', 'Yevgeniy Andreevich Shapetko'],
+    ['Igor Grigorjevitj Kenjuch', 'Igor Grigorevich Keniukh'],
+    ['Artsiom Kanstantsinavitj Dunka', 'Artem Konstantinovich Dunko'],
+    ['Nikita Chrusjtjov', 'Nikita Khrushchev'],
+    ['Michail Gorbatjov', 'Mikhail Gorbachev'],
+  ])(
+    'matches %s ~ %s (ць before the soft sign, łacinka, Swedish sj, tj, ch and j)',
+    (query, listed) => {
+      expect(matches(query, listed)).toBe(true);
+      expect(matches(listed, query)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['Jevgenij Andrejevitj Sjapetko', 'Yevgeniy Andreevna Shapetko'],
+    ['Nikita Chrusjtjov', 'Nikita Khrushchenko'],
+    ['Michail Gorbatjov', 'Mikhail Gorbunov'],
+    ['Yauhen Shapetska', 'Yevgeny Shapovalov'],
+  ])('keeps %s and %s apart (a daughter, another family name)', (query, listed) => {
+    expect(matches(query, listed)).toBe(false);
+    expect(matches(listed, query)).toBe(false);
+  });
+
   it('reads a Belarusian patronymic as the Russian one (Ryhoravich, Grigoryevich; Mikalaeuna, Nikolaevna)', () => {
     expect(matches('Alena Mikalaeuna Dmukhaila', 'Yelena Nikolaevna Dmukhaylo')).toBe(true);
     expect(matches('Aliaksandr Ryhoravich Lukashenka', 'Aleksandr Petrovich Lukashenko')).toBe(
