@@ -166,23 +166,28 @@ const TITLED_FAMILY_NAME = 0.9;
 
 /**
  * An initial and a family name (A. Khamenei, Khamenei A.) against a longer listed name: the
- * initial is the listed first given name's, the word is spelled as the listed family name (its
- * last word, or its first before a comma). Scored as a title and a rare family name are (0.9)
- * when that family name is rare in the list: KHAMENEI, Ali Husseini was at 0.71.
+ * word is spelled as the listed family name (its last word, or its first before a comma), and
+ * the initial is the listed first given name's (`first`) or a later given name's (`later`:
+ * Zarif J. for ZARIF, Mohammad Javad). With the first given name's it is scored as a title and
+ * a rare family name are (0.9) when that family name is rare in the list: KHAMENEI, Ali
+ * Husseini was at 0.71. A later given name's initial fits strangers too often to alert alone
+ * (`TWO_WORDS_CONTAINED`): a date of birth or nationality that agrees must confirm it.
  */
 function initialAndFamily(
   qt: readonly string[],
   l: PreparedName,
   lt: readonly string[],
   word: string,
-): boolean {
+): 'first' | 'later' | undefined {
   const initials = qt.filter((w) => w.length === 1);
   const listed = distinctive(lt);
-  if (initials.length !== 1 || qt.length !== 2 || listed.length < 3) return false;
+  if (initials.length !== 1 || qt.length !== 2 || listed.length < 3) return undefined;
   const family = listed.at(l.surnameFirst ? 0 : -1);
-  const given = l.surnameFirst ? listed[l.familyWords] : listed[0];
-  if (family === undefined || given === undefined || given[0] !== initials[0]) return false;
-  return tokenSimilarity(word, family, false) === 1;
+  const givens = l.surnameFirst ? listed.slice(l.familyWords) : listed.slice(0, -1);
+  if (family === undefined || givens.length === 0) return undefined;
+  if (tokenSimilarity(word, family, false) !== 1) return undefined;
+  if (givens[0]![0] === initials[0]) return 'first';
+  return givens.slice(1).some((g) => g[0] === initials[0]) ? 'later' : undefined;
 }
 
 /** True when a name's words hold an initial. */
@@ -221,8 +226,10 @@ function wordSimilarity(
     if (family !== undefined && lt.length > 1 && tokenSimilarity(own[0]!, family, false) === 1)
       return Math.max(dice, TITLED_FAMILY_NAME);
   }
-  if (!strict && shorter === qt && own.length === 1 && initialAndFamily(qt, l, lt, own[0]!))
-    return counts[0]! <= RARE_WORD ? Math.max(dice, TITLED_FAMILY_NAME) : dice;
+  const initial = !strict && shorter === qt && own.length === 1;
+  const fit = initial ? initialAndFamily(qt, l, lt, own[0]!) : undefined;
+  if (fit === 'first') return counts[0]! <= RARE_WORD ? Math.max(dice, TITLED_FAMILY_NAME) : dice;
+  if (fit === 'later') return Math.max(dice, TWO_WORDS_CONTAINED);
   // One word and initials (Sun W., Olga K.): the word must be rare in the list to alert, as a
   // titled one must; with a common word the initials fit strangers (SUN, Wei; KOVITIDI, Olga).
   if (!strict && shorter === qt && own.length === 1 && counts[0]! > RARE_WORD && hasInitial(qt))

@@ -143,6 +143,33 @@ describe('one word and an initial', () => {
     expect(alertsOn('Sun W.', suns)).toEqual([]);
     expect(alertsOn('W. Sun', suns)).toEqual([]);
   });
+
+  /** The names `query` alerts on among `listed`, each born on the date given beside it. */
+  function alertsBorn(query: string, listed: readonly (readonly [string, string])[], dob?: string) {
+    const entries = listed.map(([name, born], i) => ({
+      ...listedPerson(`p${i}`, name),
+      datesOfBirth: [born],
+    }));
+    const index = new NameIndex(entries);
+    return matchPerson(index, { names: [query], dateOfBirth: dob }, weights).map(
+      (m) => m.entry.name,
+    );
+  }
+  const born = suns.map((name, i) => [name, `19${60 + i}-03-0${i + 1}`] as const);
+
+  it('alerts with a common word when the date of birth agrees, not when it differs', () => {
+    expect(alertsBorn('Sun W.', born, '1960-03-01')).toEqual(['SUN, Wei']);
+    expect(alertsBorn('Sun W.', born, '1975-06-20')).toEqual([]);
+  });
+
+  it('reads the initial of a later given name only when the date of birth agrees (Zarif J.)', () => {
+    const zarif = [['ZARIF, Mohammad Javad', '1960-01-07'] as const, ...born];
+    expect(alertsBorn('Zarif J.', zarif)).toEqual([]);
+    expect(alertsBorn('Zarif J.', zarif, '1960-01-07')).toEqual(['ZARIF, Mohammad Javad']);
+    expect(alertsBorn('J. Zarif', zarif, '1960-01-07')).toEqual(['ZARIF, Mohammad Javad']);
+    expect(alertsBorn('Zarif J.', zarif, '1971-09-30')).toEqual([]);
+    expect(alertsBorn('Zarif K.', zarif, '1960-01-07')).toEqual([]);
+  });
 });
 
 describe('titles, initials, repeated and glued words', () => {
