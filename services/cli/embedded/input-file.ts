@@ -68,9 +68,17 @@ export function openText(file: string, gzip: boolean, onBytes?: (n: number) => v
   return pipeline(raw, createGunzip(), () => {}).setEncoding('utf8');
 }
 
-/** The whole file as bytes (gunzipped when needed), for the line splitter; `onBytes` counts bytes read from disk. */
-export function openBytes(file: string, gzip: boolean, onBytes?: (n: number) => void): Readable {
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+/**
+ * The whole file as bytes (gunzipped when needed), for the line splitter, read `chunkBytes`
+ * at a time; `onBytes` counts bytes read from disk.
+ */
+export function openBytes(
+  file: string,
+  gzip: boolean,
+  onBytes?: (n: number) => void,
+  chunkBytes = 1 << 20,
+): Readable {
+  const raw = createReadStream(file, { highWaterMark: chunkBytes });
   if (onBytes) raw.on('data', (chunk) => onBytes(chunk.length));
   if (!gzip) return raw;
   return pipeline(raw, createGunzip(), () => {});

@@ -13,12 +13,19 @@ const NEWLINE = 0x0a;
  * Each message may wake the thread, and on a busy machine a wake-up costs the sender a
  * few milliseconds: a few large messages, not many small ones.
  */
-const CHUNK_BYTES = 4 << 20;
+export const CHUNK_BYTES = 4 << 20;
 /** Chunks in flight: the reading thread decodes the next one while the engine screens. */
 const AHEAD = 2;
 
-/** The input's bytes in pieces of at least `size` (the last one shorter), each a fresh copy. */
-async function* pieces(
+/** True when the bytes are the whole of their memory, so moving that memory moves nothing else. */
+const alone = (b: Uint8Array) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+
+/**
+ * The input's bytes in pieces of at least `size` (the last one shorter), each in memory of
+ * its own that the reading thread may take: a file stream's chunk of that size as it is
+ * read (no copy), smaller ones copied together.
+ */
+export async function* pieces(
   input: AsyncIterable<Buffer | string>,
   size: number,
 ): AsyncGenerator<Uint8Array> {
@@ -37,6 +44,10 @@ async function* pieces(
   };
   for await (const chunk of input) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    if (bytes === 0 && b.length >= size && alone(b)) {
+      yield b;
+      continue;
+    }
     parts.push(b);
     bytes += b.length;
     if (bytes >= size) yield joined();

@@ -7,7 +7,7 @@ import type { FileArchive } from './event-archive.ts';
 import { type InputHead, openBytes, openStdin, readHead } from './input-file.ts';
 import { EVENT_FILE_LIMITS, type EventFileLimits } from './limits.ts';
 import { mergeOrdered, type OrderedStream } from './merge.ts';
-import { jsonlEventsHandedOver, jsonlEventsOffThread } from './offthread-reader.ts';
+import { CHUNK_BYTES, jsonlEventsHandedOver, jsonlEventsOffThread } from './offthread-reader.ts';
 import {
   detectFormat,
   type FileTally,
@@ -40,8 +40,8 @@ export interface EventInput {
   readonly file: string;
   readonly head: InputHead;
   readonly format: InputFormat;
-  /** Opens its bytes; standard input can be opened once only. */
-  readonly open: (onBytes?: (n: number) => void) => Readable;
+  /** Opens its bytes (a file is read `chunkBytes` at a time); standard input can be opened once only. */
+  readonly open: (onBytes?: (n: number) => void, chunkBytes?: number) => Readable;
   readonly rereadable: boolean;
 }
 
@@ -61,7 +61,8 @@ export async function openInputs(
       continue;
     }
     const head = await readHead(file);
-    const open = (onBytes?: (n: number) => void) => openBytes(file, head.gzip, onBytes);
+    const open = (onBytes?: (n: number) => void, chunkBytes?: number) =>
+      openBytes(file, head.gzip, onBytes, chunkBytes);
     out.push({ file, head, format: detectFormat(file, head.text), open, rereadable: true });
   }
   return out;
@@ -117,15 +118,16 @@ export class ReadTally {
       strings: this.strings,
       ...(rereadable ? { refBase: this.archive.add(input.file) } : {}),
     };
-    const bytes = input.open(onBytes);
-    if (input.format.kind !== 'jsonl') return payoutCsvEvents(bytes, input.format.columns, ctx);
+    if (input.format.kind !== 'jsonl')
+      return payoutCsvEvents(input.open(onBytes), input.format.columns, ctx);
     const thread = () => {
       this.thread ??= new DecodeThread();
       return this.thread;
     };
-    if (!input.rereadable) return jsonlEventsHandedOver(bytes, ctx, thread);
-    if (!this.offThread(input)) return jsonlEvents(bytes, ctx);
-    return jsonlEventsOffThread(bytes, ctx, thread());
+    if (!input.rereadable) return jsonlEventsHandedOver(input.open(onBytes), ctx, thread);
+    if (!this.offThread(input)) return jsonlEvents(input.open(onBytes), ctx);
+    // Read in the pieces the reading thread takes, so each read is handed over as it is.
+    return jsonlEventsOffThread(input.open(onBytes, CHUNK_BYTES), ctx, thread());
   }
 
   /** Stops the reading thread, if one was started. */

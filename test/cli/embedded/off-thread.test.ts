@@ -9,6 +9,7 @@ import {
   type EventFileLimits,
   readEventFiles,
 } from '../../../services/cli/embedded/index.ts';
+import { pieces } from '../../../services/cli/embedded/offthread-reader.ts';
 import { generateScenario } from '../../../services/cli/scenario/index.ts';
 import { normalizeEvent } from '../../../shared/normalize/index.ts';
 import { payoutLine, scan, tempDir, writeInput } from './helpers.ts';
@@ -99,6 +100,34 @@ describe('decoding on the reading thread', () => {
     expect(b.refused).toEqual(a.refused);
     expect(b.refused[0]).toContain('strict.jsonl:2: not JSON');
     expect(b.code).toBe(2);
+  });
+});
+
+describe('the pieces of input sent to the reading thread', () => {
+  async function* from(chunks: (Buffer | string)[]) {
+    yield* chunks;
+  }
+  const collect = async (chunks: (Buffer | string)[], size: number) => {
+    const out: Uint8Array[] = [];
+    for await (const p of pieces(from(chunks), size)) out.push(p);
+    return out;
+  };
+
+  it('hands a chunk of a whole piece that is alone in its memory on as it is, and copies the others together', async () => {
+    // As a file stream reads: a buffer of its own (small ones from Buffer.from share a pool).
+    const whole = Buffer.from(new TextEncoder().encode('0123456789').buffer);
+    const shared = Buffer.from('abcdefghijklmnop').subarray(2, 12);
+    const out = await collect([Buffer.from('ab'), 'cdefghij', whole, shared, 'xy'], 8);
+    expect(out.map((p) => Buffer.from(p).toString())).toEqual([
+      'abcdefghij',
+      '0123456789',
+      'cdefghijkl',
+      'xy',
+    ]);
+    // The file stream's read is not copied; the others are, each piece in memory of its own.
+    expect(out[1]).toBe(whole);
+    expect(out[2]).not.toBe(shared);
+    for (const p of out) expect(p.byteLength).toBe(p.buffer.byteLength);
   });
 });
 
