@@ -440,8 +440,10 @@ export class EngineTask {
     // Each round's changes and progress land whole or not at all; opening the transactional
     // writer as the new owner fences the one this member replaces (a zombie cannot write).
     await this.changelog?.close().catch(() => {});
+    // Encoding and sending the pages runs on a thread of its own: this one is the engine's.
     this.changelog = this.o.log.transactionalPublisher(`${this.o.groupId}-changelog-0`, {
       compress: this.o.compressChangelog === true,
+      thread: true,
     });
     state.clear();
     this.snapshot = undefined;

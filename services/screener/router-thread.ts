@@ -1,6 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Logger } from '../../shared/log/logger.ts';
 import type { EventLogAddress } from '../../shared/ports/event-log/index.ts';
+import { startThread } from '../../shared/thread-entry.ts';
+import { errorFrom } from '../../shared/thread-errors.ts';
 import type { RouterOptions, RouterStats } from './router.ts';
 
 /** Messages from the routing thread. */
@@ -13,34 +15,6 @@ export type FromRouter =
 
 /** Messages to the routing thread. */
 export type ToRouter = { type: 'stop' };
-
-/** Log fields that survive a message between threads: an error keeps its name, text and flags. */
-export function cloneable(fields: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (value instanceof Error) {
-      const { retriable, retryable, code } = value as Error & Record<string, unknown>;
-      out[key] = {
-        name: value.name,
-        message: value.message,
-        stack: value.stack,
-        retriable,
-        retryable,
-        code,
-      };
-    } else out[key] = value;
-  }
-  return out;
-}
-
-function asError(value: unknown): Error {
-  if (value instanceof Error) return value;
-  const e = value as { name?: string; message?: string; stack?: string } | undefined;
-  const error = new Error(e?.message ?? String(value));
-  if (e?.name) error.name = e.name;
-  if (e?.stack) error.stack = e.stack;
-  return error;
-}
 
 /**
  * Runs a screener's routing (a Router) on a worker thread, so decoding and normalizing the
@@ -66,8 +40,9 @@ export class RouterThread {
         if (started) onFatal(error);
         else reject(error);
       };
-      const worker = new Worker(new URL('./router-worker.mjs', import.meta.url), {
-        workerData: { log: this.log, options: this.options },
+      const worker = startThread(new URL('./router-worker.ts', import.meta.url), {
+        log: this.log,
+        options: this.options,
       });
       this.worker = worker;
       worker.on('message', (message: FromRouter) => {
@@ -83,7 +58,7 @@ export class RouterThread {
           case 'warn':
             return this.logger.warn(message.fields, message.message);
           case 'fatal':
-            return fail(asError(message.error));
+            return fail(errorFrom(message.error));
         }
       });
       worker.on('error', fail);

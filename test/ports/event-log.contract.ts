@@ -50,23 +50,32 @@ export function eventLogContract(name: string, make: () => EventLog): void {
       expect(got.find((r) => JSON.parse(r.value!.toString()).i === 7)?.headers.n).toBe('7');
     });
 
-    it('reads back what a transactional publisher wrote, compressed or not', async () => {
+    it('reads back what a transactional publisher wrote, compressed or not, from its own thread or not', async () => {
       const topic = unique('t');
       await log.ensureTopics([topic], { partitions: 1, compacted: true });
       const value = (i: number) => Buffer.from(`page ${i} `.repeat(2_000));
-      for (const compress of [false, true]) {
-        const pub = log.transactionalPublisher(unique('tx'), { compress });
-        await pub.publish(
-          topic,
-          [0, 1, 2].map((i) => ({ key: `k${i}`, value: value(i) })),
-        );
+      const ways = [false, true].flatMap((compress) =>
+        [false, true].map((thread) => ({ compress, thread })),
+      );
+      for (const way of ways) {
+        const pub = log.transactionalPublisher(unique('tx'), way);
+        // A Buffer, a string and a tombstone: each arrives as it was given.
+        await pub.publish(topic, [
+          ...[0, 1, 2].map((i) => ({ key: `k${i}`, value: value(i) })),
+          { key: 's', value: 'text' },
+          { key: 'gone', value: null },
+        ]);
         await pub.close();
       }
       const read: string[] = [];
       await log.readToEnd(topic, (r) => {
-        read.push(`${r.key?.toString()}:${r.value?.equals(value(Number(r.key!.toString()[1])))}`);
+        const key = r.key!.toString();
+        if (key === 's') read.push(`s:${r.value?.toString()}`);
+        else if (key === 'gone') read.push(`gone:${r.value === null || r.value.length === 0}`);
+        else read.push(`${key}:${r.value?.equals(value(Number(key[1])))}`);
       });
-      expect(read).toEqual(['k0:true', 'k1:true', 'k2:true', 'k0:true', 'k1:true', 'k2:true']);
+      const once = ['k0:true', 'k1:true', 'k2:true', 's:text', 'gone:true'];
+      expect(read).toEqual([...once, ...once, ...once, ...once]);
     });
 
     it('redelivers a batch whose handler failed, and resumes after the last commit', async () => {

@@ -94,10 +94,12 @@ export interface EventLog {
    * A publisher whose every `publish` is one transaction: readers see all of its records or
    * none. One id per writer role; a new publisher with the same id fences the old one.
    * `compress`: gzip the records (fewer bytes on the broker, more CPU for the writer).
+   * `thread`: encode and send them from a worker thread of its own (a log that lives in
+   * this thread only ignores it).
    */
   transactionalPublisher(
     transactionalId: string,
-    options?: { readonly compress?: boolean },
+    options?: { readonly compress?: boolean; readonly thread?: boolean },
   ): EventPublisher;
   subscribe(options: SubscribeOptions): EventSubscription;
   /** Creates topics that do not exist yet (partitions used only on creation). */

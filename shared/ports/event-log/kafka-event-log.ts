@@ -27,6 +27,7 @@ import type {
   TopicSpec,
 } from './event-log.ts';
 import { createTopicsWithLeaders } from './kafka-topics.ts';
+import { PublisherThread } from './publisher-thread.ts';
 
 export interface KafkaEventLogOptions {
   readonly brokers: readonly string[];
@@ -196,8 +197,10 @@ export class KafkaEventLog implements EventLog {
 
   transactionalPublisher(
     transactionalId: string,
-    options: { readonly compress?: boolean } = {},
+    options: { readonly compress?: boolean; readonly thread?: boolean } = {},
   ): EventPublisher {
+    if (options.thread)
+      return new PublisherThread(this.address(), { transactionalId, compress: options.compress });
     const compression = options.compress ? CompressionTypes.GZIP : CompressionTypes.None;
     const producer = this.kafka.producer({
       transactionalId,

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type EventLogAddress, KafkaEventLog } from '../../shared/ports/event-log/index.ts';
+import { cloneable, errorMessage } from '../../shared/thread-errors.ts';
 import { Router, type RouterOptions } from './router.ts';
-import { cloneable, type FromRouter, type ToRouter } from './router-thread.ts';
+import type { FromRouter, ToRouter } from './router-thread.ts';
 
 /** What the screener hands its routing thread: where the log is, and the router's options. */
 export interface RouterWorkerData {
@@ -31,8 +32,8 @@ port.on('message', (message: ToRouter) => {
 });
 
 router
-  .start((error) => post({ type: 'fatal', error: cloneable({ error }).error }))
+  .start((error) => post({ type: 'fatal', error: errorMessage(error) }))
   .then(
     () => post({ type: 'started' }),
-    (error: unknown) => post({ type: 'fatal', error: cloneable({ error }).error }),
+    (error: unknown) => post({ type: 'fatal', error: errorMessage(error) }),
   );

@@ -1,0 +1,13 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Starts a worker thread running `module` (a URL of one of our modules, with or without its
+ * `.ts`/`.js` extension) through `thread-entry.mjs`, which picks the compiled module or the
+ * source. `data` reaches the thread as `workerData`, beside `entry`.
+ */
+export function startThread(module: URL, data: object): Worker {
+  const entry = module.href.replace(/\.(ts|js)$/, '');
+  return new Worker(new URL('./thread-entry.mjs', import.meta.url), {
+    workerData: { ...data, entry },
+  });
+}
