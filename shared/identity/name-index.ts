@@ -290,22 +290,36 @@ function soundKeys(person: PreparedName): string[] {
 /**
  * Letters with a háček or an acute as Czech, Slovak, Croatian, Serbian, Slovene and Lithuanian
  * write them, and English transliteration spells them (Vučić, Vuchich; Šojgu, Shoigu; Kim
- * Čong-un, Kim Chong-un). Dropping the mark, as ASCII folding does, gives the other common
- * spelling (Vucic): a person's name holding them is indexed and looked up both ways.
+ * Čong-un, Kim Chong-un), with the Turkish and Romanian ş (Şahin, Shahin) and Azerbaijani ə.
+ * Dropping the mark, as ASCII folding does, gives the other common spelling (Vucic): a person's
+ * name holding them is indexed and looked up both ways.
  */
 const HACEK: readonly [RegExp, string][] = [
   [/[čć]/g, 'ch'],
   [/[ČĆ]/g, 'Ch'],
-  [/š/g, 'sh'],
-  [/Š/g, 'Sh'],
+  [/[šşș]/g, 'sh'],
+  [/[ŠŞȘ]/g, 'Sh'],
   [/ž/g, 'zh'],
   [/Ž/g, 'Zh'],
+  // Azerbaijani ə is the a of English spellings (Rəşad Nəbiyev, Rashad Nabiyev), not an e.
+  [/ə/g, 'a'],
+  [/Ə/g, 'A'],
 ];
-const HACEK_LETTERS = /[čćČĆšŠžŽ]/;
+const HACEK_LETTERS = /[čćČĆšŠžŽşșŞȘəƏ]/;
+
+/**
+ * The cedilla's c inside a word is an s in Portuguese, French and Catalan names (Idriça for
+ * Idrissa, Françoise) and ch in Turkish and Azerbaijani ones: folded to c it is neither, so a
+ * name holding it is also indexed and looked up with it as s (the ch is read by the Slavic
+ * rules). At a word's start it is only ever Turkish (Çelik is not Selik).
+ */
+const CEDILLA = /(?<=\p{L})ç/gu;
+const HAS_CEDILLA = /\p{L}ç/u;
 
 /**
  * The spellings a name is indexed and looked up by: each of several written in one field with
- * semicolons (Qasim Soleimani; Qasem Sulaimani), as written and with háčeks spelled out.
+ * semicolons (Qasim Soleimani; Qasem Sulaimani), as written, with háčeks, the Turkish and
+ * Romanian ş and the Azerbaijani ə spelled out, and with a cedilla's ç as s.
  */
 function spellingsOf(kind: Kind, name: string): readonly string[] {
   if (kind !== 'person') return [name];
@@ -314,6 +328,7 @@ function spellingsOf(kind: Kind, name: string): readonly string[] {
   for (const n of names) {
     out.push(n);
     if (HACEK_LETTERS.test(n)) out.push(HACEK.reduce((t, [from, to]) => t.replace(from, to), n));
+    if (HAS_CEDILLA.test(n)) out.push(n.replace(CEDILLA, 's'));
   }
   return out;
 }
