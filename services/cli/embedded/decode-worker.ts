@@ -40,8 +40,11 @@ function handle(m: DecodeRequest): DecodeReply | undefined {
     streams.set(m.stream, open);
   }
   const { splitter, refBase } = open;
-  if (m.kind === 'bytes')
-    return decode(m.stream, splitter.push(Buffer.from(m.bytes)), m.maxLineBytes, refBase);
+  if (m.kind === 'bytes') {
+    // A view of the moved bytes, not a copy of them.
+    const bytes = Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
+    return decode(m.stream, splitter.push(bytes), m.maxLineBytes, refBase);
+  }
   streams.delete(m.stream);
   return decode(m.stream, splitter.end(), m.maxLineBytes, refBase);
 }
