@@ -171,11 +171,11 @@ const belarusianKey = cachedFold(belarusianFold);
  * last vowel keeps its i and its o (Eugenia, Eugenio; Nuriev with its ие stays apart from
  * Nurov), but for -ka against -ko.
  */
-function belarusianVowelFold(word: string): string {
+function belarusianVowelFold(word: string, softTs = true): string {
   return (
     word
       .replace(/dz(?!h)/g, 'd')
-      .replace(/ts(?=[iey]|k)/g, 't')
+      .replace(softTs ? /ts(?=[iey]|k)/g : /ts(?=[iy]|k)/g, 't')
       // The в Belarusian puts before у after a vowel (Navumau for Naumov).
       .replace(/(?<=[aeo])vu/g, 'u')
       .replace(/(?<=[aeo])[uw](?=[^aeiouy]|$)/g, 'v')
@@ -197,7 +197,15 @@ function belarusianVowelFold(word: string): string {
  */
 const BELARUSIAN_STRONG_MARK = /dz|ts(?=[iey])|[aeo][uw](?=[^aeiouy]|$)/;
 
-const belarusianVowelKey = cachedFold(belarusianVowelFold);
+const belarusianVowelKey = cachedFold((word) => belarusianVowelFold(word));
+
+/**
+ * The vowel fold with ц hard before e, as Belarusian writes it (ца for the це of Russian:
+ * Zaitsau, Зайцаў, for Zaytsev, Зайцев), where the fold above reads the ць of Tsertsel.
+ */
+const belarusianHardTsKey = cachedFold((word) =>
+  /tse/.test(word) ? belarusianVowelFold(word, false) : belarusianVowelKey(word),
+);
 
 /** An -ka against an -ko: the Belarusian ending of a Russian or Ukrainian -ko (Lukashenka). */
 function kaKo(a: string, b: string): boolean {
@@ -210,7 +218,11 @@ export function sameBelarusianName(a: string, b: string): boolean {
   // Cheap first: most pairs of words read apart.
   if (belarusianKey(a) === belarusianKey(b))
     return BELARUSIAN_MARK.test(a) || BELARUSIAN_MARK.test(b) || kaKo(a, b);
-  if (belarusianVowelKey(a) !== belarusianVowelKey(b)) return false;
+  if (
+    belarusianVowelKey(a) !== belarusianVowelKey(b) &&
+    belarusianHardTsKey(a) !== belarusianHardTsKey(b)
+  )
+    return false;
   return BELARUSIAN_STRONG_MARK.test(a) || BELARUSIAN_STRONG_MARK.test(b) || kaKo(a, b);
 }
 
@@ -221,6 +233,8 @@ export function slavicKeys(word: string): string[] {
   // One prefix for both folds: a word whose two folds are one posts it once.
   const vowels = belarusianVowelKey(word);
   if (vowels !== belarusianKey(word)) keys.push(`by:${vowels}`);
+  const hard = belarusianHardTsKey(word);
+  if (hard !== vowels && hard !== belarusianKey(word)) keys.push(`by:${hard}`);
   return keys;
 }
 

@@ -44,6 +44,7 @@ describe('Belarusian names against their Russian spellings', () => {
     ['Andrei Tkachou', 'Andrei Tkachev'],
     ['Lidya Yarmoshyna', 'Lidziya Yarmoshyna'],
     ['Igar Plysheuski', 'Igor Plyshevskiy'],
+    ['Aliaksandr Zaitsau', 'Aleksandr Zaytsev'],
   ])(
     'matches %s ~ %s (яканне, а for е after the hardened consonants, ць before e, в before у)',
     (query, listed) => {
