@@ -24,8 +24,14 @@ export interface EventShape {
 export interface EncodedEvents {
   /** Shape id of each event in order; -1: the event is the next one of `whole`. */
   readonly shapes: Int32Array;
-  /** The plain values and shared-string ids of every event, in order. */
+  /** The plain values of every event, in order. */
   readonly values: unknown[];
+  /**
+   * The shared-string ids and wallet roles of every event, in order: numbers in a typed
+   * array cross as one block of memory, in an array each is read on its own (most of an
+   * event's values are such numbers).
+   */
+  readonly numbers: Int32Array;
   /** Shared strings first used in this batch, with ids following the ones before. */
   readonly strings: string[];
   /** Forget every shared string first (the table was full). */
@@ -75,7 +81,7 @@ const ruleOf = (r: ShareRule, key: string) =>
   (r.children && Object.hasOwn(r.children, key) ? r.children[key] : undefined) ?? PLAIN;
 
 type Share = (s: string) => number;
-type Match = (e: NormalizedEvent, values: unknown[], share: Share) => boolean;
+type Match = (e: NormalizedEvent, values: unknown[], numbers: number[], share: Share) => boolean;
 
 /** Reading side: turns normalized events into `EncodedEvents` batches. */
 export class EventEncoder {
@@ -115,14 +121,14 @@ export class EventEncoder {
     const full = this.stringIds.size >= this.stringLimit;
     if (full) this.stringIds.clear();
     this.batch = fresh(full);
-    return { ...b, shapes: Int32Array.from(b.shapes) };
+    return { ...b, shapes: Int32Array.from(b.shapes), numbers: Int32Array.from(b.numbers) };
   }
 
   /** Flattens the event with the matcher of its shape (compiled on first sight); -1 when it has none. */
   private shapeOf(e: NormalizedEvent): number {
     const ids = this.byType.get(e.envelope.type) ?? [];
     for (let i = 0; i < ids.length; i++) {
-      if (!this.matchers[ids[i]!]!(e, this.batch.values, this.share)) continue;
+      if (!this.matchers[ids[i]!]!(e, this.batch.values, this.batch.numbers, this.share)) continue;
       if (i > 0) ids.unshift(...ids.splice(i, 1));
       return ids[0]!;
     }
@@ -132,7 +138,7 @@ export class EventEncoder {
     this.matchers.push(compileMatcher(shape));
     this.batch.newShapes.push(shape);
     this.byType.set(e.envelope.type, [id, ...ids]);
-    this.matchers[id]!(e, this.batch.values, this.share);
+    this.matchers[id]!(e, this.batch.values, this.batch.numbers, this.share);
     return id;
   }
 }
@@ -141,6 +147,7 @@ function fresh(resetStrings: boolean) {
   return {
     shapes: [] as number[],
     values: [] as unknown[],
+    numbers: [] as number[],
     strings: [] as string[],
     resetStrings,
     newShapes: [] as EventShape[],
@@ -196,6 +203,7 @@ function compileMatcher(shape: EventShape): Match {
   const keys: string[][] = [];
   const checks: string[] = [];
   const leaves: string[] = [];
+  const numbers: string[] = [];
   walk(
     shape.envelope,
     'o0',
@@ -214,7 +222,8 @@ function compileMatcher(shape: EventShape): Match {
           ? `typeof ${path} === 'string'`
           : `(typeof ${path} !== 'object' || ${path} === null)`,
       );
-      leaves.push(isShared ? `S(${path})` : path);
+      if (isShared) numbers.push(`S(${path})`);
+      else leaves.push(path);
     },
   );
   checks.push(`e.wallets.length === ${shape.wallets}`);
@@ -223,7 +232,7 @@ function compileMatcher(shape: EventShape): Match {
   for (let w = 0; w < shape.wallets; w++) {
     const p = `e.wallets[${w}]`;
     checks.push(`ROLES.indexOf(${p}.role) >= 0`);
-    leaves.push(`ROLES.indexOf(${p}.role)`, `S(${p}.chain)`, `S(${p}.key)`, `S(${p}.address)`);
+    numbers.push(`ROLES.indexOf(${p}.role)`, `S(${p}.chain)`, `S(${p}.key)`, `S(${p}.address)`);
   }
   const body = `
     const same = (a, b) => {
@@ -231,23 +240,35 @@ function compileMatcher(shape: EventShape): Match {
       for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
       return true;
     };
-    return function match(e, v, S) {
+    return function match(e, v, d, S) {
       const o0 = e.envelope;
       let o;
       if (!(${checks.join(' &&\n')})) return false;
       v.push(${leaves.join(', ')});
+      d.push(${numbers.join(', ')});
       return true;
     };`;
   return new Function('K', 'ROLES', body)(keys, ROLES) as Match;
 }
 
-/** Builds one event of a shape from the values at `at`; `s`: shared strings; `m` holds the last event time. */
-type Build = (values: unknown[], at: number, s: string[], m: { at: string }) => NormalizedEvent;
+/**
+ * Builds one event of a shape from the values at `at` and the numbers at `numberAt`; `s`:
+ * shared strings; `m` holds the last event time.
+ */
+type Build = (
+  values: unknown[],
+  at: number,
+  numbers: Int32Array,
+  numberAt: number,
+  s: string[],
+  m: { at: string },
+) => NormalizedEvent;
 
-/** One shape's builder and how many values each of its events takes. */
+/** One shape's builder and how many values and numbers each of its events takes. */
 interface Builder {
   readonly build: Build;
   readonly width: number;
+  readonly numbers: number;
 }
 
 /**
@@ -259,6 +280,7 @@ interface Builder {
 export class DecodedBatch {
   private next = 0;
   private at = 0;
+  private numberAt = 0;
   private whole = 0;
 
   constructor(
@@ -281,7 +303,7 @@ export class DecodedBatch {
 
   /** The next `max` events (fewer at the end). */
   take(max: number): NormalizedEvent[] {
-    const { shapes, values, whole } = this.batch;
+    const { shapes, values, numbers, whole } = this.batch;
     const n = Math.min(max, this.left);
     const out = new Array<NormalizedEvent>(n);
     for (let k = 0; k < n; k++) {
@@ -291,8 +313,9 @@ export class DecodedBatch {
         continue;
       }
       const b = this.builders[id]!;
-      out[k] = b.build(values, this.at, this.strings, this.last);
+      out[k] = b.build(values, this.at, numbers, this.numberAt, this.strings, this.last);
       this.at += b.width;
+      this.numberAt += b.numbers;
     }
     return out;
   }
@@ -327,8 +350,10 @@ export class EventDecoder {
 /** Compiles the screening side's builder of one shape: object literals over the values. */
 function compileBuilder(shape: EventShape): Builder {
   let n = 0;
+  let k = 0;
   const value = () => `v[c + ${n++}]`;
-  const sharedValue = () => `s[v[c + ${n++}]]`;
+  const number = () => `d[b + ${k++}]`;
+  const sharedValue = () => `s[${number()}]`;
   const time = () => `(m.at === (t = ${value()}) ? m.at : (m.at = t))`;
   const object = (node: ShapeNode, root: boolean): string =>
     `{${node
@@ -349,14 +374,14 @@ function compileBuilder(shape: EventShape): Builder {
   const wallets: string[] = [];
   for (let w = 0; w < shape.wallets; w++)
     wallets.push(
-      `{ role: ROLES[${value()}], chain: ${sharedValue()}, key: ${sharedValue()}, address: ${sharedValue()} }`,
+      `{ role: ROLES[${number()}], chain: ${sharedValue()}, key: ${sharedValue()}, address: ${sharedValue()} }`,
     );
   const ref = value();
-  const body = `return function build(v, c, s, m) {
+  const body = `return function build(v, c, d, b, s, m) {
     let t;
     const e = ${envelope};
     return { envelope: e, at: ${at}, wallets: [${wallets.join(', ')}], ref: ${ref} };
   };`;
   const build = new Function('ROLES', body)(ROLES) as Build;
-  return { build, width: n };
+  return { build, width: n, numbers: k };
 }
