@@ -218,11 +218,10 @@ export function sameBelarusianName(a: string, b: string): boolean {
   // Cheap first: most pairs of words read apart.
   if (belarusianKey(a) === belarusianKey(b))
     return BELARUSIAN_MARK.test(a) || BELARUSIAN_MARK.test(b) || kaKo(a, b);
-  if (
-    belarusianVowelKey(a) !== belarusianVowelKey(b) &&
-    belarusianHardTsKey(a) !== belarusianHardTsKey(b)
-  )
-    return false;
+  if (belarusianVowelKey(a) !== belarusianVowelKey(b)) {
+    const tse = a.includes('tse') || b.includes('tse');
+    if (!tse || belarusianHardTsKey(a) !== belarusianHardTsKey(b)) return false;
+  }
   return BELARUSIAN_STRONG_MARK.test(a) || BELARUSIAN_STRONG_MARK.test(b) || kaKo(a, b);
 }
 
