@@ -4,7 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { NormalizedEvent } from '../../../shared/normalize/index.ts';
 import type { DecodeReply, DecodeRequest } from './decode-protocol.ts';
-import { EventEncoder } from './event-codec.ts';
+import { type EncodedEvents, EventEncoder } from './event-codec.ts';
 import { decodeJsonlLines } from './jsonl-lines.ts';
 import { type Line, LineSplitter } from './lines.ts';
 
@@ -25,6 +25,12 @@ function decode(
   };
   const counted = decodeJsonlLines(lines, maxLineBytes, sink, refBase);
   return { stream, lines: counted, refused, events: encoder.take() };
+}
+
+/** The memory of a reply's typed arrays, each its own: moved to the screening thread, not copied. */
+function moved(events: EncodedEvents): ArrayBuffer[] {
+  const { shapes, numbers, values, valueEnds } = events;
+  return [shapes, numbers, values, valueEnds].map((a) => a.buffer as ArrayBuffer);
 }
 
 function handle(m: DecodeRequest): DecodeReply | undefined {
@@ -52,7 +58,7 @@ function handle(m: DecodeRequest): DecodeReply | undefined {
 parentPort!.on('message', (m: DecodeRequest) => {
   try {
     const reply = handle(m);
-    if (reply) parentPort!.postMessage(reply);
+    if (reply) parentPort!.postMessage(reply, 'events' in reply ? moved(reply.events) : []);
   } catch (error) {
     // A bug, not a bad line (those are refused): the screening thread throws it.
     const failure = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,3 +1,4 @@
+import { deserialize, serialize } from 'node:v8';
 import type { NormalizedEvent, WalletRole } from '../../../shared/normalize/index.ts';
 
 // Decoded events cross from the reading thread to the screening thread in a compact form.
@@ -24,8 +25,13 @@ export interface EventShape {
 export interface EncodedEvents {
   /** Shape id of each event in order; -1: the event is the next one of `whole`. */
   readonly shapes: Int32Array;
-  /** The plain values of every event, in order. */
-  readonly values: unknown[];
+  /**
+   * The plain values of every event, in order: those of each `PART` events serialized
+   * together (v8.serialize of an array), one part after the other, each ending where
+   * `valueEnds` says. They wait outside the heap and become strings when their events are built.
+   */
+  readonly values: Uint8Array;
+  readonly valueEnds: Int32Array;
   /**
    * The shared-string ids and wallet roles of every event, in order: numbers in a typed
    * array cross as one block of memory, in an array each is read on its own (most of an
@@ -43,6 +49,8 @@ export interface EncodedEvents {
 }
 
 const ROLES: readonly WalletRole[] = ['to', 'from', 'payout-wallet', 'reported'];
+/** Events whose plain values are serialized together, and deserialized together when built. */
+const PART = 1_000;
 /** Distinct shapes compiled at most; events of further shapes are cloned whole. */
 const SHAPE_LIMIT = 256;
 /** Distinct shared strings before the table starts over (bounds memory on both threads). */
@@ -90,6 +98,8 @@ export class EventEncoder {
   private readonly matchers: Match[] = [];
   private readonly stringIds = new Map<string, number>();
   private batch = fresh(false);
+  /** The plain values of the current part. */
+  private values: unknown[] = [];
   private readonly stringLimit: number;
   private readonly share: Share = (str) => {
     let id = this.stringIds.get(str);
@@ -111,24 +121,42 @@ export class EventEncoder {
     this.batch.shapes.push(id);
     if (id < 0) this.batch.whole.push(event);
     // Where it can be read again, after the values of its shape (a whole event carries its own).
-    else this.batch.values.push(event.ref);
+    else this.values.push(event.ref);
+    if (this.batch.shapes.length % PART === 0) this.cut();
   }
 
   /** The batch so far; the next one starts empty. */
   take(): EncodedEvents {
     const b = this.batch;
+    if (b.shapes.length % PART !== 0) this.cut();
     // Only between batches: ids within one always name the same strings.
     const full = this.stringIds.size >= this.stringLimit;
     if (full) this.stringIds.clear();
     this.batch = fresh(full);
-    return { ...b, shapes: Int32Array.from(b.shapes), numbers: Int32Array.from(b.numbers) };
+    const { parts, ...rest } = b;
+    const valueEnds = new Int32Array(parts.length);
+    const values = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const [i, p] of parts.entries()) {
+      values.set(p, at);
+      at += p.length;
+      valueEnds[i] = at;
+    }
+    const shapes = Int32Array.from(b.shapes);
+    return { ...rest, shapes, values, valueEnds, numbers: Int32Array.from(b.numbers) };
+  }
+
+  /** Serializes the current part's values. */
+  private cut(): void {
+    this.batch.parts.push(serialize(this.values));
+    this.values = [];
   }
 
   /** Flattens the event with the matcher of its shape (compiled on first sight); -1 when it has none. */
   private shapeOf(e: NormalizedEvent): number {
     const ids = this.byType.get(e.envelope.type) ?? [];
     for (let i = 0; i < ids.length; i++) {
-      if (!this.matchers[ids[i]!]!(e, this.batch.values, this.batch.numbers, this.share)) continue;
+      if (!this.matchers[ids[i]!]!(e, this.values, this.batch.numbers, this.share)) continue;
       if (i > 0) ids.unshift(...ids.splice(i, 1));
       return ids[0]!;
     }
@@ -138,7 +166,7 @@ export class EventEncoder {
     this.matchers.push(compileMatcher(shape));
     this.batch.newShapes.push(shape);
     this.byType.set(e.envelope.type, [id, ...ids]);
-    this.matchers[id]!(e, this.batch.values, this.batch.numbers, this.share);
+    this.matchers[id]!(e, this.values, this.batch.numbers, this.share);
     return id;
   }
 }
@@ -146,7 +174,7 @@ export class EventEncoder {
 function fresh(resetStrings: boolean) {
   return {
     shapes: [] as number[],
-    values: [] as unknown[],
+    parts: [] as Buffer[],
     numbers: [] as number[],
     strings: [] as string[],
     resetStrings,
@@ -275,10 +303,14 @@ interface Builder {
  * The events of one encoded batch, built a few at a time when asked for: an event built
  * just before it is screened dies young, while a whole reply's events built on arrival
  * (thousands, waiting behind the ones screened first) outlive a young-generation collection
- * or two and are copied, then promoted, then collected again in the old generation.
+ * or two and are copied, then promoted, then collected again in the old generation. For
+ * the same reason the plain values (ids, hashes, times: strings) of each part are
+ * deserialized only when its first event is built.
  */
 export class DecodedBatch {
   private next = 0;
+  /** The plain values of the part being built, and where the next event's start. */
+  private values: unknown[] = [];
   private at = 0;
   private numberAt = 0;
   private whole = 0;
@@ -303,21 +335,31 @@ export class DecodedBatch {
 
   /** The next `max` events (fewer at the end). */
   take(max: number): NormalizedEvent[] {
-    const { shapes, values, numbers, whole } = this.batch;
+    const { shapes, numbers, whole } = this.batch;
     const n = Math.min(max, this.left);
     const out = new Array<NormalizedEvent>(n);
     for (let k = 0; k < n; k++) {
-      const id = shapes[this.next++]!;
+      const i = this.next++;
+      if (i % PART === 0) this.load(i / PART);
+      const id = shapes[i]!;
       if (id < 0) {
         out[k] = whole[this.whole++]!;
         continue;
       }
       const b = this.builders[id]!;
-      out[k] = b.build(values, this.at, numbers, this.numberAt, this.strings, this.last);
+      out[k] = b.build(this.values, this.at, numbers, this.numberAt, this.strings, this.last);
       this.at += b.width;
       this.numberAt += b.numbers;
     }
     return out;
+  }
+
+  /** Deserializes the plain values of one part. */
+  private load(part: number): void {
+    const { values, valueEnds } = this.batch;
+    const start = part === 0 ? 0 : valueEnds[part - 1]!;
+    this.values = deserialize(values.subarray(start, valueEnds[part])) as unknown[];
+    this.at = 0;
   }
 }
 

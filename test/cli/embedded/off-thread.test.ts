@@ -180,6 +180,23 @@ describe('the compact form events cross threads in', () => {
     }
   });
 
+  it('rebuilds a batch of thousands of events, whole ones among them, taken in pieces that cut across the parts its values are serialized in', () => {
+    const encoder = new EventEncoder();
+    const decoder = new EventDecoder();
+    const batch = Array.from({ length: 2_345 }, (_, i) =>
+      i % 400 === 7
+        ? normalizeEvent({ ...payout(`w${i}`, wallet(i)).envelope, tags: ['a'] } as never)
+        : payout(`p${i}`, wallet(i % 50)),
+    );
+    for (const e of batch) encoder.add(e);
+    const encoded = structuredClone(encoder.take());
+    expect(encoded.whole).toHaveLength(6);
+    const events = decoder.prepare(encoded);
+    const built = [];
+    while (events.left > 0) built.push(...events.take(700));
+    expect(built.map((e) => JSON.stringify(e))).toEqual(batch.map((e) => JSON.stringify(e)));
+  });
+
   it('builds a batch taken in before later ones, a few events at a time, after the string table started over', () => {
     const encoder = new EventEncoder({ stringLimit: 3 });
     const decoder = new EventDecoder();
