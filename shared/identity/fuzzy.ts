@@ -5,7 +5,13 @@ import { feminineFamilyName, otherSexGivenName } from './gender.ts';
 import { sameJapaneseName } from './hepburn.ts';
 import { surnameCredit } from './korean-surnames.ts';
 import { wordKeys } from './romanize.ts';
-import { sameBelarusianName, samePatronymic, sameSlavicName, slavicTypo } from './slavic.ts';
+import {
+  belarusianTypo,
+  sameBelarusianName,
+  samePatronymic,
+  sameSlavicName,
+  slavicTypo,
+} from './slavic.ts';
 import { jaroWinkler } from './text.ts';
 import { foreignForm, givenNameForm, isKnownGivenName, koreanWord, PARTICLES } from './tokens.ts';
 
@@ -199,7 +205,7 @@ export function tokenSimilarity(a: string, b: string, strict: boolean): number {
   if (sameJapaneseName(a, b) || sameChineseSurname(a, b)) return ROMANIZATION_CREDIT;
   const credit = spellingCredit(a, b);
   if (credit > 0 || a.length < 4) return credit;
-  if (slavicTypo(a, b)) return SLAVIC_TYPO_CREDIT;
+  if (slavicTypo(a, b) || belarusianTypo(a, b)) return SLAVIC_TYPO_CREDIT;
   if (scrambled(a, b)) return SCRAMBLED_CREDIT;
   // A word written backwards ("nituP"), a cheap way past a screen, with at most one typo.
   // Cheap first: a word backwards ends with the other's first letter (or, typed, its second).

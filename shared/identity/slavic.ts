@@ -225,6 +225,23 @@ export function sameBelarusianName(a: string, b: string): boolean {
   return BELARUSIAN_STRONG_MARK.test(a) || BELARUSIAN_STRONG_MARK.test(b) || kaKo(a, b);
 }
 
+/** Shortest words a Belarusian spelling with a typo on top is read in (see `belarusianTypo`). */
+const MIN_TYPO_WORD = 8;
+
+/**
+ * True when two long words, one with a strong Belarusian mark, are one edit apart once the
+ * Belarusian letters and vowels are folded, starting and ending alike: a Belarusian spelling of a name
+ * with a letter more or less (Paulichenka, Паўлічэнка, against Pavliuchenko, Павлюченко), as
+ * lists give a person's name in both languages and in spellings a letter apart.
+ */
+export function belarusianTypo(a: string, b: string): boolean {
+  if (a.length < MIN_TYPO_WORD || b.length < MIN_TYPO_WORD || a[0] !== b[0]) return false;
+  if (!BELARUSIAN_STRONG_MARK.test(a) && !BELARUSIAN_STRONG_MARK.test(b)) return false;
+  const [ka, kb] = [belarusianVowelKey(a), belarusianVowelKey(b)];
+  // The ending kept: one changed is another name or sex (Pavlichenka, Pavlichenkov).
+  return ka.slice(-2) === kb.slice(-2) && editDistance(ka, kb, 1) === 1;
+}
+
 /** Index keys of a word's readings: two spellings of one name share one. */
 export function slavicKeys(word: string): string[] {
   if (word.length < MIN_WORD) return [];
