@@ -41,7 +41,7 @@ export const BELARUSIAN_GIVEN_NAMES: Readonly<Record<string, readonly string[]>>
   yekaterina: ['katsiaryna', 'katsyaryna', 'kaciaryna'],
   svetlana: ['sviatlana', 'svyatlana'],
   tatyana: ['tatsiana', 'taciana', 'tatsyana'],
-  olga: ['volha'],
+  olga: ['volha', 'volga'],
   mariya: ['maryia', 'maryja'],
   natalya: ['natallia', 'natallya', 'natalla'],
   irina: ['iryna'],
@@ -55,4 +55,5 @@ export const BELARUSIAN_GIVEN_NAMES: Readonly<Record<string, readonly string[]>>
   elena: ['alena', 'aliena', 'alyona'],
   pyotr: ['piatro', 'pyatro'],
   mikhail: ['mikhal', 'mikhas'],
+  vadim: ['vadzim'],
 };

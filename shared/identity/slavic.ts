@@ -145,16 +145,21 @@ const BELARUSIAN_MARK = /dz|ts(?=i)|[aeo][uw](?=[^aeiouy]|$)|(?<=[^aeiou])i[aeou
 
 /** A word with Belarusian letters and akanye folded (see BELARUSIAN_MARK). */
 function belarusianFold(word: string): string {
-  return word
-    .replace(/dz(?!h)/g, 'd')
-    .replace(/ts(?=i|k)/g, 't')
-    .replace(/(?<=[aeo])[uw](?=[^aeiouy]|$)/g, 'v')
-    .replace(/(?<![kszct])h/g, 'g')
-    .replace(/y/g, 'i')
-    .replace(/(?<=[^aeiou])i(?=[ae])|(?<=[^aeiou])ie/g, 'e')
-    .replace(/o/g, 'a')
-    .replace(/(iy|ii|yi)$/, 'i')
-    .replace(/(.)\1+/g, '$1');
+  return (
+    word
+      .replace(/dz(?!h)/g, 'd')
+      .replace(/ts(?=i|k)/g, 't')
+      .replace(/(?<=[aeo])[uw](?=[^aeiouy]|$)/g, 'v')
+      .replace(/(?<![kszct])h/g, 'g')
+      // The glide English writes before an е after a vowel, Belarusian's romanization not (Karaeu,
+      // Караеў, for Karayev).
+      .replace(/(?<=[aeiou])y(?=e)/g, '')
+      .replace(/y/g, 'i')
+      .replace(/(?<=[^aeiou])i(?=[ae])|(?<=[^aeiou])ie/g, 'e')
+      .replace(/o/g, 'a')
+      .replace(/(iy|ii|yi)$/, 'i')
+      .replace(/(.)\1+/g, '$1')
+  );
 }
 
 const belarusianKey = cachedFold(belarusianFold);
@@ -180,6 +185,7 @@ function belarusianVowelFold(word: string, softTs = true): string {
       .replace(/(?<=[aeo])vu/g, 'u')
       .replace(/(?<=[aeo])[uw](?=[^aeiouy]|$)/g, 'v')
       .replace(/(?<![kszct])h/g, 'g')
+      .replace(/(?<=[aeiou])y(?=e)/g, '')
       .replace(/y/g, 'i')
       .replace(/(?<=sh|zh|ch)i(?=[aeo])/g, '')
       .replace(/(?:^|(?<=[^aeiou]))i[aeo](?!$)/g, 'E')

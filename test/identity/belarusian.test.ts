@@ -75,8 +75,11 @@ describe('Belarusian names against their Russian spellings', () => {
     ['Nikita Chrusjtjov', 'Nikita Khrushchev'],
     ['Michail Gorbatjov', 'Mikhail Gorbachev'],
     ['Dzmitry Paulichenka', 'Dmitry Pavliuchenko'],
+    ['Yuriy Karaeu', 'Yuri Karayev'],
+    ['Vadzim Ipatau', 'Vadim Ipatov'],
+    ['Volga Darashenka', 'Olga Doroshenko'],
   ])(
-    'matches %s ~ %s (ць before the soft sign, łacinka, Swedish sj, tj, ch and j, a letter more)',
+    'matches %s ~ %s (ць before the soft sign, łacinka, Swedish sj, tj, ch and j, a letter more, е after a vowel)',
     (query, listed) => {
       expect(matches(query, listed)).toBe(true);
       expect(matches(listed, query)).toBe(true);
