@@ -143,10 +143,19 @@ const MIN_WORD = 5;
  */
 const BELARUSIAN_MARK = /dz|ts(?=i)|[aeo][uw](?=[^aeiouy]|$)|(?<=[^aeiou])i[aeou]|(?<![kszct])h/;
 
+/**
+ * Swedish sj, tj, zj as English sh, ch, zh, so a Belarusian form in Swedish letters meets the
+ * Russian one in English letters (Sjapetska, Shapetko).
+ */
+function swedishConsonants(word: string): string {
+  if (!/[stz]j/.test(word)) return word;
+  return word.replace(/([stz])j/g, (_, c: string) => (c === 't' ? 'ch' : `${c}h`));
+}
+
 /** A word with Belarusian letters and akanye folded (see BELARUSIAN_MARK). */
 function belarusianFold(word: string): string {
   return (
-    word
+    swedishConsonants(word)
       .replace(/dz(?!h)/g, 'd')
       .replace(/ts(?=i|k)/g, 't')
       .replace(/(?<=[aeo])[uw](?=[^aeiouy]|$)/g, 'v')
@@ -178,7 +187,7 @@ const belarusianKey = cachedFold(belarusianFold);
  */
 function belarusianVowelFold(word: string, softTs = true): string {
   return (
-    word
+    swedishConsonants(word)
       .replace(/dz(?!h)/g, 'd')
       .replace(softTs ? /ts(?=[iey]|k)/g : /ts(?=[iy]|k)/g, 't')
       // The в Belarusian puts before у after a vowel (Navumau for Naumov).
@@ -331,7 +340,8 @@ export function samePatronymic(a: string, b: string): boolean {
   const pa = PATRONYMIC.exec(swedishEnding(a));
   const pb = pa && PATRONYMIC.exec(swedishEnding(b));
   if (!pa || !pb || pa[2]!.endsWith('na') !== pb[2]!.endsWith('na')) return false;
-  if (pa[1] === pb[1]) return false;
+  // One father's name with the same ending: the same patronymic when one is written -itj.
+  if (pa[1] === pb[1]) return pa[0] === pb[0] && a !== b;
   // The father's name as the patronymic spells it (Grigoriy-evich, Grigor-evich, Hryhory-avich,
   // Ryhor-avich): its final i or y read either way, in the table's and the foreign forms, or
   // alike with Belarusian letters folded.

@@ -76,6 +76,8 @@ describe('Belarusian names against their Russian spellings', () => {
     ['Michail Gorbatjov', 'Mikhail Gorbachev'],
     ['Dzmitry Paulichenka', 'Dmitry Pavliuchenko'],
     ['Yuriy Karaeu', 'Yuri Karayev'],
+    ['Jauhen Sjapetska', 'Yevgeny Shapetko'],
+    ['Ivan Andrejevitj Petrov', 'Ivan Andrejevich Petrov'],
     ['Vadzim Ipatau', 'Vadim Ipatov'],
     ['Volga Darashenka', 'Olga Doroshenko'],
   ])(
