@@ -1,4 +1,4 @@
-import { MemoryEngineState, type MemoryStateOptions } from './memory-engine-state.ts';
+import { MemoryEngineState, type MemoryStateOptions, type Space } from './memory-engine-state.ts';
 import { MapRestingStore, type TaggedRestingStore } from './resting-store.ts';
 
 /** The streaming state's stores at rest keep a tag per key: the changelog page of its value. */
@@ -41,7 +41,12 @@ export class ChangelogEngineState
    * The snapshot being taken (`beginSnapshot`): keys whose value at its start is not
    * captured yet, and what was captured. Undefined when none is open.
    */
-  private snapshot?: { pending: Set<string>; captured: StateChange[] };
+  private snapshot?: {
+    pending: Set<string>;
+    /** Keys of `pending` that did not change (live keys of cleaned pages, written again). */
+    moved: Set<string>;
+    captured: StateChange[];
+  };
 
   constructor(options: ChangelogStateOptions = {}) {
     super({ ...options, restingStore: options.restingStore ?? (() => new MapRestingStore()) });
@@ -111,9 +116,14 @@ export class ChangelogEngineState
     if (this.snapshot) throw new Error('a snapshot is already open');
     for (const store of this.restingStores()) store.rememberWrites?.();
     const pending = this.changed;
-    for (const key of alsoKeys) pending.add(key);
+    const moved = new Set<string>();
+    for (const key of alsoKeys) {
+      if (pending.has(key)) continue;
+      pending.add(key);
+      moved.add(key);
+    }
     this.changed = new Set();
-    this.snapshot = { pending, captured: [] };
+    this.snapshot = { pending, moved, captured: [] };
   }
 
   /**
@@ -166,8 +176,22 @@ export class ChangelogEngineState
   /** Writes the key's value as it is now (at rest) into the snapshot. */
   private capture(key: string): void {
     const snapshot = this.snapshot!;
+    // Packed while still pending: pending is what tells that it changed (`isDirty`).
+    const packed = this.packed(key, true);
     snapshot.pending.delete(key);
-    snapshot.captured.push([key, this.packed(key, true)]);
+    snapshot.captured.push([key, packed]);
+  }
+
+  // A record changed since it was last written at rest is one changed since the snapshot
+  // began, or one the open snapshot has not captured yet: the sets the changelog keeps
+  // anyway tell it, so a change costs no third set of keys (`MemoryEngineState.dirty`).
+
+  protected override markDirty(): void {}
+
+  protected override isDirty(_space: Space<TaggedRestingStore>, key: string): boolean {
+    if (this.changed.has(key)) return true;
+    const snapshot = this.snapshot;
+    return snapshot?.pending.has(key) === true && !snapshot.moved.has(key);
   }
 
   /** A live key's value at rest (the changelog writes it again when it cleans a page). */

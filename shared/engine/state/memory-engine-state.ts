@@ -16,7 +16,7 @@ export interface MemoryStateOptions<S extends RestingStore = RestingStore> {
 }
 
 /** The records of one kind: in use as objects, and at rest as strings. */
-class Space<S extends RestingStore> {
+export class Space<S extends RestingStore> {
   /** Records in use, as objects, in the order they were first used (oldest leave first). */
   hot = new Map<string, unknown>();
   /** Hot records changed since they were last written at rest. */
@@ -89,7 +89,17 @@ export class MemoryEngineState<S extends RestingStore = RestingStore> implements
   put(key: string, value: unknown): void {
     const space = this.space(key);
     space.hot.set(key, value);
+    this.markDirty(space, key);
+  }
+
+  /** Notes that a record in use changed since it was last written at rest. */
+  protected markDirty(space: Space<S>, key: string): void {
     if (this.bounded) space.dirty.add(key);
+  }
+
+  /** True when the record in use changed since it was last written at rest. */
+  protected isDirty(space: Space<S>, key: string): boolean {
+    return space.dirty.has(key);
   }
 
   delete(key: string): void {
@@ -153,23 +163,27 @@ export class MemoryEngineState<S extends RestingStore = RestingStore> implements
     // retained events): copying those that stay into a new Map costs far less than deleting
     // the others from the old one, which V8 shrinks and rehashes again and again under the
     // iteration.
+    // `forEach`: iterating the entries with `for...of` allocated an array per record.
     const stay = new Map<string, unknown>();
-    const again: [string, unknown][] = [];
-    for (const [key, value] of space.hot) {
+    const againKeys: string[] = [];
+    const againValues: unknown[] = [];
+    space.hot.forEach((value, key) => {
       if (count <= 0) stay.set(key, value);
-      else if (space.used.has(key)) again.push([key, value]);
-      else {
+      else if (space.used.has(key)) {
+        againKeys.push(key);
+        againValues.push(value);
+      } else {
         this.leave(space, key, value);
         count--;
       }
-    }
-    for (const [key, value] of again) stay.set(key, value);
+    });
+    for (let i = 0; i < againKeys.length; i++) stay.set(againKeys[i]!, againValues[i]);
     space.hot = stay;
   }
 
   /** A record leaving the objects in use: written at rest first if it changed in use. */
   private leave(space: Space<S>, key: string, value: unknown): void {
-    if (space.dirty.has(key)) this.restIn(space, key, encodeRecord(value));
+    if (this.isDirty(space, key)) this.restIn(space, key, encodeRecord(value));
   }
 
   private restIn(space: Space<S>, key: string, packed: string): void {
@@ -192,7 +206,7 @@ export class MemoryEngineState<S extends RestingStore = RestingStore> implements
     const inUse = space.hot.get(key);
     if (inUse !== undefined) {
       if (keepInUse && this.bounded) space.used.add(key);
-      if (!this.bounded || space.dirty.has(key)) {
+      if (!this.bounded || this.isDirty(space, key)) {
         const packed = encodeRecord(inUse);
         this.restIn(space, key, packed);
         return packed;
