@@ -292,7 +292,9 @@ class Encoder {
     }
     this.byte(T.array);
     this.varint(list.length);
-    for (const item of list) this.value(item);
+    // Indexed: `for...of` allocated an iterator result per item here (lists that are
+    // sometimes the frozen shared empty one stay unoptimized).
+    for (let i = 0; i < list.length; i++) this.value(list[i]);
   }
 
   /**
