@@ -292,16 +292,16 @@ export class KafkaEventLog implements EventLog {
 }
 
 /**
- * Hands each fetched batch to the handler, then commits its last offset. If the handler
- * throws, nothing is committed and kafkajs restarts the consumer from the last commit.
- */
-/**
  * kafkajs's errors on stderr as one JSON line each, less the ones it logs as errors during
- * every ordinary rebalance and transaction hand-over (it retries them itself).
+ * every ordinary rebalance, transaction hand-over and topic creation: it retries them itself,
+ * or hands them to our code, which retries or fails with its own message (a topic two
+ * screeners create at once, metadata asked for before a new topic's leader is known).
  */
 const ROUTINE = [
   'The group is rebalancing',
   'another concurrent operation on the same transaction',
+  'Topic creation errors',
+  'This server does not host this topic-partition',
 ];
 
 function quietLogCreator(): (entry: LogEntry) => void {
@@ -367,6 +367,10 @@ function toRecord(topic: string, partition: number, m: KafkaMessage): IncomingRe
   };
 }
 
+/**
+ * Hands each fetched batch to the handler, then commits its last offset. If the handler
+ * throws, nothing is committed and kafkajs restarts the consumer from the last commit.
+ */
 function batchRunner(consumer: Consumer, handler: BatchHandler, commit: boolean) {
   return async ({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload) => {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
