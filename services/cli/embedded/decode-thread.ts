@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../../../shared/thread-entry.ts';
 import type { DecodeReply, DecodeRequest } from './decode-protocol.ts';
 import { type DecodedBatch, EventDecoder } from './event-codec.ts';
 
@@ -40,9 +41,11 @@ export class DecodeThread {
   private closing = false;
 
   constructor() {
-    this.worker = new Worker(new URL('./decode-worker.mjs', import.meta.url), {
-      resourceLimits: READING_THREAD_HEAP,
-    });
+    this.worker = startThread(
+      new URL('./decode-worker.ts', import.meta.url),
+      {},
+      { resourceLimits: READING_THREAD_HEAP },
+    );
     this.worker.on('message', (r: DecodeReply) => this.receive(r));
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', (code) => {
