@@ -81,6 +81,11 @@ export function alertsAlone(query: string, listed: string): boolean {
   return pairMatches({ group: 'test', query, listed, match: true });
 }
 
+/** `alertsAlone` with each name as the query in turn: [a against b listed, b against a listed]. */
+export function alertsBothWays(a: string, b: string): [boolean, boolean] {
+  return [alertsAlone(a, b), alertsAlone(b, a)];
+}
+
 /** Recall over the positives and acceptance rate over the negatives, per group. */
 export interface PairScore {
   readonly group: string;
